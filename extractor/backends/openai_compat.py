@@ -1,0 +1,213 @@
+"""Any OpenAI-compatible endpoint (OpenAI, vLLM, llama.cpp server, Ollama) via instructor.
+
+Two retry layers that never stack:
+  * transport (429 honouring Retry-After, 5xx, timeouts, connection errors):
+    tenacity with exponential backoff and jitter; the SDK's own retries are off;
+  * validation: instructor re-asks with the validation error (``validation_retries``).
+Output cut off at max_tokens is reported as ``truncated_output`` and not retried:
+the same request would be cut off again.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+import re
+from typing import Any
+
+from extractor.backends import ModelReply, ModelRequest, Usage
+from extractor.errors import (
+    ConfigError,
+    InvalidOutputError,
+    TransportError,
+    TruncatedOutputError,
+)
+from extractor.settings import DEFAULT_OPENAI_MODEL, Settings
+
+NO_KEY = "sk-no-key-required"  # local servers accept any key; never a real secret
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    """Seconds the server asked us to wait (Retry-After / retry-after-ms), if any."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None) or {}
+    try:
+        if headers.get("retry-after-ms"):
+            return float(headers["retry-after-ms"]) / 1000
+        if headers.get("retry-after"):
+            return float(headers["retry-after"])
+    except ValueError:
+        return None
+    return None
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """Transport failures worth another try: 408/409/429, 5xx, timeouts, dropped connections.
+
+    instructor wraps API errors in InstructorRetryException, so the chain is searched.
+    """
+    import openai
+
+    exc = _root_cause(exc)
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return False
+
+
+class _Wait:
+    """Exponential backoff with full jitter, overridden by the server's Retry-After."""
+
+    def __init__(self, cap: float, base: float = 0.5) -> None:
+        self.cap, self.base = cap, base
+
+    def __call__(self, state: Any) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        asked = _retry_after(_root_cause(exc)) if exc else None
+        if asked is not None:
+            return min(asked, self.cap)
+        return random.uniform(0, min(self.cap, self.base * 2 ** (state.attempt_number - 1)))
+
+
+class OpenAIBackend:
+    name = "openai"
+
+    def __init__(self, settings: Settings, http_client: Any = None) -> None:
+        import instructor
+        import openai
+
+        if not settings.api_key and not settings.base_url:
+            raise ConfigError(
+                "the openai backend needs OPENAI_API_KEY (for OpenAI) or --base-url / "
+                "OPENAI_BASE_URL (for a local or self-hosted OpenAI-compatible server)"
+            )
+        self.settings = settings
+        self.model_id = self.model_id_for(settings)
+        client = openai.OpenAI(
+            api_key=settings.api_key or NO_KEY,
+            base_url=settings.base_url,
+            max_retries=0,  # tenacity below is the only transport retry layer
+            timeout=settings.timeout,
+            http_client=http_client,
+        )
+        self.sleep = time.sleep  # tests swap this to observe backoff
+        self._client = instructor.from_openai(client, mode=instructor.Mode.TOOLS)
+        redact_sdk_logs()
+
+    @staticmethod
+    def model_id_for(settings: Settings) -> str:
+        return settings.model or DEFAULT_OPENAI_MODEL
+
+    def complete(self, request: ModelRequest) -> ModelReply:
+        import tenacity
+
+        retrying = tenacity.Retrying(
+            retry=tenacity.retry_if_exception(is_retryable),
+            wait=_Wait(self.settings.retry_max_wait),
+            stop=tenacity.stop_after_attempt(self.settings.transport_retries + 1),
+            reraise=True,
+            sleep=lambda seconds: self.sleep(seconds),
+        )
+        try:
+            value, completion = retrying(self._create, request)
+        except Exception as exc:
+            raise translate_error(exc, retrying.statistics.get("attempt_number", 1)) from exc
+        attempts = retrying.statistics.get("attempt_number", 1)
+        return ModelReply(value, usage_of(completion), attempts)
+
+    def _create(self, request: ModelRequest) -> tuple[Any, Any]:
+        return self._client.chat.completions.create_with_completion(
+            model=self.model_id,
+            messages=request.messages,
+            response_model=request.response_model,
+            max_tokens=request.max_tokens,
+            temperature=self.settings.temperature,
+            seed=self.settings.seed,
+            max_retries=self.settings.validation_retries,
+        )
+
+
+def usage_of(completion: Any) -> Usage:
+    usage = getattr(completion, "usage", None)
+    if usage is None:
+        return Usage()
+    return Usage(int(usage.prompt_tokens or 0), int(usage.completion_tokens or 0))
+
+
+def translate_error(exc: BaseException, attempts: int) -> Exception:
+    """Map SDK and instructor exceptions onto the project's error types."""
+    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
+    cause = _root_cause(exc)
+    if isinstance(cause, IncompleteOutputException):
+        return TruncatedOutputError(
+            "the model hit max_tokens before finishing its answer; raise --max-tokens "
+            "or shorten the input", attempts=attempts)
+    if is_retryable(cause):
+        return TransportError(
+            f"the model server kept failing after {attempts} attempt(s): {_describe(cause)}",
+            attempts=attempts)
+    if _is_api_error(cause):
+        return TransportError(f"the model server refused the request: {_describe(cause)}",
+                              attempts=attempts)
+    if isinstance(exc, InstructorRetryException):
+        return InvalidOutputError(
+            f"the model's answer failed validation after {exc.n_attempts} attempt(s): "
+            f"{_describe(exc)}", attempts=exc.n_attempts)
+    return InvalidOutputError(f"could not read the model's answer: {_describe(cause)}",
+                              attempts=attempts)
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The API or truncation error behind instructor's wrapper, else ``exc`` itself."""
+    import openai
+    from instructor.core.exceptions import IncompleteOutputException
+
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, (openai.APIError, IncompleteOutputException)):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return exc
+
+
+def _is_api_error(exc: BaseException) -> bool:
+    import openai
+
+    return isinstance(exc, openai.APIError)
+
+
+_SECRET = re.compile(r"(sk-|key[-_]?|Bearer\s+)[A-Za-z0-9_\-*.]{6,}", re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """Remove anything that looks like an API key from a message."""
+    return _SECRET.sub(lambda m: m.group(1) + "***", text)
+
+
+class RedactingFilter(logging.Filter):
+    """Scrubs keys from SDK log records (servers echo a bad key in their 401 message)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage())
+        record.args = None
+        return True
+
+
+def redact_sdk_logs() -> None:
+    """Attach the filter to every logger instructor, openai and httpx2 have created."""
+    names = [n for n in logging.root.manager.loggerDict
+             if n.split(".")[0] in ("instructor", "openai", "httpx2", "httpx")]
+    for name in names + ["instructor", "openai"]:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+            logger.addFilter(RedactingFilter())
+
+
+def _describe(exc: BaseException) -> str:
+    text = redact(f"{type(exc).__name__}: {exc}")
+    return text if len(text) <= 300 else text[:297] + "..."

@@ -1,0 +1,155 @@
+"""Merge: one precedence, field by field, between page data, rules and the model.
+
+Precedence (first source that has a value wins):
+
+    field                         1st                 2nd                     3rd
+    title, company                page data (JSON-LD / JSON fields)   model's choice among
+                                  candidates (guided) or draft (full)   top candidate (rules)
+    salary, dates, experience,    page data (JSON-LD)  deterministic parsers    model draft (full)
+    education, employment types,
+    workplace, regions, visa,
+    locations, seniority
+    skills, lists (duties...)     deterministic parsers                  model draft (full)
+    language                      deterministic detector
+
+Each merged value keeps its evidence: spans into the cleaned text, or a note that
+it came from page structured data. Grounding runs after this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.candidates import RANK, Candidate
+from extractor.parse import Facts, Found
+from extractor.question import NONE_OPTION, Draft
+
+LIST_FIELDS = (
+    "skills", "responsibilities", "requirements", "preferred_qualifications", "benefits",
+)
+SINGLE_FROM_RULES = (
+    "date_posted", "valid_through", "workplace_type", "seniority", "visa_sponsorship",
+    "language", "apply_url",
+)
+
+
+@dataclass
+class Merged:
+    values: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # field -> page|rules|model
+
+    def put(self, name: str, value: Any, source: str, spans: list[dict[str, Any]]) -> None:
+        self.values[name] = value
+        self.sources[name] = source
+        if spans:
+            self.evidence[name] = spans
+
+    def put_new(self, name: str, value: Any, source: str, spans: list[dict[str, Any]]) -> None:
+        """``put`` unless a more reliable source already set the field."""
+        if name not in self.values:
+            self.put(name, value, source, spans)
+
+
+def span(found: Found[Any], text: str) -> dict[str, Any]:
+    if found.start < 0:
+        return {"start": None, "end": None, "text": None}
+    return {"start": found.start, "end": found.end, "text": text[found.start : found.end]}
+
+
+def pick_candidate(
+    name: str, cands: list[Candidate], chosen: str | None, merged: Merged, text: str
+) -> None:
+    """Page data first, then the model's choice, then (rules) the top-ranked candidate."""
+    page = [c for c in cands if RANK[c.origin] <= RANK["field"]]
+    if page:
+        pick, source = page[0], "page"
+    elif chosen is not None:
+        if chosen == NONE_OPTION:
+            return
+        pick = next((c for c in cands if c.value == chosen), None)
+        source = "model"
+        if pick is None:  # a drafted (full strategy) value: grounding checks it
+            merged.put(name, chosen, "model", [])
+            return
+    elif cands:
+        pick, source = cands[0], "rules"
+    else:
+        return
+    spans = [span(Found(pick.value, pick.start, pick.end), text)] if pick.start >= 0 else []
+    merged.put(name, pick.value, source, spans)
+
+
+def _least(items: list[Found[Any]], order: tuple[str, ...] | None = None) -> Found[Any]:
+    if order:
+        return min(items, key=lambda f: order.index(f.value) if f.value in order else 99)
+    return min(items, key=lambda f: f.value)
+
+
+def merge_rules(facts: Facts, text: str, merged: Merged) -> None:
+    """Fill every field the deterministic parsers settled."""
+    from extractor.record import EDUCATION_LEVELS
+
+    for name in SINGLE_FROM_RULES:
+        items: list[Found[Any]] = getattr(facts, name)
+        if items:
+            merged.put_new(name, items[0].value, "rules", [span(items[0], text)])
+    if facts.experience_years_min:
+        best = _least(facts.experience_years_min)
+        merged.put_new("experience_years_min", best.value, "rules", [span(best, text)])
+    if facts.education_level:
+        best = _least(facts.education_level, EDUCATION_LEVELS)
+        merged.put_new("education_level", best.value, "rules", [span(best, text)])
+    for name in ("salary", "locations", "employment_types", "remote_regions", *LIST_FIELDS):
+        items = _unique(getattr(facts, name))
+        if items:
+            merged.put_new(name, [f.value for f in items], "rules", [span(f, text) for f in items])
+
+
+def _unique(items: list[Found[Any]]) -> list[Found[Any]]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = repr(item.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def merge_page_data(jsonld: list[dict[str, Any]], merged: Merged) -> None:
+    """schema.org JobPosting fields that beat rules: dates and employment type."""
+    for item in jsonld:
+        for key, name in (("datePosted", "date_posted"), ("validThrough", "valid_through")):
+            value = _iso_date(item.get(key))
+            if value:
+                merged.put_new(name, value, "page", [{"start": None, "end": None, "text": key}])
+        kinds = item.get("employmentType")
+        kinds = [kinds] if isinstance(kinds, str) else kinds
+        if isinstance(kinds, list) and kinds:
+            values = [str(k).lower() for k in kinds]
+            merged.put_new("employment_types", values, "page", [{"start": None, "end": None,
+                                                            "text": "employmentType"}])
+
+
+def _iso_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def merge_draft(draft: Draft, merged: Merged) -> None:
+    """The model's draft fills only what page data and rules left empty."""
+    for name, value in draft.model_dump().items():
+        if value in (None, [], ""):
+            continue
+        if name == "salary":
+            value = [{**s, "raw": ""} for s in value]
+        if name == "locations":
+            value = [{**loc, "raw": ", ".join(v for v in loc.values() if v)} for loc in value]
+        merged.put_new(name, value, "model", [])

@@ -1,0 +1,88 @@
+"""Deterministic field parsers: rules that beat a small model on numbers, dates and enums.
+
+Every parser reads the *cleaned* text and returns ``Found`` items: a value plus the
+character span in that text it came from, so the merge and grounding stages can
+show evidence for every field. A parser that is not sure returns nothing: null is
+better than a guess.
+
+``parse_text`` runs them all and returns one ``Facts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """A value found in the cleaned text at ``text[start:end]``."""
+
+    value: T
+    start: int
+    end: int
+    confidence: float = 1.0  # 1.0: the rule is certain; lower: the model may overrule
+
+
+@dataclass
+class Facts:
+    """What the deterministic parsers found, field by field (record field names)."""
+
+    salary: list[Found[Any]] = field(default_factory=list)  # Found[SalaryRange]
+    date_posted: list[Found[dt.date]] = field(default_factory=list)
+    valid_through: list[Found[dt.date]] = field(default_factory=list)
+    employment_types: list[Found[str]] = field(default_factory=list)
+    workplace_type: list[Found[str]] = field(default_factory=list)
+    remote_regions: list[Found[str]] = field(default_factory=list)
+    locations: list[Found[Any]] = field(default_factory=list)  # Found[Location]
+    experience_years_min: list[Found[float]] = field(default_factory=list)
+    education_level: list[Found[str]] = field(default_factory=list)
+    seniority: list[Found[str]] = field(default_factory=list)
+    visa_sponsorship: list[Found[bool]] = field(default_factory=list)
+    language: list[Found[str]] = field(default_factory=list)
+    skills: list[Found[str]] = field(default_factory=list)
+    responsibilities: list[Found[str]] = field(default_factory=list)
+    requirements: list[Found[str]] = field(default_factory=list)
+    preferred_qualifications: list[Found[str]] = field(default_factory=list)
+    benefits: list[Found[str]] = field(default_factory=list)
+    apply_url: list[Found[str]] = field(default_factory=list)
+
+
+def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> Facts:
+    """Run every deterministic parser over the cleaned text."""
+    from extractor.parse.dates import parse_dates
+    from extractor.parse.education import parse_education
+    from extractor.parse.employment import parse_employment_types
+    from extractor.parse.experience import parse_experience_years
+    from extractor.parse.language import detect_language
+    from extractor.parse.location import parse_locations
+    from extractor.parse.salary import parse_salaries
+    from extractor.parse.sections import parse_sections
+    from extractor.parse.seniority import parse_seniority
+    from extractor.parse.skills import parse_skills
+    from extractor.parse.visa import parse_visa_sponsorship
+    from extractor.parse.workplace import parse_workplace
+
+    posted, deadline = parse_dates(text, reference_date)
+    workplace, regions = parse_workplace(text)
+    facts = Facts(
+        salary=parse_salaries(text),
+        date_posted=posted,
+        valid_through=deadline,
+        employment_types=parse_employment_types(text),
+        workplace_type=workplace,
+        remote_regions=regions,
+        locations=parse_locations(text),
+        experience_years_min=parse_experience_years(text),
+        education_level=parse_education(text),
+        seniority=parse_seniority(title, text),
+        visa_sponsorship=parse_visa_sponsorship(text),
+        language=detect_language(text),
+        skills=parse_skills(text),
+    )
+    for name, items in parse_sections(text).items():
+        setattr(facts, name, items)
+    return facts

@@ -1,0 +1,145 @@
+"""The pipeline: load -> clean -> parse -> ask the model -> merge -> ground -> validate.
+
+``extract`` handles one text; ``extract_documents`` streams results for an iterable
+of loaded inputs, one result per input, in input order, with failures as results.
+The cache is consulted first, before cleaning, parsing or loading any model.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.backends import ModelReply, Usage, backend_model_id, get_backend
+from extractor.cache import ResultCache, cache_key, code_hash
+from extractor.errors import ExtractorError
+from extractor.load import Document, LoadFailure
+from extractor.settings import Settings
+
+
+@dataclass
+class Result:
+    """The outcome for one input: a record or an error, never both."""
+
+    source: str
+    record: Any = None  # JobPosting | None
+    error: dict[str, str] | None = None
+    evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # backend, model, prompt, strategy
+    usage: Usage = field(default_factory=Usage)
+    cached: bool = False
+    latency_s: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_line(self) -> dict[str, Any]:
+        """The JSONL output line of RECORD.md."""
+        record = self.record.model_dump(mode="json") if self.record is not None else None
+        return {
+            "source": self.source,
+            "record": record,
+            "error": self.error,
+            "evidence": self.evidence,
+            "warnings": self.warnings,
+            **self.meta,
+            "cached": self.cached,
+            "latency_s": round(self.latency_s, 4),
+            "usage": {"prompt_tokens": self.usage.prompt_tokens,
+                      "completion_tokens": self.usage.completion_tokens},
+        }
+
+
+def run_meta(settings: Settings) -> dict[str, Any]:
+    """What produced a result: recorded in every line and in the cache key."""
+    from extractor.prompt import load_prompt
+    from extractor.question import schema_hash
+
+    strategy = settings.resolved_strategy()
+    prompt = {"guided": "guided", "full": "full"}.get(strategy)
+    return {
+        "backend": settings.backend if strategy != "rules" else "rules",
+        "model": backend_model_id(settings) if strategy != "rules" else None,
+        "strategy": strategy,
+        "prompt": f"{prompt}@{load_prompt(prompt).short_hash}" if prompt else None,
+        "schema": schema_hash(),
+        "code": code_hash(),
+    }
+
+
+class Pipeline:
+    """Holds the settings, the cache and (lazily) the backend for a run."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.meta = run_meta(settings)
+        self._key_parts = {**self.meta, "params": settings.generation_params(),
+                           "reference_date": settings.today().isoformat(),
+                           "base_url": settings.base_url}
+        self.cache = ResultCache(settings.resolved_cache_dir()) if settings.use_cache else None
+
+    def run(self, item: Document | LoadFailure) -> Result:
+        """One input to one result; every failure is caught into the result."""
+        started = time.perf_counter()
+        if isinstance(item, LoadFailure):
+            return Result(item.source, error={"type": item.error_type, "message": item.message})
+        key = cache_key({**self._key_parts, "text_field_kind": item.kind}, item.content)
+        hit = self.cache.get(key) if self.cache else None
+        if hit is not None:
+            return _from_cache(item.source, hit, self.meta, time.perf_counter() - started)
+        result = self._extract(item)
+        result.latency_s = time.perf_counter() - started
+        if self.cache and result.ok:
+            self.cache.set(key, _to_cache(result))
+        return result
+
+    def _extract(self, doc: Document) -> Result:
+        from extractor.assemble import assemble
+
+        result = Result(doc.source, meta=dict(self.meta))
+        try:
+            assemble(doc, self.settings, self._ask, result)
+        except ExtractorError as exc:
+            result.record, result.error = None, exc.to_dict()
+        return result
+
+    def _ask(self, request: Any) -> ModelReply:
+        return get_backend(self.settings).complete(request)
+
+    def close(self) -> None:
+        if self.cache:
+            self.cache.close()
+
+
+def _to_cache(result: Result) -> dict[str, Any]:
+    line = result.to_line()
+    return {k: line[k] for k in ("record", "evidence", "warnings", "usage", "latency_s")}
+
+
+def _from_cache(
+    source: str, hit: dict[str, Any], meta: dict[str, Any], latency: float
+) -> Result:
+    from extractor.record import JobPosting
+
+    result = Result(source, cached=True, latency_s=latency)
+    result.record = JobPosting.model_validate(hit["record"])
+    result.evidence, result.warnings = hit["evidence"], hit["warnings"]
+    result.meta = {**meta, "first_latency_s": hit["latency_s"]}
+    result.usage = Usage()  # a hit spends no tokens
+    return result
+
+
+def extract_documents(
+    items: Iterable[Document | LoadFailure], settings: Settings
+) -> Iterator[Result]:
+    """One result per input, in input order, errors as results."""
+    pipeline = Pipeline(settings)
+    try:
+        for item in items:
+            yield pipeline.run(item)
+    finally:
+        pipeline.close()

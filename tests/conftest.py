@@ -1,0 +1,37 @@
+"""Shared fixtures: every test gets its own cache and config dirs (never the user's)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "EXTRACTOR_BACKEND", "EXTRACTOR_MODEL",
+                "EXTRACTOR_STRATEGY", "EXTRACTOR_NO_CACHE"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("EXTRACTOR_LIVE"):
+        return
+    skip = pytest.mark.skip(reason="live API test: set EXTRACTOR_LIVE=1 and OPENAI_API_KEY")
+    for item in items:
+        if "live" in item.keywords:
+            item.add_marker(skip)
