@@ -73,12 +73,12 @@ def extract_batch(texts: Iterable[str], settings: Settings | None = None, *,
     """Yield one Result per text, in order; failures are results, never exceptions."""
     from dataclasses import replace
 
-    from extractor.load import load_text
+    from extractor.load import text_input
     from extractor.pipeline import extract_documents
     from extractor.settings import resolve_settings
 
     settings = replace(settings, **overrides) if settings else resolve_settings(**overrides)
     names = iter(sources) if sources is not None else None
-    docs = (load_text(text, source=next(names) if names else f"<text#{i}>")
+    docs = (text_input(text, source=next(names) if names else f"<text#{i}>")
             for i, text in enumerate(texts, 1))
     return extract_documents(docs, settings)

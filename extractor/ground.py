@@ -65,7 +65,8 @@ def _has(text: str, value: str) -> int:
 
 def _number_forms(amount: float) -> list[str]:
     whole = int(amount)
-    forms = [f"{whole:,}", f"{whole}", f"{whole:,}".replace(",", " "), f"{whole:,}".replace(",", ".")]
+    grouped = f"{whole:,}"
+    forms = [grouped, str(whole), grouped.replace(",", " "), grouped.replace(",", ".")]
     if whole % 1000 == 0 and whole >= 1000:
         forms += [f"{whole // 1000}k", f"{whole // 1000} k", f"{whole // 1000}K"]
     if amount != whole:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.backends import ModelReply, Usage, backend_model_id, get_backend
+from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get_backend
 from extractor.cache import ResultCache, cache_key, code_hash
 from extractor.errors import ExtractorError
 from extractor.load import Document, LoadFailure
@@ -54,7 +54,7 @@ class Result:
         }
 
 
-def run_meta(settings: Settings) -> dict[str, Any]:
+def run_meta(settings: Settings, backend: Backend | None = None) -> dict[str, Any]:
     """What produced a result: recorded in every line and in the cache key."""
     from extractor.prompt import load_prompt
     from extractor.question import schema_hash
@@ -62,8 +62,10 @@ def run_meta(settings: Settings) -> dict[str, Any]:
     strategy = settings.resolved_strategy()
     prompt = {"guided": "guided", "full": "full"}.get(strategy)
     return {
-        "backend": settings.backend if strategy != "rules" else "rules",
-        "model": backend_model_id(settings) if strategy != "rules" else None,
+        "backend": "rules" if strategy == "rules" else (
+            backend.name if backend else settings.backend),
+        "model": None if strategy == "rules" else (
+            backend.model_id if backend else backend_model_id(settings)),
         "strategy": strategy,
         "prompt": f"{prompt}@{load_prompt(prompt).short_hash}" if prompt else None,
         "schema": schema_hash(),
@@ -74,9 +76,10 @@ def run_meta(settings: Settings) -> dict[str, Any]:
 class Pipeline:
     """Holds the settings, the cache and (lazily) the backend for a run."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, backend: Backend | None = None) -> None:
         self.settings = settings
-        self.meta = run_meta(settings)
+        self._backend = backend
+        self.meta = run_meta(settings, backend)
         self._key_parts = {**self.meta, "params": settings.generation_params(),
                            "reference_date": settings.today().isoformat(),
                            "base_url": settings.base_url}
@@ -108,7 +111,9 @@ class Pipeline:
         return result
 
     def _ask(self, request: Any) -> ModelReply:
-        return get_backend(self.settings).complete(request)
+        if self._backend is None:
+            self._backend = get_backend(self.settings)
+        return self._backend.complete(request)
 
     def close(self) -> None:
         if self.cache:
@@ -134,10 +139,13 @@ def _from_cache(
 
 
 def extract_documents(
-    items: Iterable[Document | LoadFailure], settings: Settings
+    items: Iterable[Document | LoadFailure], settings: Settings, backend: Backend | None = None
 ) -> Iterator[Result]:
-    """One result per input, in input order, errors as results."""
-    pipeline = Pipeline(settings)
+    """One result per input, in input order, errors as results.
+
+    ``backend`` overrides the one the settings name (tests pass a fake here).
+    """
+    pipeline = Pipeline(settings, backend)
     try:
         for item in items:
             yield pipeline.run(item)

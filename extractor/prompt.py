@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import string
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -66,7 +66,7 @@ def parse_prompt(data: bytes) -> PromptTemplate:
     return PromptTemplate.model_validate(parsed)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str, directory: Path | None = None) -> PromptTemplate:
     """Load and validate ``<name>.toml``.
 

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 WorkplaceType = Literal["onsite", "hybrid", "remote"]
 EmploymentType = Literal[
-    "full_time", "part_time", "contract", "temporary", "internship", "volunteer", "per_diem", "other"
+    "full_time", "part_time", "contract", "temporary", "internship", "volunteer", "per_diem",
+    "other",
 ]
 Seniority = Literal[
     "internship", "entry", "mid", "senior", "lead", "manager", "director", "executive"

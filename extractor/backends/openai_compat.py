@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 import random
-import time
 import re
+import time
 from typing import Any
 
 from extractor.backends import ModelReply, ModelRequest, Usage
