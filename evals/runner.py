@@ -1,0 +1,147 @@
+"""Run systems (pipeline, rules-only, naive) over fixture sets and score them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from evals.fixtures_io import Case, load_document
+from evals.score import ALL_FIELDS, HEADLINE_FIELDS, FieldScore, aggregate, score_record
+from extractor.settings import Settings
+
+# USD per million tokens (input, output), for the cost column where a model is known.
+PRICES = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+}
+
+
+@dataclass(frozen=True)
+class SystemConfig:
+    label: str
+    system: str  # "pipeline" or "naive"
+    settings: Settings
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    record: dict[str, Any] | None
+    error: dict[str, str] | None
+    evidence: dict[str, Any]
+    scores: dict[str, FieldScore]
+    latency_s: float
+    prompt_tokens: int
+    completion_tokens: int
+    cached: bool
+
+
+@dataclass
+class SystemRun:
+    config: SystemConfig
+    meta: dict[str, Any] = field(default_factory=dict)
+    cases: list[CaseResult] = field(default_factory=list)
+
+
+def _settings_for(case: Case, settings: Settings) -> Settings:
+    return replace(settings, reference_date=case.reference_date or dt.date(2026, 11, 28))
+
+
+def _run_pipeline(case: Case, settings: Settings) -> CaseResult:
+    from extractor.pipeline import extract_documents
+
+    [result] = extract_documents([load_document(case)], _settings_for(case, settings))
+    record = result.record.model_dump(mode="json") if result.record is not None else None
+    return _scored(case, record, result.error, result.evidence, result.latency_s,
+                   result.usage.prompt_tokens, result.usage.completion_tokens, result.cached)
+
+
+def _run_naive(case: Case, settings: Settings) -> CaseResult:
+    from evals.naive import naive_extract
+    from extractor.errors import ExtractorError
+
+    started = time.perf_counter()
+    try:
+        record, usage = naive_extract(case.path.read_text(encoding="utf-8", errors="replace"),
+                                      _settings_for(case, settings))
+    except ExtractorError as exc:
+        return _scored(case, None, exc.to_dict(), {}, time.perf_counter() - started, 0, 0, False)
+    return _scored(case, record.model_dump(mode="json"), None, {},
+                   time.perf_counter() - started, usage.prompt_tokens,
+                   usage.completion_tokens, False)
+
+
+def _scored(case: Case, record: dict[str, Any] | None, error: Any, evidence: Any,
+            latency: float, tokens_in: int, tokens_out: int, cached: bool) -> CaseResult:
+    scored = case.scored_fields()
+    scores = {k: v for k, v in score_record(case.labels, record).items() if k in scored}
+    return CaseResult(case, record, error, evidence, scores, latency, tokens_in, tokens_out,
+                      cached)
+
+
+def run_system(config: SystemConfig, cases: list[Case], progress: bool = True) -> SystemRun:
+    run = SystemRun(config, meta=_meta(config))
+    step = _run_naive if config.system == "naive" else _run_pipeline
+    iterator: Any = cases
+    if progress:
+        from tqdm import tqdm
+
+        iterator = tqdm(cases, desc=config.label, unit="doc", leave=False)
+    for case in iterator:
+        run.cases.append(step(case, config.settings))
+    return run
+
+
+def _meta(config: SystemConfig) -> dict[str, Any]:
+    from extractor.pipeline import run_meta
+
+    settings = config.settings
+    if config.system == "naive":
+        settings = replace(settings, strategy="guided")
+    meta = run_meta(settings)
+    if config.system == "naive":
+        meta.update(strategy="naive", prompt="naive (inline, evals/naive.py)")
+    return meta
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def summarise(run: SystemRun) -> dict[str, Any]:
+    """Per-field and micro metrics, errors, latency, tokens and cost for one system."""
+    scores = [c.scores for c in run.cases]
+    fresh = [c.latency_s for c in run.cases if not c.cached]
+    tokens_in = sum(c.prompt_tokens for c in run.cases)
+    tokens_out = sum(c.completion_tokens for c in run.cases)
+    price = PRICES.get(str(run.meta.get("model")))
+    return {
+        "label": run.config.label,
+        "system": run.config.system,
+        **run.meta,
+        "documents": len(run.cases),
+        "errors": sum(1 for c in run.cases if c.error),
+        "error_types": _count(c.error["type"] for c in run.cases if c.error),
+        "headline": aggregate(scores, HEADLINE_FIELDS).as_dict(),
+        "all_fields": aggregate(scores, ALL_FIELDS).as_dict(),
+        "latency_s": {"median": _percentile(fresh, 50), "p90": _percentile(fresh, 90),
+                      "uncached_documents": len(fresh)},
+        "tokens": {"prompt": tokens_in, "completion": tokens_out},
+        "cost_usd": (tokens_in * price[0] + tokens_out * price[1]) / 1e6 if price else None,
+    }
+
+
+def _count(items: Any) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for item in items:
+        out[item] = out.get(item, 0) + 1
+    return out
