@@ -1,0 +1,469 @@
+"""Countries and job locations.
+
+``country_code`` maps a country name, code or common alias to ISO 3166-1 alpha-2.
+``parse_locations`` finds where the job is based: labelled locations first
+("Location: New York, NY", "POSITION LOCATION: Yerevan, Armenia", "Remote (United
+States)", "Hiring Remotely in United States"); only when nothing is labelled does it
+fall back to "City, ST" mentions in prose. US states and Canadian provinces are kept
+in their two-letter code form; other regions as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from extractor.parse import Found
+from extractor.record import Location
+
+US_STATES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}
+CA_PROVINCES: dict[str, str] = {
+    "AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
+    "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories",
+    "NU": "Nunavut", "ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec",
+    "SK": "Saskatchewan", "YT": "Yukon",
+}
+# region code -> country
+_REGION_COUNTRY = {**dict.fromkeys(US_STATES, "US"), **dict.fromkeys(CA_PROVINCES, "CA")}
+# casefolded region name -> code
+_REGION_NAMES = {v.casefold(): k for k, v in {**US_STATES, **CA_PROVINCES}.items()} | {
+    "d.c.": "DC", "washington dc": "DC", "washington d.c.": "DC", "québec": "QC",
+}
+# names that are both a city and a state: read as the city when they come first
+_CITY_STATES = {"new york", "washington"}
+# "Georgia" is a country and a US state; decide from a few well-known cities only
+_GEORGIA_US_CITIES = {"atlanta", "savannah", "augusta", "macon", "athens", "alpharetta",
+                      "marietta", "columbus", "roswell", "sandy springs"}
+_GEORGIA_GE_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi"}
+
+# casefolded, dots removed -> alpha-2; pycountry's names and codes are added lazily
+COUNTRY_ALIASES: dict[str, str] = {
+    "usa": "US", "us": "US", "united states": "US", "united states of america": "US",
+    "the united states": "US", "the us": "US", "the usa": "US",
+    "u.s.": "US", "u.s.a.": "US", "u.k.": "GB", "u.a.e.": "AE",
+    "uk": "GB", "united kingdom": "GB", "the uk": "GB", "great britain": "GB", "britain": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "deutschland": "DE", "russia": "RU", "россия": "RU", "рф": "RU",
+    "российская федерация": "RU", "uae": "AE", "emirates": "AE", "south korea": "KR",
+    "korea": "KR", "north korea": "KP", "vietnam": "VN", "czech republic": "CZ",
+    "iran": "IR", "syria": "SY", "laos": "LA", "moldova": "MD", "bolivia": "BO",
+    "venezuela": "VE", "tanzania": "TZ", "taiwan": "TW", "turkey": "TR", "ivory coast": "CI",
+    "macedonia": "MK", "holland": "NL", "the netherlands": "NL", "nederland": "NL",
+    "brasil": "BR", "méxico": "MX", "españa": "ES", "italia": "IT", "polska": "PL",
+    "schweiz": "CH", "suisse": "CH", "österreich": "AT", "sverige": "SE", "norge": "NO",
+    "danmark": "DK", "suomi": "FI", "éire": "IE", "burma": "MM", "hong kong": "HK",
+    "palestine": "PS", "cape verde": "CV", "swaziland": "SZ", "the philippines": "PH",
+    "հայաստան": "AM", "армения": "AM", "грузия": "GE", "германия": "DE",
+    "сша": "US", "великобритания": "GB", "франция": "FR", "испания": "ES", "италия": "IT",
+    "китай": "CN", "польша": "PL", "украина": "UA", "україна": "UA", "беларусь": "BY",
+    "белоруссия": "BY", "казахстан": "KZ", "узбекистан": "UZ", "кыргызстан": "KG",
+    "азербайджан": "AZ", "турция": "TR", "израиль": "IL", "канада": "CA",
+}
+# whole-token aliases that only count in their exact spelling
+_EXACT_ALIASES = {"RA": "AM", "U.S.": "US", "U.S.A.": "US", "U.K.": "GB"}
+
+NON_PLACE_WORDS = frozenset("""
+remote telework telecommute hybrid onsite on-site virtual home anywhere worldwide global
+nationwide multiple various several locations location headquarters hq office offices
+field tbd flexible in-person remotely usa-remote campus hospital institute inst center
+centre university college school clinic building suite street avenue ave road rd
+blvd floor department health mental services area metropolitan metro greater region
+full-time part-time full part time contract permanent temporary internship freelance
+""".split())
+_PARTICLES = frozenset("de del la le les of on upon am an der sur en y da do dos das von van "
+                       "di du el al".split())
+
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_ZIP = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
+_CODED = re.compile(r"(?P<cc>[A-Z]{2}),[ \t]*(?P<region>[A-Z0-9]{0,3})[ \t]*,[ \t]*"
+                    r"(?P<city>[^\W\d_][^,;|/()\n]{0,40}?)?"
+                    r"(?:[ \t]*(?:/|\bor\b|\band\b|&)[^\n]*)?[ \t]*$")
+_STATE_HEAD = re.compile(r"[A-Z]{2}(?=\s+[A-Z]|[A-Z][a-z])")
+_PAREN = re.compile(r"\([^()]*\)?")
+_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_ALT_SPLIT = re.compile(r"\s*(?:;|\||/|·|•|\bor\b|&)\s*")
+_STOP_CHARS = re.compile(r"\s+[-–—]\s+(?=\w)|[!?:]|\s{3,}|(?<=[a-z]{3})\.(?=\s|$)")
+_LABEL = (
+    r"(?:job\s+|position\s+|work\s+|office\s+|primary\s+)?locations?(?:\s*\(s\))?"
+    r"|lieu(?:\s+de\s+travail)?|localisation|standort|arbeitsort|ubicaci[oó]n"
+    r"|адрес|город|место\s+работы|местоположение"
+)
+_LABEL_LINE = re.compile(
+    rf"(?im)^[ \t]*[•*\-–]?[ \t]*\**(?P<label>{_LABEL})\**[ \t]*"
+    r"(?:[:：]+[ \t]*[:\-–]*|[ \t]+[:\-–]+)[ \t]*(?P<value>[^\n]*)$"
+    rf"|^[ \t]*(?P<label2>{_LABEL})[ \t]*[:：]?[ \t]*\n[ \t]*(?P<value2>[^\n]{{2,80}})$"
+)
+_INLINE_LABEL = re.compile(
+    r"(?:(?<=[.!?)\]|·•])[ \t]*|(?<=[a-z]))(?P<label>(?:Job |Work )?Locations?)[ \t]*:[ \t]*"
+    r"(?P<value>[^\n]*)"
+)
+_REMOTE_IN = re.compile(
+    r"(?i)\bhiring\s+remotely\s+in\s+(?P<value>[^\n]{2,80})"
+    r"|\bremote[ \t\xa0]*\((?P<paren>[^()\n]{2,80})\)"
+)
+_CITY_WORD = r"(?:[A-Z][a-z]?\.|[A-Z][a-zA-Z'’]+(?:-[A-Z][a-zA-Z'’]+)*)"
+_STATE_ALT = "|".join(sorted(_REGION_COUNTRY))
+_STATE_NAME_ALT = "|".join(sorted((re.escape(v) for v in {**US_STATES, **CA_PROVINCES}.values()),
+                                  key=len, reverse=True))
+_NOT_PRODUCT = r"(?!\s(?:Office|Word|Excel|Project|Teams|Access|Visio|SQL|Dynamics|Azure|Power)\b)"
+_CITY_ST = re.compile(
+    rf"(?<![\w'’.-])(?P<city>{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}),[ \t]?"
+    rf"(?:(?P<code>{_STATE_ALT})(?![\w'’&/-]){_NOT_PRODUCT}|(?P<name>{_STATE_NAME_ALT})(?![\w'’-]))"
+    r"(?:[ \t]+\d{5}(?:-\d{4})?)?"
+    r"(?:,?[ \t]+(?P<country>USA|US|United States|U\.S\.A?\.?|Canada)(?![\w]))?"
+)
+_CITY_LEAD = {"the", "our", "in", "at", "near", "from", "to", "for", "located", "based", "and",
+              "of", "a", "an", "downtown", "with", "join", "visit", "this", "position"}
+_CITY_BLOCK = NON_PLACE_WORDS | {
+    "science", "sciences", "engineering", "arts", "degree", "studies", "management", "business",
+    "administration", "mathematics", "statistics", "economics", "finance", "marketing",
+    "sales", "nursing", "education", "technology", "systems", "design", "data", "computer",
+    "information", "experience", "skills", "bachelor", "master", "masters", "phd", "llc", "inc",
+    "corp", "company", "team", "manager", "engineer", "director", "senior", "junior",
+    "medicine", "law", "pharmacy", "psychology", "philosophy", "biology", "chemistry",
+    "physics", "accounting", "python", "java", "sql", "excel", "northern", "southern",
+    "eastern", "western", "central", "zoom",
+}
+_HQ_CONTEXT = re.compile(r"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|offices in)"
+                         r"[^.\n]{0,40}$")
+_CHROME = re.compile(r"(?im)^[ \t]*(?:similar jobs|more jobs at|похожие вакансии)\b")
+
+LABEL_CONFIDENCE = 0.95
+REMOTE_CONFIDENCE = 0.9
+PROSE_CONFIDENCE = 0.6
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace(".", " ").split()).casefold()
+
+
+@functools.cache
+def _country_index() -> dict[str, str]:
+    """Casefolded names and codes of every ISO 3166-1 country, plus the aliases."""
+    import pycountry
+
+    index: dict[str, str] = {}
+    for c in pycountry.countries:
+        index[c.alpha_2.casefold()] = c.alpha_2
+        index[c.alpha_3.casefold()] = c.alpha_2
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(c, attr, None)
+            if name:
+                index[_norm(name)] = c.alpha_2
+    index.update({_norm(k): v for k, v in COUNTRY_ALIASES.items()})
+    return index
+
+
+@functools.lru_cache(maxsize=4096)
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-2 for a country name, alpha-2/alpha-3 code or alias; else None.
+
+    A bare two-letter code is read as a country ("CA" -> "CA", Canada): callers that
+    parse "City, CA" must check US states first (``parse_locations`` does).
+    """
+    text = text.strip().strip(",;:()[]").strip()
+    if not text or len(text) > 60:
+        return None
+    if text in _EXACT_ALIASES:
+        return _EXACT_ALIASES[text]
+    key = _norm(text)
+    if key == "ra":
+        return None
+    return _country_index().get(key)
+
+
+@functools.cache
+def _country_seq_regex() -> re.Pattern[str]:
+    """One alternation of every country name and alias, longest first (glue-tolerant)."""
+    names = {k for k in _country_index() if len(k) > 3} | {"usa", "uk", "uae", "рф"}
+    alts = sorted(names, key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"[\s.]+") for n in alts)
+    codes = r"U\.S\.A\.?|U\.S\.?|U\.K\.?|(?:USA|US|UK)\b"
+    return re.compile(rf"(?i:the\s+)?(?:(?i:{body})|{codes})")
+
+
+_SEQ_SEP = re.compile(r"(?:[\s,/&;|+]|\band\b|\bor\b|\bet\b|\bи\b)*")
+# broad areas a remote job may be open to; value is the canonical spelling
+AREAS: dict[str, str] = {
+    "emea": "EMEA", "apac": "APAC", "latam": "LATAM", "amer": "AMER", "americas": "Americas",
+    "the americas": "Americas", "north america": "North America", "south america": "South America",
+    "latin america": "Latin America", "central america": "Central America", "europe": "Europe",
+    "eu": "EU", "european union": "EU", "asia": "Asia", "asia pacific": "Asia Pacific",
+    "asia-pacific": "Asia Pacific", "africa": "Africa", "middle east": "Middle East",
+    "oceania": "Oceania", "nordics": "Nordics", "scandinavia": "Scandinavia",
+    "worldwide": "Worldwide", "anywhere": "Anywhere", "европа": "Europe", "снг": "CIS",
+    "cis": "CIS",
+}
+_AREA = re.compile("(?i:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                                     for k in sorted(AREAS, key=len, reverse=True)) + ")")
+
+
+def _sequence_item(text: str, pos: int, areas: bool) -> tuple[str, int] | None:
+    """(value, end) of the country or area that starts at ``pos``; None if none does."""
+    if areas and (m := _AREA.match(text, pos)) and not text[m.end():m.end() + 1].isalpha():
+        area = AREAS[" ".join(m.group().split()).casefold()]
+        if area != "EU" or m.group() == "EU":
+            return area, m.end()
+    m = _country_seq_regex().match(text, pos)
+    if m is None or (m.end() < len(text) and text[m.end()].islower()):
+        return None
+    code = country_code(re.sub(r"^the\s+", "", m.group(), flags=re.I))
+    return (code, m.end()) if code else None
+
+
+def country_sequence(text: str, areas: bool = False) -> list[tuple[str, int, int]]:
+    """Countries listed at the start of ``text`` ("United StatesGermany, UK and Canada").
+
+    Returns (alpha-2, start, end) for each, or with ``areas`` also broad areas
+    ("EMEA", "Europe") as their canonical text; stops at the first thing that is
+    neither a country, an area nor a list separator.
+    """
+    out: list[tuple[str, int, int]] = []
+    pos = _SEQ_SEP.match(text).end()
+    while (item := _sequence_item(text, pos, areas)) is not None:
+        out.append((item[0], pos, item[1]))
+        pos = _SEQ_SEP.match(text, item[1]).end()
+    return out
+
+
+def find_countries(text: str, areas: bool = False) -> list[tuple[str, int, int]]:
+    """Every country (and with ``areas`` every broad area) named anywhere in ``text``."""
+    out: list[tuple[str, int, int]] = []
+    for m in re.finditer(r"(?<![\w.])(?=\w)", text):
+        if out and m.start() < out[-1][2]:
+            continue
+        item = _sequence_item(text, m.start(), areas)
+        if item is not None:
+            out.append((item[0], m.start(), item[1]))
+    return out
+
+
+def _is_name(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 4 or not all(_WORD.fullmatch(w) for w in words):
+        return False
+    if any(w.casefold().strip(".") in NON_PLACE_WORDS for w in words):
+        return False
+    return all(w[0].isupper() or w in _PARTICLES for w in words)
+
+
+def _noise(part: str) -> bool:
+    """A part to skip over: a workplace word, a street address, a building."""
+    low = part.casefold()
+    if any(ch.isdigit() for ch in part) or not part.strip(" -–"):
+        return True
+    return any(w.strip(".-–") in NON_PLACE_WORDS for w in low.split())
+
+
+def _split_parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
+    for m in re.finditer(r"[^,]+", value):
+        raw = m.group()
+        text = _ZIP.sub("", raw.strip())
+        pos = offset + m.start() + (len(raw) - len(raw.lstrip()))
+        code = _STATE_HEAD.match(text)
+        if code and code.group() in _REGION_COUNTRY:
+            yield code.group(), pos
+            return
+        if text:
+            yield text, pos
+
+
+def _georgia(city: str | None) -> str | None:
+    """Resolve "City, Georgia": "GE", "US" or None when the city is not known."""
+    key = (city or "").casefold()
+    return "GE" if key in _GEORGIA_GE_CITIES else "US" if key in _GEORGIA_US_CITIES else None
+
+
+def _classify(part: str, index: int, prev_name: str | None) -> tuple[str, str | None]:
+    """Kind of one comma part: noise, region, country, name or stop (and its value)."""
+    if _noise(part):
+        return "noise", None
+    if part.casefold() == "georgia":
+        code = _georgia(prev_name)
+        return ("region", "GA") if code == "US" else ("country", code) if code else ("stop", None)
+    if index > 0 and part in _REGION_COUNTRY:
+        return "region", part
+    if not (index == 0 and part.casefold() in _CITY_STATES) and part.casefold() in _REGION_NAMES:
+        return "region", _REGION_NAMES[part.casefold()]
+    if len(part) != 2 or index > 0 or part in ("US", "UK"):
+        code = country_code(part)
+        if code:
+            return "country", code
+    return ("name", part) if _is_name(part) else ("stop", None)
+
+
+def _place_groups(value: str, offset: int) -> Iterator[tuple[list[str], str | None, str | None,
+                                                            int, int]]:
+    """Group comma parts into places: (names, region, country, start, end)."""
+    names: list[str] = []
+    region = country = None
+    start = end = -1
+    for index, (part, pos) in enumerate(_split_parts(value, offset)):
+        kind, val = _classify(part, index, names[0] if names else None)
+        if kind == "noise":
+            continue
+        if kind == "stop" or kind == "name" and len(names) >= 2 and region is None:
+            break
+        if kind == "name" and region is not None:
+            yield names, region, country, start, end
+            names, region, start = [], None, -1
+        names += [part] if kind == "name" else []
+        region = val if kind == "region" else region
+        country = val if kind == "country" else None
+        start, end = (pos if start < 0 else start), pos + len(part)
+        if country is not None:
+            yield names, region, country, start, end
+            names, region, country, start = [], None, None, -1
+    if start >= 0 and (names or region):
+        yield names, region, country, start, end
+
+
+def _build(names: list[str], region: str | None, country: str | None, raw: str) -> Location:
+    city = names[0] if names else None
+    if region is None and len(names) > 1:
+        region = names[1]
+    if region in _REGION_COUNTRY:
+        country = country or _REGION_COUNTRY[region]
+    return Location(raw=raw, city=city, region=region, country=country)
+
+
+def _clean_value(value: str) -> str:
+    """Cut a labelled value at glued text, separators and trailing prose."""
+    value = value.replace("\xa0", " ")
+    value = _GLUE.split(value, maxsplit=1)[0]
+    value = _PAREN.sub(lambda m: " " * len(m.group()), value)
+    return _STOP_CHARS.split(value, maxsplit=1)[0]
+
+
+def _coded_place(text: str, start: int, end: int, confidence: float) -> Found[Location] | None:
+    """The "CC, REGION, City" form of exported rows ("US, NY, New York", "GB, , ")."""
+    m = _CODED.match(text, start, end)
+    code = country_code(m.group("cc")) if m else None
+    if m is None or code is None:
+        return None
+    city = " ".join((m.group("city") or "").split()) or None
+    stop = m.end("city") if city else m.end("region") if m.group("region") else m.end("cc")
+    loc = Location(raw=text[start:stop], city=city, region=m.group("region") or None,
+                   country=code)
+    return Found(loc, start, stop, confidence)
+
+
+def _places(text: str, start: int, end: int, confidence: float) -> list[Found[Location]]:
+    """Every place named in the labelled value ``text[start:end]``."""
+    coded = _coded_place(text, start, end, confidence)
+    if coded is not None:
+        return [coded]
+    value = _clean_value(text[start:end])
+    out: list[Found[Location]] = []
+    pos = 0
+    for chunk in _ALT_SPLIT.split(value):
+        at = value.find(chunk, pos)
+        pos = at + len(chunk)
+        for names, region, country, s, e in _place_groups(chunk, start + at):
+            loc = _build(names, region, country, text[s:e])
+            out.append(Found(loc, s, e, confidence))
+    return out
+
+
+def _remote_places(text: str) -> list[Found[Location]]:
+    out: list[Found[Location]] = []
+    for m in _REMOTE_IN.finditer(text):
+        group = "value" if m.group("value") else "paren"
+        base = m.start(group)
+        for code, s, e in country_sequence(m.group(group)):
+            raw = text[base + s:base + e]
+            out.append(Found(Location(raw=raw, country=code), base + s, base + e,
+                             REMOTE_CONFIDENCE))
+    return out
+
+
+def _labelled(text: str) -> list[Found[Location]]:
+    out: list[Found[Location]] = []
+    for m in _LABEL_LINE.finditer(text):
+        group = "value" if m.group("label") else "value2"
+        out += _places(text, m.start(group), m.end(group), LABEL_CONFIDENCE)
+    for m in _INLINE_LABEL.finditer(text):
+        if not any(f.start <= m.start("value") < f.end + 1 for f in out):
+            out += _places(text, m.start("value"), m.end("value"), LABEL_CONFIDENCE)
+    return out + _remote_places(text)
+
+
+def _prose_city(m: re.Match[str]) -> tuple[str, int] | None:
+    words = m.group("city").split(" ")
+    start = m.start("city")
+    owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+    if owner:
+        start += sum(len(w) + 1 for w in words[:owner[-1] + 1])
+        words = words[owner[-1] + 1:]
+    while words and words[0].casefold() in _CITY_LEAD:
+        start += len(words.pop(0)) + 1
+    if not words or any(w.casefold() in _CITY_BLOCK for w in words):
+        return None
+    city = " ".join(words)
+    return (city, start) if any(ch.islower() for ch in city) else None
+
+
+def _prose_region(m: re.Match[str], city: str) -> tuple[str, str] | None:
+    """(region code, country) of a prose match; None for an unresolved "Georgia"."""
+    region = m.group("code") or _REGION_NAMES[m.group("name").casefold()]
+    if m.group("name") == "Georgia" and not m.group("country") and _georgia(city) != "US":
+        return None
+    country = country_code(m.group("country")) if m.group("country") else None
+    return region, country or _REGION_COUNTRY[region]
+
+
+def _prose(text: str) -> list[Found[Location]]:
+    """Unlabelled "City, ST" / "City, State" mentions, skipping headquarters blurbs."""
+    out: list[Found[Location]] = []
+    for m in _CITY_ST.finditer(text):
+        city = _prose_city(m)
+        if city is None or _HQ_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        place = _prose_region(m, city[0])
+        if place is None:
+            continue
+        loc = Location(raw=text[city[1]:m.end()], city=city[0], region=place[0],
+                       country=place[1])
+        out.append(Found(loc, city[1], m.end(), PROSE_CONFIDENCE))
+    return out
+
+
+def _covered(loc: Location, other: Location) -> bool:
+    """Whether ``other`` says all ``loc`` says and more ("Palo Alto" vs "Palo Alto, CA")."""
+    same_city = (loc.city or "").casefold() == (other.city or "").casefold()
+    fields = ((loc.region, other.region), (loc.country, other.country))
+    more = (loc.region, loc.country) != (other.region, other.country)
+    return same_city and more and all(a in (None, b) for a, b in fields)
+
+
+def _dedupe(found: list[Found[Location]]) -> list[Found[Location]]:
+    """One Found per place, first mention first; a place another one refines is dropped."""
+    seen: set[tuple[str | None, ...]] = set()
+    out = []
+    for f in sorted(found, key=lambda f: f.start):
+        key = ((f.value.city or "").casefold(), f.value.region, f.value.country)
+        if key not in seen and not any(_covered(f.value, g.value) for g in found):
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def parse_locations(text: str) -> list[Found[Location]]:
+    """Where the job is based: labelled locations, else "City, ST" mentions in prose."""
+    chrome = _CHROME.search(text)
+    body = text[:chrome.start()] if chrome else text
+    found = _labelled(body)
+    return _dedupe(found or _prose(body))

@@ -1,0 +1,312 @@
+"""Bulleted sections: responsibilities, requirements, preferred qualifications, benefits.
+
+A section starts at a known heading ("Responsibilities", "What you'll bring",
+"REQUIRED QUALIFICATIONS:", "Profil recherché", "Обязанности") written on its own
+line, at the start of a line before a colon or glued text ("QualificationsCurrently
+pursuing…"), or mid-line after a sentence end with a colon ("…benefits.Qualifications:").
+It ends at the next heading of any kind, an ALL-CAPS label, a blank line after plain
+(unbulleted) lines, or a plain line after bulleted ones. Items are one per bullet or
+line; hard-wrapped lines are joined; glued items ("editorsSet up…", "networks.Support…")
+are split. Each item is at most 300 characters (cut at a sentence end) and a section
+keeps at most 20.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from extractor.parse import Found
+
+MAX_ITEM = 300
+MAX_ITEMS = 20
+KEYS: tuple[str, ...] = ("responsibilities", "requirements", "preferred_qualifications",
+                         "benefits")
+_Q = "(?:'|’)?"  # optional apostrophe: "you'll", "you’ll", "youll"
+_AND_WORDS = (r"(?:skills|experience|education|requirements|qualifications|abilities|"
+              r"competencies|knowledge)")
+
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "responsibilities": (
+        r"(?:key |main |primary |core |essential |your |job |the |role |principal |general )?"
+        r"(?:duties (?:and|&) )?responsibilities(?: (?:and|&) duties)?(?: include)?",
+        r"(?:essential |job |main |key |your |primary )?(?:duties|functions)"
+        r"(?: (?:and|&) responsibilities)?(?: include)?(?:,? but (?:are )?not limited to)?",
+        rf"what you{_Q}ll (?:be )?do(?:ing)?", r"what you will (?:be )?do(?:ing)?",
+        r"what will you (?:be )?do(?:ing)?", rf"what you{_Q}ll work on",
+        r"what you will work on", r"in this role,? you will", r"(?:your |main |key )?tasks",
+        r"(?:vos |les |principales )?missions(?: principales)?", r"vos responsabilit[ée]s",
+        r"vos t[âa]ches", r"обязанности", r"(?:ваши |основные )?задачи",
+        r"чем (?:вам )?предстоит заниматься", r"(?:deine |ihre )?aufgaben",
+    ),
+    "preferred_qualifications": (
+        r"(?:preferred|desired|desirable|additional|bonus) (?:qualifications?|skills|experience"
+        r"|requirements?)", r"preferred", r"nice[\s-]to[\s-]haves?(?: skills)?",
+        r"bonus points?(?: if you have)?", rf"it{_Q}s a (?:plus|bonus) if you have",
+        r"pluses", r"extra credit", r"preferred (?:qualities|background)", r"good to have",
+        r"(?:les )?atouts",
+        r"(?:ce )?serait un plus", r"будет плюсом", r"преимуществом будет",
+    ),
+    "requirements": (
+        r"(?:minimum |basic |required |key |essential |job |your |the |mandatory )?"
+        rf"(?:qualifications?|requirements?)(?: (?:and|&) {_AND_WORDS})?",
+        r"required (?:skills|experience|qualifications)(?: (?:and|&) experience)?",
+        rf"(?:skills|experience|education) (?:and|&) {_AND_WORDS}",
+        rf"what you{_Q}ll bring", r"what you bring", r"what you will bring",
+        rf"what we{_Q}re looking for", r"what we are looking for", r"what we look for",
+        r"who you are", r"about you", r"you have", rf"you{_Q}ll have",
+        r"you will most likely have", r"your profile", r"your know-how",
+        r"your (?:skills|experience|background|qualifications)",
+        r"(?:the )?ideal candidate(?: will have)?", r"must[\s-]haves?", r"required",
+        r"profil recherch[ée]", r"votre profil", r"comp[ée]tences requises",
+        r"требования(?: к кандидату)?", r"мы ждем от вас", r"(?:dein |ihr )?profil",
+        r"anforderungen",
+    ),
+    "benefits": (
+        r"(?:our |your |employee |key |the )?benefits(?: (?:and|&) perks)?",
+        r"perks(?: (?:and|&) benefits)?", r"what we offer", r"we offer",
+        rf"what{_Q}s in it for you", r"why join us", rf"what you{_Q}ll get", r"what you get",
+        r"our offer", r"avantages", r"ce que nous (?:vous )?offrons", r"nous (?:vous )?offrons",
+        r"pourquoi nous rejoindre", r"условия(?: работы)?", r"мы предлагаем", r"wir bieten",
+    ),
+    "other": (
+        r"about (?:us|the company|the role|the team|the job|the position)", r"about \w+",
+        r"company (?:description|overview|profile)", r"role (?:description|overview|summary)",
+        r"position (?:summary|overview|description)", r"job (?:description|summary|overview"
+        r"|details)", r"description", r"overview", r"summary", r"who we are",
+        r"our (?:team|mission|story|company|values)", r"the (?:role|opportunity|team|company)",
+        r"your role", r"compensation(?: range)?", r"salary(?: range)?",
+        r"(?:us |base )?pay (?:range|rate)", r"remuneration(?:/ ?salary)?", r"how to apply",
+        r"application (?:procedures?|deadline|process)", r"to apply",
+        r"equal (?:employment )?opportunit\w*", r"eeo\w*", r"top skills", r"similar jobs",
+        r"(?:job |work )?location", r"job type", r"schedule", r"start date", r"duration",
+        r"additional (?:information|notes|selection criteria)", r"selection process",
+        r"disclaimer", r"(?:our )?(?:hiring|interview) process", r"о компании",
+        r"ключевые навыки", r"description du poste", r"qui sommes-nous", r"похожие вакансии",
+        r"physical (?:requirements|demands)", r"working conditions", r"work environment",
+        r"travel required", r"other duties", r"(?:leadership|supervisory) responsibilities",
+        r"additional job description",
+    ),
+}
+
+
+# what may follow a heading phrase: ":" or " - ", the line end, glued text
+# ("QualificationsCurrently") or a short lead-in ending the line with ":" ("Requirements
+# for this role:")
+_HEAD_END = (r"(?=\**[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*\??[ \t]*(?:[:：]|[ \t]+[-–—][ \t]+|\s*$)"
+             r"|(?-i:(?<=[a-zа-яё])[A-ZА-ЯЁ])|[^:\n]{0,60}:[ \t]*$)")
+
+
+def _phrase_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every heading phrase, each in a named group, then ``_HEAD_END``."""
+    phrases = [(p, k) for k, ps in HEADINGS.items() for p in ps]
+    groups = {f"h{i}": k for i, (_, k) in enumerate(phrases)}
+    body = "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(phrases))
+    return re.compile(f"(?:{body}){_HEAD_END}", re.IGNORECASE), groups
+
+
+_PHRASE, _GROUP_KEY = _phrase_table()
+_LEAD = re.compile(r"[ \t]*(?:[#*_•▪●■◦\-–—>]+[ \t]*)?(?:\d{1,2}[.)][ \t]*)?\**")
+_AFTER = re.compile(r"\**[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*\??[ \t]*"
+                    r"(?P<sep>[:：]+|[ \t]+[-–—][ \t]+)?[ \t]*")
+_MIDLINE = re.compile(r"(?:(?<=[.!?;)\]])[ \t]*|(?<=[a-zа-яё]))(?=[A-ZА-ЯЁ])")
+_COLON = re.compile(r"[ \t]*:")
+_LINE = re.compile(r"(?m)^[^\n]*$")
+_INLINE_BULLET = re.compile(r"(?<=\S)[ \t]*(?=[•·▪●])|(?<=\S)[ \t]+(?=[◦■*]\s)")
+# a line that ends any section: legal boilerplate, board footers, tags
+_STOP_LINE = re.compile(r"(?i)equal (?:employment )?opportunit|\bEEO\b(?!-)|"
+                        r"do(?:es)? not discriminat|please mention the word|(?m:^\s*#\w)|"
+                        r"\bE-Verify\b")
+_JUNK_ITEM = re.compile(r"(?i)(?:and|or|and/or|#\S+|[A-Z]{1,3} \*\w+)")
+_BULLET = re.compile(r"[ \t]*(?:(?:[•·▪●■◦\-–—*>✓✔➢→]|\d{1,2}[.)]|[a-z][.)])[ \t]*)+")
+_CAPS_LABEL = re.compile(r"[ \t]*[A-Z][A-Z0-9 /&'’(),.-]{2,60}(?::.*)?$")
+_SUBLABEL = re.compile(r"[ \t]*[^\n:]{2,50}:[ \t]*$")
+_SENTENCE_GLUE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])(?!(?:Net|NET|Js|Com|Org|Io)\b)")
+_CAMEL_GLUE = re.compile(r"\b[a-z]{2,}(?=[A-Z][a-z])")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+
+
+@dataclass
+class _State:
+    key: str | None = None
+    bulleted: bool = False
+    spaced: bool = False
+    run: int = 0  # items added since the last heading
+    items: dict[str, list[list[int]]] = field(default_factory=lambda: {k: [] for k in KEYS})
+    last: list[int] | None = None  # [start, end] of the item being built
+
+
+def _heading(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """(section key or "other", where the inline rest starts) if the segment is a heading."""
+    lead = _LEAD.match(text, start, end)
+    m = _PHRASE.match(text, lead.end(), end)
+    if m is None:
+        return None
+    after = _AFTER.match(text, m.end(), end)
+    rest = after.end()
+    glued = m.end() == rest < end and text[rest].isupper() and text[m.end() - 1].islower()
+    key = _GROUP_KEY[m.lastgroup or ""]
+    return (key, rest) if rest == end or after.group("sep") or glued else (key, end)
+
+
+def _midline_cuts(text: str, start: int, end: int) -> set[int]:
+    """Starts of headings inside a line: "…benefits.Qualifications: …", "cycleResponsibilities:"."""
+    cuts = set()
+    for m in _MIDLINE.finditer(text, start, end):
+        phrase = _PHRASE.match(text, m.end(), end)
+        if phrase and _COLON.match(text, phrase.end(), end):
+            cuts.add(m.end())
+    return cuts
+
+
+def _segments(text: str) -> Iterator[tuple[int, int]]:
+    """Lines, further split before mid-line headings and inline bullet glyphs."""
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            yield line.start(), line.start()
+            continue
+        cuts = _midline_cuts(text, line.start() + 1, line.end()) if ":" in line.group() \
+            else set()
+        cuts |= {m.end() for m in _INLINE_BULLET.finditer(text, line.start(), line.end())}
+        bounds = sorted({line.start(), line.end(), *cuts})
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if text[a:b].strip():
+                yield a, b
+
+
+def _hard_wrapped(text: str) -> bool:
+    lengths = [len(line) for line in text.splitlines() if line.strip()]
+    return len(lengths) >= 5 and max(lengths) <= 90 and \
+        sum(n >= 55 for n in lengths) >= 0.3 * len(lengths)
+
+
+def _continues(text: str, state: _State, start: int, end: int, hard: bool) -> bool:
+    """Whether a plain segment carries on the item being built (a wrapped line)."""
+    gap = text[state.last[1]:start] if state.last else "x"
+    if gap.strip() or gap.count("\n") != 1:
+        return False
+    prev = text[state.last[0]:state.last[1]].rstrip()
+    line = text[start:end].strip()
+    if prev.endswith(":") or not line:
+        return False
+    if line[0].islower():
+        return True
+    line_start = text.rfind("\n", 0, state.last[1]) + 1  # type: ignore[index]
+    wrapped = state.last[1] - line_start >= 50  # type: ignore[index]
+    return hard and wrapped and not prev.endswith((".", "!", "?"))
+
+
+def _caps_label(line: str) -> bool:
+    """An ALL-CAPS label line ("SELECTION PROCESS", "APPLICATION PROCEDURES: ...")."""
+    head = line.split(":", 1)[0]
+    return bool(_CAPS_LABEL.match(line)) and head.isupper() and \
+        sum(ch.isalpha() for ch in head) >= 8
+
+
+def _ends_section(text: str, state: _State, start: int, end: int) -> bool:
+    """A plain line that cannot be an item: an ALL-CAPS label, a long lead-in ending in ":",
+    or a prose paragraph after short plain items."""
+    line = text[start:end].strip()
+    if _caps_label(line) or (line.endswith(":") and len(line) > 60):
+        return True
+    return not state.bulleted and state.run >= 2 and len(line) > 250 and \
+        len(_SENTENCE_END.findall(line)) >= 3
+
+
+def _add_line(text: str, state: _State, start: int, end: int, hard: bool) -> None:
+    """Feed one segment of a section to ``state``: a new item, a wrapped line or the end."""
+    bullet = _BULLET.match(text, start, end)
+    is_bullet = bullet is not None and bullet.end() > start
+    body = bullet.end() if is_bullet else start
+    items = state.items[state.key or ""]
+    if not is_bullet and _continues(text, state, start, end, hard):
+        state.last[1] = end  # type: ignore[index]
+    elif _STOP_LINE.search(text, start, end) or not is_bullet and _ends_section(text, state,
+                                                                                 start, end):
+        state.key = None
+    elif not is_bullet and _SUBLABEL.fullmatch(text, start, end):
+        state.last = None
+    elif not is_bullet and state.bulleted:
+        state.key = None
+    else:
+        state.bulleted = state.bulleted or (is_bullet and not state.run)
+        state.last = [body, end]
+        state.run += 1
+        items.append(state.last)
+
+
+def _walk(text: str) -> _State:
+    state = _State()
+    hard = _hard_wrapped(text)
+    for start, end in _segments(text):
+        head = _heading(text, start, end) if start < end else None
+        if head is not None:
+            key, rest = head
+            state.key, state.last = (key if key != "other" else None), None
+            state.bulleted = state.spaced = False
+            state.run = 0
+            if state.key and rest < end and text[rest:end].strip():
+                state.last = [rest, end]
+                state.run = 1
+                state.items[state.key].append(state.last)
+            continue
+        if state.key is None:
+            continue
+        if start == end:  # blank line
+            has_items = state.run > 0 and state.last is not None
+            if has_items and not state.bulleted and not state.spaced:
+                state.key = None
+            state.spaced = state.spaced or not has_items
+            continue
+        _add_line(text, state, start, end, hard)
+    return state
+
+
+def _split_glued(text: str, start: int, end: int, camel: bool) -> Iterator[tuple[int, int]]:
+    cuts = {m.start() for m in _SENTENCE_GLUE.finditer(text, start, end)}
+    if camel:
+        cuts |= {m.end() for m in _CAMEL_GLUE.finditer(text, start, end)}
+    bounds = sorted({start, end, *cuts})
+    yield from zip(bounds, bounds[1:], strict=False)
+
+
+def _cap(text: str, start: int, end: int) -> int:
+    """End of the item cut to ``MAX_ITEM`` characters, at a sentence end when possible."""
+    if len(" ".join(text[start:end].split())) <= MAX_ITEM:
+        return end
+    limit = start
+    while limit < end and len(" ".join(text[start:limit + 1].split())) <= MAX_ITEM:
+        limit += 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, limit)]
+    if ends and ends[-1] - start >= 40:
+        return ends[-1]
+    space = text.rfind(" ", start, limit)
+    return space if space > start else limit
+
+
+def _items(text: str, spans: list[list[int]], camel: bool) -> list[Found[str]]:
+    out: list[Found[str]] = []
+    for start, end in spans:
+        for s, e in _split_glued(text, start, end, camel):
+            bullet = _BULLET.match(text, s, e)
+            s = bullet.end() if bullet else s
+            while s < e and (text[s].isspace() or text[s] in _INVISIBLE):
+                s += 1
+            e = _cap(text, s, len(text[:e].rstrip()))
+            value = " ".join(text[s:e].translate(_DROP_INVISIBLE).split()).strip(" ,;")
+            if len(value) >= 3 and any(ch.isalpha() for ch in value) and \
+                    not _JUNK_ITEM.fullmatch(value):
+                out.append(Found(value, s, e))
+            if len(out) >= MAX_ITEMS:
+                return out
+    return out
+
+
+def parse_sections(text: str) -> dict[str, list[Found[str]]]:
+    """Items under each known heading, by record field (all four keys always present)."""
+    state = _walk(text)
+    camel = len(_CAMEL_GLUE.findall(text)) >= 2
+    return {key: _items(text, state.items[key], camel) for key in KEYS}
