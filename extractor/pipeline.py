@@ -14,7 +14,7 @@ from typing import Any
 
 from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get_backend
 from extractor.cache import ResultCache, cache_key, code_hash
-from extractor.errors import ExtractorError
+from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
 from extractor.settings import Settings
 
@@ -106,6 +106,8 @@ class Pipeline:
         result = Result(doc.source, meta=dict(self.meta))
         try:
             assemble(doc, self.settings, self._ask, result)
+        except ConfigError:
+            raise  # the whole run is misconfigured: stop, do not write an error per input
         except ExtractorError as exc:
             result.record, result.error = None, exc.to_dict()
         return result

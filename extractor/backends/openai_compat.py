@@ -78,11 +78,6 @@ class OpenAIBackend:
         import instructor
         import openai
 
-        if not settings.api_key and not settings.base_url:
-            raise ConfigError(
-                "the openai backend needs OPENAI_API_KEY (for OpenAI) or --base-url / "
-                "OPENAI_BASE_URL (for a local or self-hosted OpenAI-compatible server)"
-            )
         self.settings = settings
         self.model_id = self.model_id_for(settings)
         client = openai.OpenAI(
@@ -98,6 +93,16 @@ class OpenAIBackend:
 
     @staticmethod
     def model_id_for(settings: Settings) -> str:
+        """The model id; checks the endpoint settings first (called before any input).
+
+        Raises:
+            ConfigError: neither an API key nor a base URL is set.
+        """
+        if not settings.api_key and not settings.base_url:
+            raise ConfigError(
+                "the openai backend needs OPENAI_API_KEY (for OpenAI) or --base-url / "
+                "OPENAI_BASE_URL (for a local or self-hosted OpenAI-compatible server)"
+            )
         return settings.model or DEFAULT_OPENAI_MODEL
 
     def complete(self, request: ModelRequest) -> ModelReply:

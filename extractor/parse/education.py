@@ -1,0 +1,142 @@
+"""Degrees named in a posting: high_school / associate / bachelor / master / doctorate.
+
+Full names ("Bachelor's degree", "Master of Science", "high school diploma or GED",
+"Associate degree", "PhD candidate"), abbreviations in a degree context ("BS/MS",
+"B.Sc.", "MS in Statistics", "BS and 8 years", "MBA"), French ("Bac+5" master,
+"Bac+3" bachelor, "Bac+2" associate, "diplôme d'ingénieur" master, "doctorat") and
+Russian ("высшее образование" bachelor, "среднее профессиональное" associate,
+"магистр", "кандидат наук") all count. "MS Word", "Scrum Master", "Sales
+Associate", "postdoctoral" and "no degree required" do not. A wish ("PhD a plus",
+"Master's preferred") gets confidence 0.5. Every mention is returned in order; the
+caller takes the least required one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.parse import Found
+from extractor.parse.salary import posting_end
+
+_WORD_RULES: list[tuple[str, re.Pattern[str]]] = [(level, re.compile(rx)) for level, rx in (
+    ("doctorate", r"(?i)\bdoctora(?:te|l|t)\b|\bdoctor\s+of\s+(?:philosophy|science|education|"
+                  r"business)\b|кандидат\w*\s+(?:[а-яё]+\s+)?наук|доктор\w*\s+наук"),
+    ("master", r"(?i)\bmaster['’]?s\b(?!\s+(?:data|class))|\bmasters?\s+(?:degree|of\s+"
+               r"(?:science|arts|business|engineering|fine\s+arts|public|education|social|laws)|"
+               r"en\s|1\b|2\b|II\b)|\b(?:graduate|advanced|post-?graduate)\s+degree|"
+               r"магистр\w*|dipl[ôo]me\s+d['’]ing[ée]nieur|\bbac\s*\+\s*5\b"),
+    ("bachelor", r"(?i)\bbachelor\w*|\bundergraduate\s+degree|\b(?:four|4)[\s-]*year\s+"
+                 r"(?:(?:college|university)\s+)?degree|\buniversity\s+(?:degree|diploma)|"
+                 r"(?<!неоконченное\s)(?<!незаконченное\s)высш\w*(?:\s+[а-яё]+){0,2}?\s+"
+                 r"образован\w*|бакалав\w*|\bbac\s*\+\s*[34]\b"),
+    ("associate", r"(?i)\bassociate['’]?s?\s+degree|\bassociates?\s+of\s+(?:arts|science|"
+                  r"applied)|\b(?:two|2)[\s-]*year\s+(?:college\s+)?degree|\bbac\s*\+\s*2\b|"
+                  r"(?-i:\b(?:BTS|DUT)\b)|средн\w*\s+(?:профессиональн|специальн)\w*|"
+                  r"не\s+ниже\s+среднего\s+профессиональн\w*"),
+    ("high_school", r"(?i)\bhigh[\s-]+school(?:\s+|\s*/\s*)(?:diploma|degree|education|"
+                    r"graduate|equivalen\w*|or\s+(?:equivalent|GED)|GED)|(?-i:\bGED\b)|"
+                    r"\bsecondary\s+school\s+(?:diploma|certificate)|\bniveau\s+bac\b(?!\s*\+)|"
+                    r"средн\w*\s+(?:общ\w*\s+)?образован\w*"),
+)]
+_ABBR_LEVEL = [
+    ("doctorate", r"(?i:Ph\.?\s?D\.?|D\.?Phil\.?)"),
+    ("master", r"MBA|M\.?Sc\.?|M\.S\.?|MS|M\.A\.?|MA|M\.?Eng\.?|M\.?Tech\.?|MSEE|MSCS|MPH|MPA"),
+    ("bachelor", r"B\.?Sc\.?|B\.S\.?|BS|B\.A\.?|BA|B\.?Eng\.?|B\.?Tech\.?|BSEE|BSCS|BBA|BFA"),
+    ("associate", r"A\.A\.S\.?|AAS|A\.A\.?|AA|A\.S\.?|AS"),
+]
+_TOKEN = "|".join(f"(?:{rx})" for _, rx in _ABBR_LEVEL)
+_ABBR_GROUP = re.compile(
+    rf"(?<![\w.])(?:{_TOKEN})(?![\w])(?:\s*(?:/|,|or|and|,\s*or)\s*(?:{_TOKEN})(?![\w]))*")
+_ABBR_ONE = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?![\w])")
+_AMBIGUOUS = {"MS", "MA", "BS", "BA", "AA", "AS", "AAS", "A.S", "A.A", "A.S.", "A.A."}
+_DEGREE_AFTER = re.compile(
+    r"^\s*(?:degree|diploma|\(|in\s+[A-Z]|in\s+(?:a\s+)?(?:related|relevant|technical|"
+    r"quantitative)|or\s+(?:equivalent|higher|related)|and\s+\d+\s*\+?\s*years?|"
+    r"(?:with|plus)\s+\d+\s*\+?\s*years?|;\s*\d+\s*\+?\s*years?)")
+_NEGATED = re.compile(r"(?i)\bno\s+(?:\w+\s+)?degree|\bnot\s+(?:required|necessary|needed)|"
+                      r"\bwithout\s+a\s+degree|\bnot\s+a\s+(?:must|requirement)")
+_WISH = re.compile(r"(?i)\b(?:prefer\w*|desir\w*|a\s+plus|nice|ideally|bonus|"
+                   r"advantage\w*|welcome|желательн\w*|приветствуется|souhait\w*)")
+
+
+_CLAUSE_END = re.compile(r"[.;](?=\s|$)|[•\n]")
+_WISH_HEADER = re.compile(r"(?i)\b(?:preferred|desired|bonus|nice[\s-]to[\s-]have|nice\s+if|"
+                          r"would\s+be\s+nice|pluses|stand\s+out|желательно|souhait\w*)")
+_REQUIRED_HEADER = re.compile(r"(?i)\b(?:required|requirements?|minimum|basic|must|"
+                              r"qualifications|education|what\s+you|about\s+you|требования)")
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a mention: between ". ", "; ", "•" or line breaks."""
+    lefts = [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)]
+    right = _CLAUSE_END.search(text, end)
+    return (lefts[-1] if lefts else max(0, start - 300)), (right.start() if right else len(text))
+
+
+def _under_wish_header(text: str, start: int) -> bool:
+    """Is the mention under a "Preferred Qualifications" / "Bonus points" header?"""
+    for line in reversed(text[max(0, start - 800):start].split("\n")[:-1]):
+        line = line.strip()
+        if not line or len(line) > 60 or (line[0] in "•·-*–" and not line.endswith(":")):
+            continue
+        if _WISH_HEADER.search(line):
+            return True
+        if _REQUIRED_HEADER.search(line):
+            return False
+    return False
+
+
+def _is_wish(text: str, start: int, end: int, starts: list[int]) -> bool:
+    """Is the mention a wish? Its comma part, or later mention-free parts, say "preferred"."""
+    left, right = _clause_bounds(text, start, end)
+    own_end = text.find(",", end, right)
+    own_start = text.rfind(",", left, start) + 1 or left
+    if _WISH.search(text[own_start:right if own_end < 0 else own_end]):
+        return True
+    later = [s for s in starts if s > end and s < right and (own_end < 0 or s > own_end)]
+    tail_end = later[0] if later else right
+    if own_end < 0 or own_end > tail_end:
+        return False
+    tail = text[own_end:tail_end]
+    return bool(_WISH.search(tail.rsplit(",", 1)[0] if later else tail))
+
+
+def _abbr_level(token: str) -> str:
+    for level, rx in _ABBR_LEVEL:
+        if re.fullmatch(rx, token):
+            return level
+    raise ValueError(token)
+
+
+def _abbreviations(text: str) -> list[tuple[str, int, int]]:
+    """Degree abbreviations: "BS/MS", "B.Sc.", "MS in Statistics", "MBA" (not "MS Word")."""
+    out = []
+    for group in _ABBR_GROUP.finditer(text):
+        tokens = list(_ABBR_ONE.finditer(group.group()))
+        plain = {t.group().rstrip(".") for t in tokens}
+        slashed = len(tokens) > 1 and "/" in group.group()
+        if plain <= _AMBIGUOUS and not slashed and not _DEGREE_AFTER.match(text[group.end():]):
+            continue
+        if len(tokens) == 1 and _abbr_level(tokens[0].group()) == "associate" and not re.match(
+                r"\s*degree", text[group.end():]):
+            continue
+        out += [(_abbr_level(t.group()), group.start() + t.start(), group.start() + t.end())
+                for t in tokens]
+    return out
+
+
+def parse_education(text: str) -> list[Found[str]]:
+    """Degree levels named in ``text``, in order (the caller takes the least required)."""
+    body = text[:posting_end(text)]
+    hits = [(level, m.start(), m.end()) for level, rx in _WORD_RULES for m in rx.finditer(body)]
+    hits += _abbreviations(body)
+    hits.sort(key=lambda h: (h[1], -h[2]))
+    starts = [h[1] for h in hits]
+    found: list[Found[str]] = []
+    for level, start, end in hits:
+        left, right = _clause_bounds(body, start, end)
+        if (found and start < found[-1].end) or _NEGATED.search(body[left:right]):
+            continue
+        wish = _is_wish(body, start, end, starts) or _under_wish_header(body, start)
+        found.append(Found(level, start, end, 0.5 if wish else 1.0))
+    return found
