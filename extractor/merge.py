@@ -99,8 +99,9 @@ def merge_rules(facts: Facts, text: str, merged: Merged) -> None:
     if facts.experience_years_min:
         best = _least(facts.experience_years_min)
         merged.put_new("experience_years_min", best.value, "rules", [span(best, text)])
-    if facts.education_level:
-        best = _least(facts.education_level, EDUCATION_LEVELS)
+    required = [f for f in facts.education_level if f.confidence > 0.5]  # 0.5: "a plus"
+    if required:
+        best = _least(required, EDUCATION_LEVELS)
         merged.put_new("education_level", best.value, "rules", [span(best, text)])
     for name in ("salary", "locations", "employment_types", "remote_regions", *LIST_FIELDS):
         items = _unique(getattr(facts, name))

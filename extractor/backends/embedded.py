@@ -81,6 +81,19 @@ def resolve_model_path(model: str | None) -> Path:
     )
 
 
+_LOG_CALLBACK: Any = None
+
+
+def _silence_llama_logs() -> None:
+    """llama.cpp prints load notes to stderr even with verbose=False; keep stderr for us."""
+    global _LOG_CALLBACK
+    import llama_cpp
+
+    if _LOG_CALLBACK is None:
+        _LOG_CALLBACK = llama_cpp.llama_log_callback(lambda level, text, data: None)
+        llama_cpp.llama_log_set(_LOG_CALLBACK, None)
+
+
 class EmbeddedBackend:
     name = "embedded"
 
@@ -88,6 +101,7 @@ class EmbeddedBackend:
         import instructor
         from llama_cpp import Llama
 
+        _silence_llama_logs()
         self.settings = settings
         self.path = resolve_model_path(settings.model)
         self.model_id = self.model_id_for(settings)

@@ -11,6 +11,7 @@ better than a guess.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -59,7 +60,6 @@ def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> 
     from extractor.parse.experience import parse_experience_years
     from extractor.parse.language import detect_language
     from extractor.parse.location import parse_locations
-    from extractor.parse.salary import parse_salaries
     from extractor.parse.sections import parse_sections
     from extractor.parse.seniority import parse_seniority
     from extractor.parse.skills import parse_skills
@@ -69,7 +69,7 @@ def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> 
     posted, deadline = parse_dates(text, reference_date)
     workplace, regions = parse_workplace(text)
     facts = Facts(
-        salary=parse_salaries(text),
+        salary=_salaries(text),
         date_posted=posted,
         valid_through=deadline,
         employment_types=parse_employment_types(text),
@@ -86,3 +86,28 @@ def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> 
     for name, items in parse_sections(text).items():
         setattr(facts, name, items)
     return facts
+
+
+_K_SUFFIX = re.compile(r"\d\s*[kK]\b")
+
+
+def _salaries(text: str) -> list[Found[Any]]:
+    """Pay ranges; a figure without a currency borrows the one the posting states elsewhere.
+
+    A "k" range with no stated period is yearly: RECORD.md's "$120k-$150k" example.
+    """
+    from extractor.parse.salary import parse_salaries
+
+    found = parse_salaries(text)
+    stated = next((f.value.currency for f in found if f.value.currency), None)
+    if stated and any(f.value.currency is None for f in found):
+        found = parse_salaries(text, default_currency=stated)
+    return [_yearly_if_k(f) for f in found]
+
+
+def _yearly_if_k(found: Found[Any]) -> Found[Any]:
+    value = found.value
+    if value.period is None and _K_SUFFIX.search(value.raw):
+        value = value.model_copy(update={"period": "year"})
+        return Found(value, found.start, found.end, found.confidence)
+    return found
