@@ -16,7 +16,9 @@ from typing import Any
 MAX_CANDIDATES = 6
 
 # Origin ranks: lower is more reliable.
-RANK = {"jsonld": 0, "field": 1, "labelled": 2, "heading": 3, "pattern": 4, "line": 5}
+RANK = {"jsonld": 0, "field": 1, "labelled": 2, "heading": 3, "byline": 4, "pattern": 5,
+        "line": 6}
+TOP_CHARS = 900  # the posting's own header; "similar jobs" sit further down
 
 _TITLE_LABEL = re.compile(
     r"^\s*(?:job\s+title|title|position(?:\s+title)?|role|poste|intitulé du poste|"
@@ -34,9 +36,11 @@ _COMPANY_PATTERNS = [
     re.compile(r"^\s*About\s+" + _NAME + r"\s*:?\s*$", re.MULTILINE),
     re.compile(r"\bAt\s+" + _NAME + r",\s+(?:we|our|you)\b"),
     re.compile(r"\bJoin\s+" + _NAME + r"(?:[!.,]|\s+(?:and|as|in|to)\b)"),
-    re.compile(r"(?:^|\.\s+)" + _NAME + r"\s+is\s+(?:a|an|the)\s+(?:leading|global|fast|"
-               r"growing|world|premier|top|\w+(?:-\w+)?\s+(?:company|startup|firm|agency|"
-               r"platform|provider|bank|group))", re.MULTILINE),
+    re.compile(r"^" + _NAME + r"\s+(?:is|are|was|est|runs|builds|designs|makes|develops|"
+               r"provides|offers|helps|creates|operates|разрабатывает|создает|создаёт|—)\s",
+               re.MULTILINE),
+    re.compile(r"^\s*(?:Company|Компания)\s+" + _NAME + r",?\s+(?:needs|seeks|is|ищет)",
+               re.MULTILINE),
 ]
 _NOT_A_NAME = {
     "we", "our", "you", "the", "this", "job", "about", "company", "role", "position", "us",
@@ -44,16 +48,42 @@ _NOT_A_NAME = {
 }
 _CHROME_LINE = re.compile(
     r"^(?:apply(?: now)?|save|share|logo|sign in|log in|menu|home|careers|jobs|back|"
-    r"remote|hybrid|on-?site|full[- ]time|part[- ]time|internship|contract|new)$",
+    r"remote|hybrid|on-?site|full[- ]time|part[- ]time|internship|contract|new)$|"
+    r"@|https?://|^[\w ]{2,20}:\s|\s·\s.*\b(?:remote|full[- ]time|part[- ]time|hybrid)\b",
     re.IGNORECASE,
 )
+# Trailing parts of a title line that are not the title: pay, contract terms, hype.
+_TITLE_TAIL = re.compile(
+    r"\s*(?:\||\s[–—-]\s(?=[^–—-]*(?:\bCD[DI]\b|contract|freelance|outside ir35|inside ir35|"
+    r"remote|full[- ]time|part[- ]time|\d|[$€£₽]))|\s[$€£₽]\s?\d|\(multiple levels\)).*$",
+    re.IGNORECASE,
+)
+_TITLE_HEAD = re.compile(
+    r"^(?:#+\s*)?(?:(?:stage|alternance|mission freelance|internship|contract|cdd|cdi)"
+    r"\s*[–—:-]\s*)?",
+    re.IGNORECASE,
+)
+_NOT_A_COMPANY = re.compile(
+    r"^(?:data|product|design|engineering|sales|marketing|finance|operations|support|"
+    r"people|legal|security|research|(?:\w+ )?team|stage|alternance|mission freelance|"
+    r"position summary|job details|loading.*)$",
+    re.IGNORECASE,
+)
+_SHOUTED_LABEL = re.compile(r"^[A-Z\s]+:?$")
+# "Company – City", "Company · City · Hybrid", "Company - Columbus, OH": the byline under a title.
+_BYLINE = re.compile(r"^(?P<v>[^\n·–—|]{2,60}?)\s+(?:[·–—|]|-\s)\s*\S")
+_LEGAL_PREFIX = re.compile(r"^(?:ООО|ОАО|ЗАО|ПАО|АО|ИП)\s+")
 _TITLE_WORD = re.compile(
     r"\b(?:engineer|developer|manager|analyst|scientist|designer|intern|director|lead|"
     r"specialist|consultant|assistant|coordinator|officer|architect|administrator|"
     r"representative|associate|technician|nurse|accountant|executive|head|writer|"
     r"operator|driver|teacher|agent|sales|advisor|recruiter|researcher|programmer|"
-    r"инженер|менеджер|разработчик|аналитик|специалист|ingénieur|développeur|chef|"
-    r"responsable|chargé|stagiaire|commercial)\w*",
+    r"tutor|volunteer|rn|lpn|cook|chef|cashier|clerk|bookkeeper|editor|marketer|"
+    r"инженер|менеджер|разработчик|аналитик|специалист|администратор|бухгалтер|директор|"
+    r"юрист|дизайнер|водитель|продавец|оператор|консультант|тестировщик|преподаватель|"
+    r"учитель|стажер|стажёр|программист|руководитель|"
+    r"ingénieur|développeur|responsable|chargé|stagiaire|commercial|analyste|technicien|"
+    r"conseiller|vendeur|gestionnaire|comptable|juriste|assistant)\w*",
     re.IGNORECASE,
 )
 
@@ -101,21 +131,31 @@ def title_candidates(
 ) -> list[Candidate]:
     """Possible titles of THE posting, most reliable first."""
     out: list[Candidate] = []
-    _add(out, text, _jsonld_value(jsonld, "title"), "jsonld")
+    _add(out, text, _clean_any(_jsonld_value(jsonld, "title")), "jsonld")
     for key in ("title", "position", "Job Title", "job_title", "Title"):
-        _add(out, text, (fields or {}).get(key), "field")
+        _add(out, text, _clean_any((fields or {}).get(key)), "field")
     for match in _TITLE_LABEL.finditer(text[:4000]):
         _add(out, text, match.group("v"), "labelled")
-    _add(out, text, hint, "heading")
+    _add(out, text, clean_title(hint) if hint else None, "heading")
     for line in _leading_lines(text):
-        _add(out, text, line, "line")
+        _add(out, text, clean_title(line), "line")
     return _sorted(out)[:MAX_CANDIDATES]
+
+
+def _clean_any(value: Any) -> Any:
+    return clean_title(value) if isinstance(value, str) else value
+
+
+def clean_title(line: str) -> str:
+    """Drop a markdown mark, a contract prefix and trailing pay/terms from a title line."""
+    title = _TITLE_HEAD.sub("", line.strip())
+    return _TITLE_TAIL.sub("", title).strip(" -–—|,") or line.strip()
 
 
 def _leading_lines(text: str, limit: int = 12) -> list[str]:
     """Short lines near the top that read like a job title."""
     lines = []
-    for raw in text[:2500].splitlines():
+    for raw in text[:TOP_CHARS].splitlines():
         line = _clean_value(raw)
         words = line.split()
         if not (1 <= len(words) <= 14) or len(line) > 120 or _CHROME_LINE.match(line):
@@ -140,7 +180,48 @@ def company_candidates(
         _add(out, text, value, "field")
     for match in _COMPANY_LABEL.finditer(text[:6000]):
         _add(out, text, match.group("v"), "labelled")
+    for name in _bylines(text):
+        _add(out, text, name, "byline")
     for pattern in _COMPANY_PATTERNS:
         for match in pattern.finditer(text[:8000]):
-            _add(out, text, match.group("v"), "pattern")
-    return _sorted(out)[:MAX_CANDIDATES]
+            if _not_junk(match.group("v")):
+                _add(out, text, match.group("v"), "pattern")
+    return _by_support(out, text)[:MAX_CANDIDATES]
+
+
+def _bylines(text: str) -> list[str]:
+    """Names from the short lines at the top: "Acme – Paris", "ООО Ромашка", "Acme Corp"."""
+    names = []
+    for raw in text[:TOP_CHARS].splitlines()[:8]:
+        line = raw.strip()
+        match = _BYLINE.match(line)
+        name = match.group("v") if match else line
+        name = _LEGAL_PREFIX.sub("", name).strip()
+        if _plausible_name(name) and text.count(name) >= 2:  # named again in the body
+            names.append(name)
+    return names
+
+
+def _plausible_name(name: str) -> bool:
+    return (1 <= len(name.split()) <= 5 and name[:1].isupper() and not _TITLE_WORD.search(name)
+            and not _CHROME_LINE.search(name) and _not_junk(name)
+            and not any(c.isdigit() for c in name))
+
+
+def _not_junk(name: str) -> bool:
+    """Not a department, a shouted section label or leftover mojibake."""
+    from ftfy.badness import is_bad
+
+    return not (_NOT_A_COMPANY.search(name) or _SHOUTED_LABEL.match(name) or is_bad(name))
+
+
+def _by_support(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Rank order, but among guessed names prefer one the text repeats (a real company is
+    named again in the body; a city or a tagline is not)."""
+    def key(c: Candidate) -> tuple[int, int, int]:
+        guessed = RANK[c.origin] >= RANK["byline"]
+        repeats = text.count(c.value) if guessed else 0
+        return (RANK[c.origin] if not guessed else RANK["byline"], -min(repeats, 3),
+                c.start if c.start >= 0 else 10**9)
+
+    return sorted(cands, key=key)

@@ -31,7 +31,8 @@ EXTENSION_KINDS: dict[str, Kind] = {
 # Keys that hold posting text, strongest first. EMSCAD splits one posting over four.
 STRONG_TEXT_KEYS = (
     "company_profile", "description", "Job Description", "job_description",
-    "jobDescription", "requirements", "benefits", "skills_desc", "jobpost",
+    "jobDescription", "descriptionHtml", "description_html", "descriptionText",
+    "requirements", "benefits", "skills_desc", "jobpost",
 )
 WEAK_TEXT_KEYS = ("content", "text", "body")
 # Shown to a reader of the posting itself; rendered as a short header. Label-only
