@@ -79,6 +79,7 @@ CASES = [
     ("Administer PRN medications as ordered", []),
     ("We hold seasonal company events", []),
     ("The next stage of growth is here", []),
+    ("Company status: Early stage startup", []),
     ("Experience as a volunteer is a plus", []),
 ]
 

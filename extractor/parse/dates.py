@@ -75,6 +75,7 @@ def _numeric(raw: str) -> dt.date | None:
 
 @functools.lru_cache(maxsize=1024)
 def _parse(raw: str, reference: dt.date, prefer: str) -> dt.date | None:
+    """dateparser on a date phrase, imported on first use (its import is slow)."""
     import dateparser
 
     base = dt.datetime.combine(reference, dt.time(12, 0))
@@ -85,6 +86,7 @@ def _parse(raw: str, reference: dt.date, prefer: str) -> dt.date | None:
 
 
 def _date(m: re.Match[str], reference: dt.date, prefer: str) -> dt.date | None:
+    """The date of a labelled match; two-digit years are read as the nearest past century."""
     if m.group("num"):
         return _numeric(m.group("num"))
     raw = re.sub(r"(?<=\d)(?:st|nd|rd|th|er)\b|\s*г\.?$", "", m.group("date"))
@@ -123,6 +125,8 @@ def parse_dates(
     text: str, reference_date: dt.date
 ) -> tuple[list[Found[dt.date]], list[Found[dt.date]]]:
     """(date_posted candidates, valid_through candidates) from labelled phrases."""
+    if isinstance(reference_date, dt.datetime):
+        reference_date = reference_date.date()
     body = text[:posting_end(text)]
     posted = _found(_POSTED, body, reference_date, "past")
     deadline = _found(_DEADLINE, body, reference_date, "future")

@@ -173,10 +173,10 @@ def parse_employment_types(text: str) -> list[Found[str]]:
     body = text[:posting_end(text)]
     found = _segments(body) + _titled(body) + _statements(body, _STATEMENTS)
     if _is_french(body):
-        found += _statements(body, _FRENCH_STATEMENTS)
-    else:  # "Stage" / "CDI" on a line of its own in English text is something else
+        found += _statements(body, _FRENCH_STATEMENTS) + _labelled(body)
+    else:  # "Stage" in English text is a phase; "CDI" alone may be an acronym
         found = [f for f in found if body[f.start:f.end].lower() not in {"stage", "cdi", "cdd"}]
-    found += _labelled(body)
+        found += [f for f in _labelled(body) if body[f.start:f.end].lower() != "stage"]
     best: dict[str, Found[str]] = {}
     for f in sorted(found, key=lambda f: (-f.confidence, f.start)):
         best.setdefault(f.value, f)
