@@ -1,29 +1,30 @@
 """``extract``: a thin command line over the library.
 
-Parse arguments, build settings, stream inputs through ``extract_documents``,
-write JSONL, print a summary on stderr. Exit codes: 0 all inputs ok, 1 some
-inputs failed (each has an error line), 2 the run could not start (bad usage or
-settings).
+Parse arguments, build settings and batch options, run ``extractor.run.BatchRun``,
+print a summary on stderr. Rerunning with the same ``-o FILE`` resumes: inputs the
+file already holds are skipped (``--overwrite`` starts afresh).
+
+Exit codes:
+    0    every input has a record (in this run and in the resumed output)
+    1    some inputs failed: each has an error line
+    2    aborted: bad usage or settings, or --max-tokens-total reached (rerun to resume)
+    130  interrupted (Ctrl-C or SIGTERM); the lines written are complete: rerun to resume
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
-from typing import Any
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any, NoReturn
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_ABORTED = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_ABORTED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="extract",
-        description="Turn job postings (.txt .md .html .json .jsonl, files or folders) "
-        "into validated JobPosting records, one JSONL line per input.",
-    )
-    parser.add_argument("inputs", nargs="+", help="files or folders ('-' reads stdin)")
-    parser.add_argument("-o", "--output", help="JSONL output file (default: stdout)")
+def _add_model_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--backend", choices=["embedded", "openai"],
                         help="model backend (default: embedded, or EXTRACTOR_BACKEND)")
     parser.add_argument("--model", help="model id (openai) or GGUF path (embedded)")
@@ -35,11 +36,52 @@ def build_parser() -> argparse.ArgumentParser:
                         help="date that relative dates are resolved against (default: today)")
     parser.add_argument("--cache-dir", help="cache directory (default: user cache dir)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    parser.add_argument("--text-field", help="JSON/JSONL key holding the posting text")
     parser.add_argument("--grounding", choices=["drop", "warn"],
                         help="unsupported model values: drop them (default) or keep with a warning")
     parser.add_argument("--max-tokens", type=int, help="generation limit per model call")
+    parser.add_argument("--timeout", type=float, help="seconds per HTTP request (openai)")
+    parser.add_argument("--retries", type=int,
+                        help="transport retries after the first try (openai; default 4)")
+    parser.add_argument("--retry-max-wait", type=float,
+                        help="cap in seconds on one backoff sleep, Retry-After included")
+
+
+def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output",
+                        help="output file (default: stdout); an existing file is resumed")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="start the output file afresh instead of resuming it")
+    parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
+                        help="jsonl (the full line) or csv (main fields + error columns)")
+    parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
+    parser.add_argument("--summary-json", metavar="FILE", help="write the run summary as JSON")
+    parser.add_argument("--text-field", help="JSON/JSONL key holding the posting text")
+    parser.add_argument("--limit", type=int, help="only the first N inputs")
+    parser.add_argument("--include", action="append", default=[], metavar="GLOB",
+                        help="only sources matching GLOB (repeatable; * crosses folders)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="skip sources matching GLOB (repeatable)")
+    parser.add_argument("--concurrency", type=int, default=1,
+                        help="model requests in flight (openai backend; default 1)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="worker processes, each loading the model once (embedded)")
+    parser.add_argument("--max-rpm", type=float, help="at most N model requests per minute")
+    parser.add_argument("--max-tokens-total", type=int,
+                        help="stop starting inputs once N tokens are spent (exit 2; resumable)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extract",
+        description="Turn job postings (.txt .md .html .json .jsonl, files or folders) "
+        "into validated JobPosting records, one line per input.",
+        epilog="exit codes: 0 all ok, 1 some inputs failed, 2 aborted (usage, settings, "
+        "token budget), 130 interrupted",
+    )
+    parser.add_argument("inputs", nargs="+", help="files or folders ('-' reads stdin)")
+    _add_model_flags(parser)
+    _add_batch_flags(parser)
     return parser
 
 
@@ -56,32 +98,84 @@ def _settings(args: argparse.Namespace) -> Any:
         use_cache=False if args.no_cache else None,
         grounding=args.grounding,
         max_tokens=args.max_tokens,
+        timeout=args.timeout,
+        transport_retries=args.retries,
+        retry_max_wait=args.retry_max_wait,
     )
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from extractor.run import BatchOptions
+
+    return BatchOptions(
+        output=args.output, format=args.format, errors=args.errors, overwrite=args.overwrite,
+        text_field=args.text_field, limit=args.limit, include=tuple(args.include),
+        exclude=tuple(args.exclude), concurrency=args.concurrency, workers=args.workers,
+        max_rpm=args.max_rpm, max_tokens_total=args.max_tokens_total,
+        progress=not args.quiet,
+    )
+
+
+def _interrupt(signum: int, frame: Any) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops the run like Ctrl-C (main thread only; restored afterwards)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _report(args: argparse.Namespace, batch: Any) -> None:
+    summary = batch.summary
+    if not args.quiet:
+        print(summary.render(), file=sys.stderr)
+    if args.summary_json:
+        summary.write_json(args.summary_json)
+    where = f"the {batch.output_lines} lines in {args.output}" if args.output else "lines written"
+    if summary.stopped == "interrupted":
+        print(f"extract: interrupted; {where} are complete. Rerun the same command "
+              "to resume.", file=sys.stderr)
+    elif summary.stopped == "token_budget":
+        print(f"extract: --max-tokens-total reached; {where} are complete. Rerun the same "
+              "command to resume.", file=sys.stderr)
+
+
+def _exit_code(summary: Any) -> int:
+    if summary.stopped == "interrupted":
+        return EXIT_INTERRUPTED
+    if summary.stopped:
+        return EXIT_ABORTED
+    return EXIT_OK if summary.failed + summary.previous_failed == 0 else EXIT_SOME_FAILED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from extractor.errors import ConfigError
+    from extractor.run import BatchRun
 
     try:
-        settings = _settings(args)
+        batch = BatchRun(args.inputs, _settings(args), _options(args))
     except (ConfigError, ValueError) as exc:
         print(f"extract: {exc}", file=sys.stderr)
         return EXIT_ABORTED
-    from extractor.run import run_to_jsonl
-
     try:
-        summary = run_to_jsonl(args.inputs, settings, output=args.output,
-                               text_field=args.text_field, progress=not args.quiet)
-    except ConfigError as exc:
+        with _sigterm_as_interrupt():
+            batch.run()
+    except (ConfigError, OSError) as exc:
         print(f"extract: {exc}", file=sys.stderr)
         return EXIT_ABORTED
     except KeyboardInterrupt:
-        print("extract: interrupted; lines written so far are complete", file=sys.stderr)
-        return EXIT_ABORTED
-    if not args.quiet:
-        print(summary.render(), file=sys.stderr)
-    return EXIT_OK if summary.failed == 0 else EXIT_SOME_FAILED
+        pass  # the summary says so; the lines written are complete
+    _report(args, batch)
+    return _exit_code(batch.summary)
 
 
 if __name__ == "__main__":

@@ -1,30 +1,81 @@
-"""Batch runs: inputs in, one JSONL line per input out, and a summary of the run."""
+"""Batch runs: inputs in, one line per input out (resumable), and a summary of the run.
+
+``BatchRun(inputs, settings, options).run()`` streams the inputs (never all at once),
+skips those the output file already holds, runs the rest (in threads or worker
+processes when asked), writes each line in input order and counts what happened.
+"""
 
 from __future__ import annotations
 
+import fnmatch
 import json
+import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from extractor.settings import Settings
+
+_ITEM_SUFFIX = re.compile(r"#\d+$")  # "feed.jsonl#12": row 12 of feed.jsonl
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs and where its lines go (the model settings live in Settings)."""
+
+    output: str | None = None  # None: stdout (no resume)
+    format: str = "jsonl"  # jsonl | csv
+    errors: str | None = None  # error lines also written here (JSONL)
+    overwrite: bool = False  # start the output afresh instead of resuming it
+    text_field: str | None = None
+    limit: int | None = None  # only the first N inputs (after include/exclude)
+    include: tuple[str, ...] = ()  # fnmatch globs on sources ("*" crosses folders)
+    exclude: tuple[str, ...] = ()
+    concurrency: int = 1  # requests in flight (threads); remote backends
+    workers: int = 1  # worker processes, one model each; embedded backend
+    max_rpm: float | None = None  # model requests per minute
+    max_tokens_total: int | None = None  # stop starting inputs once this many are spent
+    progress: bool = True
+
+    def check(self, settings: Settings) -> None:
+        """Raises ConfigError for options that cannot work together."""
+        from extractor.errors import ConfigError
+        from extractor.write import line_format
+
+        line_format(self.format)
+        if min(self.concurrency, self.workers) < 1 or (self.limit or 0) < 0:
+            raise ConfigError("--concurrency, --workers and --limit must be positive")
+        if self.concurrency > 1 and self.workers > 1:
+            raise ConfigError("use --concurrency (remote backends) or --workers, not both")
+        local_model = settings.backend == "embedded" and settings.resolved_strategy() != "rules"
+        if self.concurrency > 1 and local_model:
+            raise ConfigError("--concurrency is for the openai backend; "
+                              "use --workers N to run N embedded models")
+        if self.max_rpm is not None and (self.max_rpm <= 0 or self.workers > 1):
+            raise ConfigError("--max-rpm must be positive and cannot be used with --workers")
 
 
 @dataclass
 class Summary:
+    """What a run did; ``inputs`` = ``skipped`` (already in the output) + done + failed."""
+
     inputs: int = 0
+    skipped: int = 0
     done: int = 0
     failed: int = 0
+    previous_failed: int = 0  # error lines already in the output when resumed
     cached: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    model: str | None = None
     model_seconds: float = 0.0
     wall_seconds: float = 0.0
+    stopped: str | None = None  # "token_budget" or "interrupted"
 
     def add(self, result: Any) -> None:
         self.inputs += 1
@@ -36,24 +87,45 @@ class Summary:
         self.cached += int(result.cached)
         self.prompt_tokens += result.usage.prompt_tokens
         self.completion_tokens += result.usage.completion_tokens
+        self.model = self.model or result.meta.get("model")
         if not result.cached:
             self.model_seconds += result.latency_s
+
+    @property
+    def tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def cost_usd(self) -> float | None:
+        from extractor.prices import estimate_cost
+
+        return estimate_cost(self.model, self.prompt_tokens, self.completion_tokens)
+
+    def per_minute(self) -> float:
+        """Inputs processed (not skipped) per minute of wall time."""
+        worked = self.inputs - self.skipped
+        return round(60 * worked / self.wall_seconds, 1) if self.wall_seconds else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         data = dict(self.__dict__)
         data["errors"] = dict(self.errors)
-        per_min = 60 * self.inputs / self.wall_seconds if self.wall_seconds else 0.0
-        data["postings_per_minute"] = round(per_min, 1)
+        data["cost_usd"] = self.cost_usd()
+        data["postings_per_minute"] = self.per_minute()
         return data
 
     def render(self) -> str:
         errors = ", ".join(f"{k}: {v}" for k, v in sorted(self.errors.items())) or "none"
+        cost = self.cost_usd()
         return (
             f"{self.inputs} inputs: {self.done} done, {self.failed} failed ({errors}), "
-            f"{self.cached} from cache; tokens {self.prompt_tokens} in / "
-            f"{self.completion_tokens} out; {self.wall_seconds:.2f}s wall, "
+            f"{self.skipped} already in the output, {self.cached} from cache; "
+            f"tokens {self.prompt_tokens} in / {self.completion_tokens} out"
+            f"{f' (~${cost:.4f})' if cost is not None else ''}; "
+            f"{self.wall_seconds:.2f}s wall, {self.per_minute()} postings/min, "
             f"{self.model_seconds:.2f}s extracting uncached inputs"
         )
+
+    def write_json(self, path: str) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
 def _inputs(paths: Sequence[str], text_field: str | None) -> Iterator[Any]:
@@ -66,12 +138,121 @@ def _inputs(paths: Sequence[str], text_field: str | None) -> Iterator[Any]:
             yield from iter_inputs([path], text_field=text_field)
 
 
-def _progress(items: Iterator[Any], enabled: bool, count_hint: int) -> Iterator[Any]:
-    if not enabled or count_hint <= 1:
-        return items
+def selected(source: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """True when ``source`` (or its file, for a JSON row) passes the include/exclude globs."""
+    names = {source, _ITEM_SUFFIX.sub("", source)}
+    hits = lambda globs: any(fnmatch.fnmatchcase(n, g) for n in names for g in globs)  # noqa: E731
+    return (not include or hits(include)) and not hits(exclude)
+
+
+def _own_output(paths: Sequence[str], output: str | None) -> tuple[str, ...]:
+    """Globs that keep a batch from reading its own output inside an input folder."""
+    if not output:
+        return ()
+    target = Path(output).resolve()
+    folders = [Path(raw).resolve() for raw in paths if raw != "-" and Path(raw).is_dir()]
+    return tuple(_glob_escape(target.relative_to(folder).as_posix())
+                 for folder in folders if target.is_relative_to(folder))
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _progress(results: Iterator[Any], enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        return results
     from tqdm import tqdm
 
-    return iter(tqdm(items, unit="posting", file=sys.stderr, dynamic_ncols=True))
+    return iter(tqdm(results, unit="posting", file=sys.stderr, dynamic_ncols=True))
+
+
+class BatchRun:
+    """One batch: ``run()`` it; ``summary`` is filled as lines are written (also on Ctrl-C)."""
+
+    def __init__(self, inputs: Sequence[str], settings: Settings,
+                 options: BatchOptions | None = None) -> None:
+        self.inputs, self.settings = list(inputs), settings
+        self.options = options or BatchOptions()
+        self.options.check(settings)
+        self.summary = Summary()
+        self.output_lines = 0  # complete lines in the output (resumed + written)
+
+    def run(self) -> Summary:
+        """Extract every input not yet in the output; write each line in input order.
+
+        Raises:
+            ConfigError: the run is misconfigured (nothing more is started).
+            KeyboardInterrupt: after closing the output; every line written is complete.
+        """
+        from extractor.write import Output
+
+        opts, started = self.options, time.perf_counter()
+        output = Output(opts.output, opts.format, errors=opts.errors, overwrite=opts.overwrite)
+        self.summary.previous_failed, self.output_lines = output.previous_failed, output.resumed
+        try:
+            for result in _progress(self._results(output), opts.progress and self._many()):
+                output.write(result.to_line())
+                self.output_lines += 1
+                self.summary.add(result)
+        except KeyboardInterrupt:
+            self.summary.stopped = "interrupted"
+            raise
+        finally:
+            output.close()
+            self.summary.wall_seconds = time.perf_counter() - started
+        return self.summary
+
+    def _many(self) -> bool:
+        return len(self.inputs) > 1 or any(Path(p).is_dir() for p in self.inputs if p != "-")
+
+    def _todo(self, output: Any) -> Iterator[Any]:
+        """Inputs to run: included, within --limit, not already in the output."""
+        opts = self.options
+        exclude = opts.exclude + _own_output(self.inputs, opts.output)
+        position = 0
+        for item in _inputs(self.inputs, opts.text_field):
+            if not selected(item.source, opts.include, exclude):
+                continue
+            position += 1
+            if opts.limit is not None and position > opts.limit:
+                return
+            if output.already_done(item.source):
+                self.summary.inputs += 1
+                self.summary.skipped += 1
+                continue
+            yield item
+
+    def _over_budget(self) -> bool:
+        budget = self.options.max_tokens_total
+        if budget is not None and self.summary.tokens >= budget:
+            self.summary.stopped = "token_budget"
+            return True
+        return False
+
+    def _results(self, output: Any) -> Iterator[Any]:
+        from extractor.batch import make_pool, ordered_map, run_in_worker
+
+        opts = self.options
+        pool = make_pool(self.settings, opts.concurrency, opts.workers)
+        pipeline = None if opts.workers > 1 else self._pipeline()
+        run_one = run_in_worker if pipeline is None else pipeline.run
+        window = 4 * max(opts.concurrency, opts.workers)
+        try:
+            yield from ordered_map(run_one, self._todo(output), pool, window, self._over_budget)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            if pipeline is not None:
+                pipeline.close()
+
+    def _pipeline(self) -> Any:
+        from extractor.batch import LimitedBackend, RateLimiter
+        from extractor.pipeline import Pipeline
+
+        rpm = self.options.max_rpm
+        backend = LimitedBackend(self.settings, RateLimiter(rpm)) if rpm else None
+        return Pipeline(self.settings, backend)
 
 
 def run_to_jsonl(
@@ -82,21 +263,6 @@ def run_to_jsonl(
     text_field: str | None = None,
     progress: bool = True,
 ) -> Summary:
-    """Extract every input and write its line, flushed as it is done."""
-    from extractor.pipeline import extract_documents
-
-    started = time.perf_counter()
-    summary = Summary()
-    many = len(inputs) > 1 or any(Path(p).is_dir() for p in inputs if p != "-")
-    sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    try:
-        results = extract_documents(_inputs(inputs, text_field), settings)
-        for result in _progress(results, progress, 2 if many else 1):
-            sink.write(json.dumps(result.to_line(), ensure_ascii=False) + "\n")
-            sink.flush()
-            summary.add(result)
-    finally:
-        if output:
-            sink.close()
-    summary.wall_seconds = time.perf_counter() - started
-    return summary
+    """Extract every input and write its JSONL line (resuming ``output`` if it exists)."""
+    options = BatchOptions(output=output, text_field=text_field, progress=progress)
+    return BatchRun(inputs, settings, options).run()

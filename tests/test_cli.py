@@ -44,7 +44,8 @@ def test_output_file_and_second_run_from_cache(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert main([str(src), "-o", str(out), "--strategy", "rules"]) == EXIT_OK
     first = json.loads(out.read_text())
-    assert main([str(src), "-o", str(out), "--strategy", "rules"]) == EXIT_OK
+    # a plain rerun resumes (nothing left to do); --overwrite starts afresh, from the cache
+    assert main([str(src), "-o", str(out), "--strategy", "rules", "--overwrite"]) == EXIT_OK
     err = capsys.readouterr().err
     second = json.loads(out.read_text())
     assert "1 from cache" in err

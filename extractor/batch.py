@@ -1,0 +1,129 @@
+"""Running many inputs at once: bounded windows of work, a request-rate limiter, workers.
+
+``ordered_map`` keeps at most ``window`` items in flight and yields results in input
+order, pulling inputs lazily (never all of them at once). Threads serve remote
+backends (``--concurrency``); worker processes, each with its own pipeline and so
+its own model, serve the embedded backend (``--workers``).
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from functools import cached_property
+from typing import Any, TypeVar
+
+from extractor.settings import Settings
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def ordered_map(
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    pool: Executor | None,
+    window: int,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> Iterator[R]:
+    """``fn`` over ``items`` with at most ``window`` in flight; results in input order.
+
+    ``should_stop`` is asked before each new item is started: once it says True no
+    more are started, and those in flight are still yielded. Without a pool the
+    items run one by one in this thread.
+    """
+    pending: deque[Future[R]] = deque()
+    try:
+        for item in items:
+            if should_stop():
+                break
+            if pool is None:
+                yield fn(item)
+                continue
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+class RateLimiter:
+    """At most ``per_minute`` acquisitions a minute, evenly spaced; safe across threads."""
+
+    def __init__(self, per_minute: float, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        if per_minute <= 0:
+            raise ValueError("per_minute must be positive")
+        self.interval = 60.0 / per_minute
+        self._clock, self._sleep = clock, sleep
+        self._next = 0.0
+        self._lock = threading.Lock()
+
+    def acquire(self) -> None:
+        """Wait for this caller's slot (slots are handed out in call order)."""
+        with self._lock:
+            now = self._clock()
+            slot = max(now, self._next)
+            self._next = slot + self.interval
+        if slot > now:
+            self._sleep(slot - now)
+
+
+class LimitedBackend:
+    """The settings' backend, each model request first waiting on a ``RateLimiter``.
+
+    Only real model requests count: cache hits and the rules strategy ask nothing.
+    Transport retries inside the backend are not counted again.
+    """
+
+    def __init__(self, settings: Settings, limiter: RateLimiter) -> None:
+        self.settings, self.limiter = settings, limiter
+        self.name = settings.backend
+
+    @cached_property
+    def model_id(self) -> str:
+        from extractor.backends import backend_model_id
+
+        return backend_model_id(self.settings)
+
+    def complete(self, request: Any) -> Any:
+        from extractor.backends import get_backend
+
+        self.limiter.acquire()
+        return get_backend(self.settings).complete(request)
+
+
+_worker_pipeline: Any = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """Worker process start: build its pipeline once; Ctrl-C is the parent's to handle."""
+    global _worker_pipeline
+    from extractor.pipeline import Pipeline
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_pipeline = Pipeline(settings)
+
+
+def run_in_worker(item: Any) -> Any:
+    """Run one input on this worker process's pipeline."""
+    return _worker_pipeline.run(item)
+
+
+def make_pool(settings: Settings, concurrency: int, workers: int) -> Executor | None:
+    """A process pool for ``workers`` > 1, a thread pool for ``concurrency`` > 1, else None."""
+    if workers > 1:
+        import multiprocessing
+
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(settings,))
+    if concurrency > 1:
+        return ThreadPoolExecutor(concurrency, thread_name_prefix="extract")
+    return None
