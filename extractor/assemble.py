@@ -88,10 +88,12 @@ def _ask_model(
 
 
 def _open(cands: list[Candidate]) -> list[Candidate]:
-    """Candidates worth asking about: none when page data already settles the field."""
+    """Candidates worth asking a model about: two or more, none of them settled by page
+    data, a label or a heading (the model is a tie-breaker among weak candidates; on the
+    fixtures it picked distractors over a labelled or heading candidate)."""
     from extractor.candidates import RANK
 
-    if any(RANK[c.origin] <= RANK["field"] for c in cands):
+    if len(cands) < 2 or any(RANK[c.origin] <= RANK["heading"] for c in cands):
         return []
     return cands
 
