@@ -135,7 +135,7 @@ def _from_cache(
     result = Result(source, cached=True, latency_s=latency)
     result.record = JobPosting.model_validate(hit["record"])
     result.evidence, result.warnings = hit["evidence"], hit["warnings"]
-    result.meta = {**meta, "first_latency_s": hit["latency_s"]}
+    result.meta = {**meta, "first_latency_s": hit["latency_s"], "first_usage": hit["usage"]}
     result.usage = Usage()  # a hit spends no tokens
     return result
 
