@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 WorkplaceType = Literal["onsite", "hybrid", "remote"]
 EmploymentType = Literal[
@@ -42,7 +49,20 @@ _ENUM_ALIASES = {
     "high school": "high_school", "entry level": "entry", "mid level": "mid",
 }
 
-Text = Annotated[str, Field(max_length=2000)]
+def _bounded(limit: int) -> Any:
+    """A length check that stays out of the JSON schema: llama.cpp turns maxLength into a
+    grammar nested ``limit`` levels deep, which it cannot compile for large limits."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"longer than {limit} characters")
+        return value
+
+    return AfterValidator(check)
+
+
+Text = Annotated[str, _bounded(2000)]
+Name = Annotated[str, _bounded(300)]
 
 
 def _enum_token(value: Any) -> Any:
@@ -135,8 +155,8 @@ class SalaryRange(_Model):
 
 
 class JobPosting(_Model):
-    title: str | None = Field(default=None, max_length=300)
-    company: str | None = Field(default=None, max_length=300)
+    title: Name | None = None
+    company: Name | None = None
     locations: list[Location] = Field(default_factory=list)
     workplace_type: WorkplaceType | None = None
     remote_regions: list[str] = Field(default_factory=list)
