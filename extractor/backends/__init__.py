@@ -40,6 +40,18 @@ class ModelReply:
     attempts: int = 1
 
 
+def instructor_kwargs(request: ModelRequest, settings: Settings) -> dict[str, Any]:
+    """The arguments every backend passes to an instructor create call."""
+    return {
+        "messages": request.messages,
+        "response_model": request.response_model,
+        "max_tokens": request.max_tokens,
+        "temperature": settings.temperature,
+        "seed": settings.seed,
+        "max_retries": settings.validation_retries,  # instructor's re-ask layer
+    }
+
+
 class Backend(Protocol):
     name: str
     model_id: str

@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from extractor.backends import ModelReply, ModelRequest
+from extractor.backends import ModelReply, ModelRequest, instructor_kwargs
 from extractor.backends.openai_compat import translate_error, usage_of
 from extractor.errors import ConfigError
 from extractor.settings import Settings
@@ -133,14 +133,7 @@ class EmbeddedBackend:
         return ModelReply(value, usage_of(completion), 1)
 
     def _call(self, request: ModelRequest) -> tuple[Any, Any]:
-        value = self._create(
-            messages=request.messages,
-            response_model=request.response_model,
-            max_tokens=request.max_tokens,
-            temperature=self.settings.temperature,
-            seed=self.settings.seed,
-            max_retries=self.settings.validation_retries,
-        )
+        value = self._create(**instructor_kwargs(request, self.settings))
         return value, getattr(value, "_raw_response", None)
 
 

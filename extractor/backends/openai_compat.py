@@ -16,7 +16,7 @@ import re
 import time
 from typing import Any
 
-from extractor.backends import ModelReply, ModelRequest, Usage
+from extractor.backends import ModelReply, ModelRequest, Usage, instructor_kwargs
 from extractor.errors import (
     ConfigError,
     InvalidOutputError,
@@ -124,14 +124,7 @@ class OpenAIBackend:
 
     def _create(self, request: ModelRequest) -> tuple[Any, Any]:
         return self._client.chat.completions.create_with_completion(
-            model=self.model_id,
-            messages=request.messages,
-            response_model=request.response_model,
-            max_tokens=request.max_tokens,
-            temperature=self.settings.temperature,
-            seed=self.settings.seed,
-            max_retries=self.settings.validation_retries,
-        )
+            model=self.model_id, **instructor_kwargs(request, self.settings))
 
 
 def usage_of(completion: Any) -> Usage:
