@@ -78,7 +78,10 @@ def pick_candidate(
         pick, source = cands[0], "rules"
     else:
         return
-    spans = [span(Found(pick.value, pick.start, pick.end), text)] if pick.start >= 0 else []
+    if pick.start >= 0:
+        spans = [span(Found(pick.value, pick.start, pick.end), text)]
+    else:  # page structured data that the visible text does not repeat
+        spans = [{"start": None, "end": None, "text": None, "page_data": pick.origin}]
     merged.put(name, pick.value, source, spans)
 
 
