@@ -1,14 +1,15 @@
 """``extract``: a thin command line over the library.
 
 Parse arguments, build settings and batch options, run ``extractor.run.BatchRun``,
-print a summary on stderr. Rerunning with the same ``-o FILE`` resumes: inputs the
-file already holds are skipped (``--overwrite`` starts afresh).
+print a summary on stderr. ``-o FILE`` is written afresh; with ``--resume`` a rerun
+keeps the lines FILE already holds and does only the inputs it lacks.
 
 Exit codes:
     0    every input has a record (in this run and in the resumed output)
     1    some inputs failed: each has an error line
-    2    aborted: bad usage or settings, or --max-tokens-total reached (rerun to resume)
-    130  interrupted (Ctrl-C or SIGTERM); the lines written are complete: rerun to resume
+    2    aborted: bad usage or settings, or --max-tokens-total reached (rerun with --resume)
+    130  interrupted (Ctrl-C or SIGTERM); the lines written are complete: rerun the
+         same command with --resume to finish
 """
 
 from __future__ import annotations
@@ -48,9 +49,11 @@ def _add_model_flags(parser: argparse.ArgumentParser) -> None:
 
 def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output",
-                        help="output file (default: stdout); an existing file is resumed")
+                        help="output file (default: stdout); written afresh unless --resume")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the lines the output file holds; do only the missing inputs")
     parser.add_argument("--overwrite", action="store_true",
-                        help="start the output file afresh instead of resuming it")
+                        help="start the output file afresh (the default; wins over --resume)")
     parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
                         help="jsonl (the full line) or csv (main fields + error columns)")
     parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
@@ -108,7 +111,8 @@ def _options(args: argparse.Namespace) -> Any:
     from extractor.run import BatchOptions
 
     return BatchOptions(
-        output=args.output, format=args.format, errors=args.errors, overwrite=args.overwrite,
+        output=args.output, format=args.format, errors=args.errors,
+        overwrite=args.overwrite or not args.resume,
         text_field=args.text_field, limit=args.limit, include=tuple(args.include),
         exclude=tuple(args.exclude), concurrency=args.concurrency, workers=args.workers,
         max_rpm=args.max_rpm, max_tokens_total=args.max_tokens_total,
@@ -142,10 +146,10 @@ def _report(args: argparse.Namespace, batch: Any) -> None:
     where = f"the {batch.output_lines} lines in {args.output}" if args.output else "lines written"
     if summary.stopped == "interrupted":
         print(f"extract: interrupted; {where} are complete. Rerun the same command "
-              "to resume.", file=sys.stderr)
+              "with --resume to finish.", file=sys.stderr)
     elif summary.stopped == "token_budget":
         print(f"extract: --max-tokens-total reached; {where} are complete. Rerun the same "
-              "command to resume.", file=sys.stderr)
+              "command with --resume to finish.", file=sys.stderr)
 
 
 def _exit_code(summary: Any) -> int:

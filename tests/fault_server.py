@@ -104,7 +104,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "badjson":
             self._answer(body, raw='{"title": "Unfinished')
         elif kind == "invalid":
-            self._answer(body, values={"title": "Chief Vibes Officer"})
+            self._answer(body, values={"title": "Chief Vibes Officer", "workplace_type": "moon"})
         elif kind == "truncate":
             self._answer(body, raw='{"title": "Sen', finish_reason="length")
         elif kind == "echo401":

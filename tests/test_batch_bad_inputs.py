@@ -10,7 +10,7 @@ from test_batch_helpers import POSTING, read_lines
 
 from extractor.cli import EXIT_OK, EXIT_SOME_FAILED, main
 
-RULES = ["--strategy", "rules", "--no-cache", "--quiet"]
+RULES = ["--strategy", "rules", "--no-cache", "--quiet", "--resume"]
 
 
 def run_folder(folder, tmp_path) -> dict[str, str | None]:

@@ -30,7 +30,7 @@ def server():
 
 def remote(server: FaultHTTPServer, *extra: str) -> list[str]:
     """Flags for the openai backend on the fault server, with fast retries."""
-    return ["--backend", "openai", "--base-url", server.base_url, "--strategy", "guided",
+    return ["--backend", "openai", "--base-url", server.base_url, "--strategy", "full",
             "--timeout", "0.5", "--retries", "2", "--retry-max-wait", "0.01", "--quiet", *extra]
 
 
@@ -46,7 +46,7 @@ def mixed_folder(folder: Path, count: int = 30) -> dict[str, str | None]:
 def test_every_input_once_with_clear_error_types_under_faults(tmp_path, server):
     expected = mixed_folder(tmp_path / "in")
     out = tmp_path / "out.jsonl"
-    args = [str(tmp_path / "in"), "-o", str(out), "--no-cache", "--concurrency", "4"]
+    args = [str(tmp_path / "in"), "-o", str(out), "--no-cache", "--concurrency", "4", "--resume"]
     assert main([*args, *remote(server)]) == EXIT_SOME_FAILED
     lines = read_lines(out)
     assert_each_once(lines, list(expected))
@@ -60,11 +60,11 @@ def test_every_input_once_with_clear_error_types_under_faults(tmp_path, server):
 def test_token_budget_stops_cleanly_and_a_rerun_finishes(tmp_path, server, capsys):
     names = make_postings(tmp_path / "in", 12)
     out = tmp_path / "out.jsonl"
-    args = [str(tmp_path / "in"), "-o", str(out), "--no-cache", *remote(server)]
+    args = [str(tmp_path / "in"), "-o", str(out), "--no-cache", "--resume", *remote(server)]
     assert main([*args, "--max-tokens-total", "200"]) == EXIT_ABORTED  # 55 tokens a call
     partial = read_lines(out)
     assert 4 <= len(partial) < len(names)
-    assert "Rerun the same command to resume" in capsys.readouterr().err
+    assert "Rerun the same command with --resume" in capsys.readouterr().err
     assert main(args) == EXIT_OK
     assert_each_once(read_lines(out), names)
 

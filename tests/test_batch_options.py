@@ -15,7 +15,7 @@ from extractor.cli import EXIT_ABORTED, EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.prices import estimate_cost
 from extractor.run import selected
 
-RULES = ["--strategy", "rules", "--quiet"]
+RULES = ["--strategy", "rules", "--quiet", "--resume"]
 
 
 def test_csv_has_flat_main_fields_and_error_columns(tmp_path):

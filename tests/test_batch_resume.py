@@ -15,7 +15,7 @@ from test_batch_helpers import assert_each_once, make_postings, read_lines
 
 from extractor.cli import EXIT_OK, EXIT_SOME_FAILED, main
 
-RULES = ["--strategy", "rules", "--quiet"]
+RULES = ["--strategy", "rules", "--quiet", "--resume"]
 
 
 def test_resume_skips_records_already_written(tmp_path, capsys):
@@ -23,7 +23,7 @@ def test_resume_skips_records_already_written(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert main([str(tmp_path / "in"), "-o", str(out), "--limit", "2", *RULES]) == EXIT_OK
     assert len(read_lines(out)) == 2
-    assert main([str(tmp_path / "in"), "-o", str(out), "--strategy", "rules"]) == EXIT_OK
+    assert main([str(tmp_path / "in"), "-o", str(out), "--strategy", "rules", "--resume"]) == EXIT_OK
     assert_each_once(read_lines(out), names)
     assert "6 inputs: 4 done, 0 failed (none), 2 already in the output" in capsys.readouterr().err
 
@@ -117,7 +117,7 @@ def _run_and_kill(cmd: list[str], cwd: Path, out: Path, after_lines: int) -> Non
 def test_sigkill_at_random_points_then_resume_writes_every_input_once(tmp_path):
     expected = _feed(tmp_path / "feed.jsonl", 400)
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "extractor.cli", "feed.jsonl", "-o", str(out),
+    cmd = [sys.executable, "-m", "extractor.cli", "feed.jsonl", "-o", str(out), "--resume",
            "--strategy", "rules", "--no-cache", "--quiet"]
     rng = random.Random(20240601)
     cut_short = 0
@@ -141,7 +141,7 @@ def read_lines_allowing_torn_tail(path: Path) -> int:
 def test_ctrl_c_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path):
     expected = _feed(tmp_path / "feed.jsonl", 400)
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "extractor.cli", "feed.jsonl", "-o", str(out),
+    cmd = [sys.executable, "-m", "extractor.cli", "feed.jsonl", "-o", str(out), "--resume",
            "--strategy", "rules", "--no-cache", "--quiet"]
     proc = subprocess.Popen(cmd, cwd=tmp_path, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 25
@@ -150,7 +150,7 @@ def test_ctrl_c_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == 130, err
-    assert "interrupted" in err and "Rerun the same command to resume" in err
+    assert "interrupted" in err and "Rerun the same command with --resume" in err
     assert 20 < len(read_lines(out)) < len(expected)
     assert subprocess.run(cmd, cwd=tmp_path, timeout=60).returncode == 0
     assert_each_once(read_lines(out), expected)
