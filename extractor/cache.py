@@ -34,10 +34,20 @@ def code_hash() -> str:
 
 def cache_key(parts: dict[str, Any], text: str) -> str:
     """sha256 of the key parts (JSON, sorted) and the normalised input."""
-    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
-    digest.update(b"\0")
-    digest.update(normalise_input(text).encode())
-    return digest.hexdigest()
+    return Keyer(parts)(text)
+
+
+class Keyer:
+    """``cache_key`` with the parts hashed once: a run keys many inputs on the same parts."""
+
+    def __init__(self, parts: dict[str, Any]) -> None:
+        self._prefix = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
+        self._prefix.update(b"\0")
+
+    def __call__(self, text: str) -> str:
+        digest = self._prefix.copy()
+        digest.update(normalise_input(text).encode())
+        return digest.hexdigest()
 
 
 class ResultCache:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get_backend
-from extractor.cache import ResultCache, cache_key, code_hash
+from extractor.cache import Keyer, ResultCache, code_hash
 from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
 from extractor.settings import Settings
@@ -80,9 +80,10 @@ class Pipeline:
         self.settings = settings
         self._backend = backend
         self.meta = run_meta(settings, backend)
-        self._key_parts = {**self.meta, "params": settings.generation_params(),
-                           "reference_date": settings.today().isoformat(),
-                           "base_url": settings.base_url}
+        parts = {**self.meta, "params": settings.generation_params(),
+                 "reference_date": settings.today().isoformat(), "base_url": settings.base_url}
+        self._keyers = {kind: Keyer({**parts, "text_field_kind": kind})
+                        for kind in ("text", "markdown", "html", "json")}
         self.cache = ResultCache(settings.resolved_cache_dir()) if settings.use_cache else None
 
     def run(self, item: Document | LoadFailure) -> Result:
@@ -90,7 +91,7 @@ class Pipeline:
         started = time.perf_counter()
         if isinstance(item, LoadFailure):
             return Result(item.source, error={"type": item.error_type, "message": item.message})
-        key = cache_key({**self._key_parts, "text_field_kind": item.kind}, item.content)
+        key = self._keyers[item.kind](item.content)
         hit = self.cache.get(key) if self.cache else None
         if hit is not None:
             return _from_cache(item.source, hit, self.meta, time.perf_counter() - started)
