@@ -35,6 +35,10 @@ def assemble(doc: Document, settings: Settings, ask: Ask, result: Result) -> Non
 
     cleaned = clean(doc, max_chars=settings.max_input_chars)
     text = cleaned.text
+    result.meta["removed"] = cleaned.removed  # blocks cut: nav, similar_jobs, truncated...
+    if "truncated" in cleaned.removed:
+        result.warnings.append(f"input cut at a section boundary to {settings.max_input_chars} "
+                               "characters (max_input_chars); later text was not read")
     titles = title_candidates(text, cleaned.jsonld, doc.fields, cleaned.title_hint)
     companies = company_candidates(text, cleaned.jsonld, doc.fields)
     facts = parse_text(text, settings.today())
