@@ -93,3 +93,10 @@ def test_partial_labels_under_another_root(tmp_path: Path) -> None:
                       encoding="utf-8")
     assert validate_labels(labels, root=postings, complete=False) == []
     assert any("lack field" in e for e in validate_labels(labels, root=postings))
+
+
+def test_corpus_labels_are_valid_against_shared_corpus(corpus: Path) -> None:
+    labels = Path(__file__).parents[1] / "evals" / "fixtures" / "corpus" / "labels.jsonl"
+    rows = [r for r in labels.read_text(encoding="utf-8").splitlines() if r.strip()]
+    assert len(rows) >= 40
+    assert validate_labels(labels, root=corpus, complete=False) == []
