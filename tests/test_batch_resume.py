@@ -23,7 +23,8 @@ def test_resume_skips_records_already_written(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert main([str(tmp_path / "in"), "-o", str(out), "--limit", "2", *RULES]) == EXIT_OK
     assert len(read_lines(out)) == 2
-    assert main([str(tmp_path / "in"), "-o", str(out), "--strategy", "rules", "--resume"]) == EXIT_OK
+    rerun = [str(tmp_path / "in"), "-o", str(out), "--strategy", "rules", "--resume"]
+    assert main(rerun) == EXIT_OK
     assert_each_once(read_lines(out), names)
     assert "6 inputs: 4 done, 0 failed (none), 2 already in the output" in capsys.readouterr().err
 
