@@ -54,8 +54,9 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
                         help="keep the lines the output file holds; do only the missing inputs")
     parser.add_argument("--overwrite", action="store_true",
                         help="start the output file afresh (the default; wins over --resume)")
-    parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
-                        help="jsonl (the full line) or csv (main fields + error columns)")
+    parser.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
+                        help="jsonl (the full line), csv (main fields + error columns) or "
+                        "parquet (csv columns + the full line; needs -o and pyarrow)")
     parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
     parser.add_argument("--summary-json", metavar="FILE", help="write the run summary as JSON")
     parser.add_argument("--text-field", help="JSON/JSONL key holding the posting text")

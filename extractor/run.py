@@ -28,7 +28,7 @@ class BatchOptions:
     """How a batch runs and where its lines go (the model settings live in Settings)."""
 
     output: str | None = None  # None: stdout (no resume)
-    format: str = "jsonl"  # jsonl | csv
+    format: str = "jsonl"  # jsonl | csv | parquet (via a JSONL sidecar, converted at the end)
     errors: str | None = None  # error lines also written here (JSONL)
     overwrite: bool = False  # start the output afresh instead of resuming it
     text_field: str | None = None
@@ -46,7 +46,11 @@ class BatchOptions:
         from extractor.errors import ConfigError
         from extractor.write import line_format
 
-        line_format(self.format)
+        if self.format == "parquet":
+            if not self.output:
+                raise ConfigError("--format parquet needs -o FILE")
+        else:
+            line_format(self.format)
         if min(self.concurrency, self.workers) < 1 or (self.limit or 0) < 0:
             raise ConfigError("--concurrency, --workers and --limit must be positive")
         if self.concurrency > 1 and self.workers > 1:
@@ -188,7 +192,12 @@ class BatchRun:
         from extractor.write import Output
 
         opts, started = self.options, time.perf_counter()
-        output = Output(opts.output, opts.format, errors=opts.errors, overwrite=opts.overwrite)
+        path, fmt = opts.output, opts.format
+        if fmt == "parquet":
+            from extractor.parquet import sidecar
+
+            path, fmt = sidecar(str(opts.output)), "jsonl"
+        output = Output(path, fmt, errors=opts.errors, overwrite=opts.overwrite)
         self.summary.previous_failed, self.output_lines = output.previous_failed, output.resumed
         try:
             for result in _progress(self._results(output), opts.progress and self._many()):
@@ -201,6 +210,10 @@ class BatchRun:
         finally:
             output.close()
             self.summary.wall_seconds = time.perf_counter() - started
+        if opts.format == "parquet" and self.summary.stopped is None:
+            from extractor.parquet import jsonl_to_parquet
+
+            jsonl_to_parquet(Path(str(path)), Path(str(opts.output)))
         return self.summary
 
     def _many(self) -> bool:

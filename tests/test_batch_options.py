@@ -138,3 +138,22 @@ def test_rate_limiter_spaces_requests_evenly():
 def test_cost_is_estimated_only_for_models_with_a_known_price():
     assert estimate_cost("gpt-4o-mini", 1_000_000, 1_000_000) == 0.75
     assert estimate_cost("my-local-model", 10, 10) is None
+
+
+def test_parquet_output_has_one_row_per_input_and_resumes_through_its_sidecar(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    make_postings(tmp_path / "in", 5)
+    (tmp_path / "in" / "zz-bad.json").write_text("{not json")
+    out = tmp_path / "out.parquet"
+    assert main([str(tmp_path / "in"), "-o", str(out), "--format", "parquet", "--limit", "3",
+                 *RULES]) == EXIT_OK
+    assert pq.read_table(out).num_rows == 3
+    code = main([str(tmp_path / "in"), "-o", str(out), "--format", "parquet", *RULES])
+    table = pq.read_table(out).to_pydict()
+    assert code == 1 and len(table["source"]) == 6 and len(set(table["source"])) == 6
+    assert table["error_type"][table["source"].index("zz-bad.json")] == "malformed_json"
+    assert json.loads(table["line"][0])["record"]["title"] == "Senior Data Engineer 0"
+
+
+def test_parquet_needs_an_output_file(capsys):
+    assert main(["x.txt", "--format", "parquet", *RULES]) == 2
