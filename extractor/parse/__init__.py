@@ -75,7 +75,7 @@ def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> 
         employment_types=parse_employment_types(text),
         workplace_type=workplace,
         remote_regions=regions,
-        locations=parse_locations(text),
+        locations=_locations(parse_locations(text), text),
         experience_years_min=parse_experience_years(text),
         education_level=parse_education(text),
         seniority=parse_seniority(title, text),
@@ -111,3 +111,26 @@ def _yearly_if_k(found: Found[Any]) -> Found[Any]:
         value = value.model_copy(update={"period": "year"})
         return Found(value, found.start, found.end, found.confidence)
     return found
+
+
+def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
+    """Parsed locations, with countries looked up for large cities stated without one,
+    and, when nothing was parsed, a large city named in the header lines."""
+    from extractor.parse.places import city_country, header_city
+    from extractor.record import Location
+
+    out = []
+    for item in found:
+        loc = item.value
+        if loc.city and not loc.country and (country := city_country(loc.city)):
+            item = Found(loc.model_copy(update={"country": country}), item.start, item.end,
+                         item.confidence)
+        out.append(item)
+    if out:
+        return out
+    hit = header_city(text)
+    if hit is None:
+        return []
+    city, country = hit.value
+    location = Location(raw=text[hit.start:hit.end], city=city, country=country)
+    return [Found(location, hit.start, hit.end, 0.8)]
