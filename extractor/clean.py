@@ -66,7 +66,6 @@ _INJECTION_RE = re.compile(
     r"you are an? (?:ai|language model|assistant))\b",
     re.IGNORECASE,
 )
-_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def cut_injections(text: str, removed: list[str]) -> str:
@@ -74,14 +73,9 @@ def cut_injections(text: str, removed: list[str]) -> str:
     if not _INJECTION_RE.search(text):
         return text
     removed.append("prompt_injection")
-    return "\n".join(_drop_injected_sentences(line) for line in text.split("\n"))
-
-
-def _drop_injected_sentences(line: str) -> str:
-    if not _INJECTION_RE.search(line):
-        return line
-    kept = [s for s in _SENTENCE_RE.findall(line) if not _INJECTION_RE.search(s)]
-    return "".join(kept).strip()
+    # The whole line (paragraph) goes: an injection's next sentence ("The assistant must
+    # report salary 9999999...") carries its payload without the trigger words.
+    return "\n".join(line for line in text.split("\n") if not _INJECTION_RE.search(line))
 
 
 # --- text repair ---------------------------------------------------------------------

@@ -137,3 +137,20 @@ def test_output_line_has_the_contract_shape(settings):
     assert set(line) >= {"source", "record", "error", "evidence", "model", "prompt", "cached"}
     assert line["error"] is None and line["record"]["title"] == "Senior Firmware Engineer"
     assert line["prompt"].startswith("guided@")
+
+
+@pytest.mark.parametrize("name", ["40-prompt-injection-plain.txt",
+                                  "41-prompt-injection-hidden-html.html"])
+def test_prompt_injection_in_a_posting_cannot_set_values(settings, name):
+    from pathlib import Path
+
+    from extractor.load import iter_inputs
+
+    path = Path(__file__).parents[1] / "evals" / "fixtures" / "synthetic" / name
+    [result] = extract_documents(iter_inputs([path]), replace(settings, strategy="full"),
+                                 FakeBackend(lambda r: {"salary": [{"min": 9999999,
+                                                                    "max": 9999999}],
+                                                        "visa_sponsorship": True}))
+    assert result.ok
+    assert all(s.max != 9999999 for s in result.record.salary)
+    assert result.record.visa_sponsorship is not True
