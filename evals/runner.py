@@ -10,15 +10,8 @@ from typing import Any
 
 from evals.fixtures_io import Case, load_document
 from evals.score import ALL_FIELDS, HEADLINE_FIELDS, FieldScore, aggregate, score_record
+from extractor.prices import estimate_cost
 from extractor.settings import Settings
-
-# USD per million tokens (input, output), for the cost column where a model is known.
-PRICES = {
-    "gpt-4o-mini": (0.15, 0.60),
-    "gpt-4o": (2.50, 10.00),
-    "gpt-4.1-mini": (0.40, 1.60),
-    "gpt-4.1-nano": (0.10, 0.40),
-}
 
 
 @dataclass(frozen=True)
@@ -128,7 +121,6 @@ def summarise(run: SystemRun) -> dict[str, Any]:
     latencies = [c.latency_s for c in run.cases]
     tokens_in = sum(c.prompt_tokens for c in run.cases)
     tokens_out = sum(c.completion_tokens for c in run.cases)
-    price = PRICES.get(str(run.meta.get("model")))
     return {
         "label": run.config.label,
         "system": run.config.system,
@@ -141,7 +133,7 @@ def summarise(run: SystemRun) -> dict[str, Any]:
         "latency_s": {"median": _percentile(latencies, 50), "p90": _percentile(latencies, 90),
                       "cached_documents": sum(c.cached for c in run.cases)},
         "tokens": {"prompt": tokens_in, "completion": tokens_out},
-        "cost_usd": (tokens_in * price[0] + tokens_out * price[1]) / 1e6 if price else None,
+        "cost_usd": estimate_cost(run.meta.get("model"), tokens_in, tokens_out),
     }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from extractor.candidates import Candidate, company_candidates, title_candidates
-from extractor.clean import Cleaned, clean
+from extractor.clean import clean
 from extractor.errors import InvalidOutputError
 from extractor.ground import ground
 from extractor.load import Document
@@ -51,18 +51,13 @@ def assemble(doc: Document, settings: Settings, ask: Ask, result: Result) -> Non
     merge_rules(facts, text, merged)
     if isinstance(answer.get("draft"), Draft):
         merge_draft(answer["draft"], merged)
-    result.warnings += ground(merged, _support_text(cleaned, doc), settings.grounding)
+    result.warnings += ground(merged, text, settings.grounding)
     try:
         result.record = JobPosting.model_validate(merged.values)
     except ValidationError as exc:
         raise InvalidOutputError(f"the merged record failed validation: {exc}") from exc
     result.evidence = merged.evidence
     result.meta["sources"] = merged.sources
-
-
-def _support_text(cleaned: Cleaned, doc: Document) -> str:
-    """What a value may be grounded in: the cleaned text (page data carries its own)."""
-    return cleaned.text
 
 
 def _ask_model(

@@ -1,7 +1,7 @@
 """Model prices, for the cost estimate in a run's summary.
 
 USD per million tokens (input, output), list prices; a model not listed gets no
-estimate rather than a wrong one. evals/runner.py keeps its own copy of this table.
+estimate rather than a wrong one. The eval reports use the same table.
 """
 
 from __future__ import annotations

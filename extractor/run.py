@@ -266,16 +266,3 @@ class BatchRun:
         rpm = self.options.max_rpm
         backend = LimitedBackend(self.settings, RateLimiter(rpm)) if rpm else None
         return Pipeline(self.settings, backend)
-
-
-def run_to_jsonl(
-    inputs: Sequence[str],
-    settings: Settings,
-    *,
-    output: str | None = None,
-    text_field: str | None = None,
-    progress: bool = True,
-) -> Summary:
-    """Extract every input and write its JSONL line (resuming ``output`` if it exists)."""
-    options = BatchOptions(output=output, text_field=text_field, progress=progress)
-    return BatchRun(inputs, settings, options).run()
