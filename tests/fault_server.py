@@ -118,6 +118,7 @@ class FaultHTTPServer(ThreadingHTTPServer):
     """The server; counts attempts per posting text. Use as a context manager."""
 
     daemon_threads = True
+    request_queue_size = 128  # a burst of C connections must not overflow the backlog
 
     def __init__(self, stall_s: float = 1.5, delay_s: float = 0.0) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)

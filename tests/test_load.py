@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from extractor.load import Document, LoadError, LoadFailure, decode_bytes, iter_inputs, load_text
+from extractor.load import (
+    Document,
+    LoadError,
+    LoadFailure,
+    decode_bytes,
+    iter_inputs,
+    load_text,
+    sorted_names,
+)
 
 POSTING = "Data Engineer\nWe need Python and SQL. Salary $100k-$120k."
 
@@ -116,6 +124,16 @@ def test_folder_is_walked_sorted_recursively_with_relative_sources(tmp_path: Pat
         write(tmp_path, name, POSTING)
     sources = [r.source for r in iter_inputs([tmp_path])]
     assert sources == ["a.md", "b.txt", "sub/c.html", "sub/deeper/d.txt"]
+
+
+def test_folder_listing_in_chunks_keeps_sorted_order(tmp_path: Path) -> None:
+    names = [f"p{n:03d}.txt" for n in range(37)] + ["zz.md", "a.pdf", "sub"]
+    for name in names[:-1]:
+        write(tmp_path, name, POSTING)
+    (tmp_path / "sub").mkdir()
+    wanted = sorted(name for name in names if name != "a.pdf")
+    for chunk in (1, 5, 36, 37, 38, 1000):  # boundaries below, at and above the count
+        assert list(sorted_names(tmp_path, chunk=chunk)) == wanted
 
 
 def test_odd_file_names_load(tmp_path: Path) -> None:

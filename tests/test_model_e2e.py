@@ -132,3 +132,31 @@ def test_server_grammar_constrains_tools_mode(local_server):
     backend = get_backend(replace(settings))
     request = ModelRequest([{"role": "user", "content": "Say hello in French."}], Odd, 40)
     assert backend.complete(request).value.word in ("zebra-42", "quokka-7")
+
+
+def _records(path: Path) -> dict[str, dict]:
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return {line["source"]: line for line in lines}
+
+
+def test_worker_processes_run_the_embedded_model_like_one_process(tmp_path):
+    """--workers 2: each spawned worker loads its own model; same records as in-process."""
+    from extractor.cli import main
+
+    fixtures = Path(__file__).parents[1] / "evals" / "fixtures" / "synthetic"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("05-jobboard-similar-jobs-data-analyst.txt",
+                 "10-hourly-warehouse-shift-differential.txt",
+                 "16-amd-careercenter-yerevan.txt", "25-ru-hh-python-middle.txt"):
+        (inputs / name).write_bytes((fixtures / name).read_bytes())
+    common = [str(inputs), "--no-cache", "--strategy", "guided", "--quiet",
+              "--reference-date", "2026-11-20"]
+    assert main([*common, "-o", str(tmp_path / "one.jsonl")]) == 0
+    assert main([*common, "-o", str(tmp_path / "two.jsonl"), "--workers", "2"]) == 0
+    one, two = _records(tmp_path / "one.jsonl"), _records(tmp_path / "two.jsonl")
+    assert list(two) == sorted(two) and set(two) == set(one)
+    asked = [source for source, line in two.items() if line["usage"]["prompt_tokens"] > 0]
+    assert asked, "no posting asked the model: the test would not cover the workers' models"
+    for source in one:
+        assert two[source]["record"] == one[source]["record"], source
