@@ -119,11 +119,22 @@ def iter_inputs(
                 if isinstance(found, LoadFailure):
                     yield found
                 else:
-                    yield from _load_file(found, found.relative_to(path).as_posix(), options)
+                    yield from _load_file(found, path_source(found, path), options)
         elif path.exists():
-            yield from _load_file(path, str(raw), options)
+            yield from _load_file(path, path_source(raw), options)
         else:
-            yield LoadFailure(str(raw), "not_found", f"no such file or folder: {raw}")
+            yield LoadFailure(path_source(raw), "not_found",
+                              f"no such file or folder: {path_source(raw)}")
+
+
+def path_source(path: str | Path, root: Path | None = None) -> str:
+    """The ``source`` for a path: relative to ``root``, always valid UTF-8.
+
+    A name whose bytes are not UTF-8 (the OS hands them over as surrogate escapes)
+    is written with ``\\xNN`` escapes, the same each run, so resume finds it again.
+    """
+    name = Path(path).relative_to(root).as_posix() if root is not None else str(path)
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
 
 
 def load_text(text: str, source: str = "<text>", kind: Kind | None = None) -> Document:
@@ -191,8 +202,7 @@ def _walk(folder: Path, root: Path, seen: set[Path]) -> Iterator[Path | LoadFail
             else:
                 yield entry  # a broken link or a pipe is reported as unreadable, not skipped
     except (OSError, RuntimeError) as exc:
-        source = folder.relative_to(root).as_posix()
-        yield LoadFailure(source, "unreadable", f"cannot list folder: {exc}")
+        yield LoadFailure(path_source(folder, root), "unreadable", f"cannot list folder: {exc}")
 
 
 def sorted_names(folder: Path, chunk: int = _LIST_CHUNK) -> Iterator[str]:
@@ -246,7 +256,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """Read at most max_bytes; a larger file is refused without being read whole."""
     try:
         if not path.is_file():
-            raise LoadError("unreadable", f"not a regular file: {path}")
+            raise LoadError("unreadable", f"not a regular file: {path_source(path)}")
         size = path.stat().st_size
         if size > max_bytes:
             raise LoadError("too_large", f"{size} bytes is over the {max_bytes}-byte limit")

@@ -175,6 +175,12 @@ def _append_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
+def _utf8(text: str) -> bytes:
+    """UTF-8 bytes; a stray surrogate (an undecodable name) becomes a JSON-style escape
+    rather than an exception that would end the whole run."""
+    return text.encode("utf-8", errors="backslashreplace")
+
+
 class FileSink:
     """Appends lines to a file: one write per line, fsync every ``fsync_every`` and at close."""
 
@@ -183,7 +189,7 @@ class FileSink:
         self._fsync_every, self._unsynced = fsync_every, 0
 
     def write(self, text: str) -> None:
-        _append_all(self._fd, text.encode("utf-8"))
+        _append_all(self._fd, _utf8(text))
         self._unsynced += 1
         if self._unsynced >= self._fsync_every:
             os.fsync(self._fd)
@@ -198,7 +204,7 @@ class StdoutSink:
     """Lines to standard output, flushed one by one."""
 
     def write(self, text: str) -> None:
-        sys.stdout.write(text)
+        sys.stdout.write(_utf8(text).decode("utf-8"))
         sys.stdout.flush()
 
     def close(self) -> None:

@@ -105,3 +105,17 @@ def test_odd_file_names_resume_in_csv(tmp_path):
     main(args)
     rows = out.read_text().splitlines()
     assert len(rows) == 1 + len(names)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_not_utf8_gets_an_escaped_source_and_resumes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, name in enumerate([b"a.txt", b"caf\xe9.txt", b"z.txt"]):
+        with open(os.path.join(os.fsencode(folder), name), "w") as handle:
+            handle.write(POSTING.format(n=n, extra=""))
+    out = tmp_path / "out.jsonl"
+    assert main([str(folder), "-o", str(out), "--limit", "2", *RULES]) == EXIT_OK
+    assert main([str(folder), "-o", str(out), *RULES]) == EXIT_OK
+    assert [line["source"] for line in read_lines(out)] == ["a.txt", "caf\\xe9.txt", "z.txt"]
+    assert all(line["error"] is None for line in read_lines(out))
