@@ -16,7 +16,7 @@ from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get
 from extractor.cache import Keyer, ResultCache, code_hash
 from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
-from extractor.settings import Settings
+from extractor.settings import Settings, endpoints_key
 
 
 @dataclass
@@ -81,7 +81,8 @@ class Pipeline:
         self._backend = backend
         self.meta = run_meta(settings, backend)
         parts = {**self.meta, "params": settings.generation_params(),
-                 "reference_date": settings.today().isoformat(), "base_url": settings.base_url}
+                 "reference_date": settings.today().isoformat(),
+                 "base_url": endpoints_key(settings.base_url)}
         self._keyers = {kind: Keyer({**parts, "text_field_kind": kind})
                         for kind in ("text", "markdown", "html", "json")}
         self.cache = ResultCache(settings.resolved_cache_dir()) if settings.use_cache else None

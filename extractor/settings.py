@@ -4,8 +4,9 @@ Precedence, field by field: an explicit argument to ``resolve_settings`` (the CL
 passes its flags here), then the environment, then the default below.
 
 Environment variables: EXTRACTOR_BACKEND, EXTRACTOR_MODEL, EXTRACTOR_MODEL_PATH,
-OPENAI_BASE_URL, OPENAI_API_KEY, EXTRACTOR_CACHE_DIR, EXTRACTOR_NO_CACHE=1,
-EXTRACTOR_THREADS, EXTRACTOR_STRATEGY.
+OPENAI_BASE_URL (one URL, or several separated by commas), OPENAI_API_KEY,
+EXTRACTOR_CACHE_DIR, EXTRACTOR_NO_CACHE=1, EXTRACTOR_THREADS, EXTRACTOR_STRATEGY,
+EXTRACTOR_ENDPOINT_COOLDOWN (seconds).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Settings:
 
     backend: Backend = "embedded"
     model: str | None = None  # embedded: a GGUF path or package name; openai: model id
-    base_url: str | None = None
+    base_url: str | None = None  # openai: one URL or several, comma-separated
     api_key: str | None = field(default=None, repr=False)  # never printed, never cached
     strategy: Strategy = "auto"  # auto = guided on embedded, full on remote models
     reference_date: dt.date | None = None  # None: today, for relative dates
@@ -51,6 +52,7 @@ class Settings:
     transport_retries: int = 4  # tenacity attempts after the first for 429/5xx/timeouts
     retry_max_wait: float = 30.0  # seconds, cap on one backoff sleep (Retry-After too)
     timeout: float = 120.0  # seconds per HTTP request
+    endpoint_cooldown_s: float = 30.0  # seconds a failing endpoint sits out (several URLs)
     n_threads: int | None = None  # embedded: llama.cpp threads (None = all cores)
     n_ctx: int = 4096
 
@@ -78,6 +80,17 @@ class Settings:
         }
 
 
+def endpoint_urls(base_url: str | None) -> list[str]:
+    """The URLs in a comma-separated ``base_url``, stripped, blanks and repeats dropped."""
+    urls = (part.strip() for part in (base_url or "").split(","))
+    return list(dict.fromkeys(url for url in urls if url))
+
+
+def endpoints_key(base_url: str | None) -> str | None:
+    """The endpoint list in one canonical form (sorted, comma-joined) for cache keys."""
+    return ",".join(sorted(endpoint_urls(base_url))) or None
+
+
 _ENV = {
     "backend": "EXTRACTOR_BACKEND",
     "model": "EXTRACTOR_MODEL",
@@ -86,6 +99,7 @@ _ENV = {
     "strategy": "EXTRACTOR_STRATEGY",
     "cache_dir": "EXTRACTOR_CACHE_DIR",
     "n_threads": "EXTRACTOR_THREADS",
+    "endpoint_cooldown_s": "EXTRACTOR_ENDPOINT_COOLDOWN",
 }
 
 
@@ -109,6 +123,8 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         out["reference_date"] = dt.date.fromisoformat(out["reference_date"])
     if isinstance(out.get("n_threads"), str):
         out["n_threads"] = int(out["n_threads"])
+    if isinstance(out.get("endpoint_cooldown_s"), str):
+        out["endpoint_cooldown_s"] = float(out["endpoint_cooldown_s"])
     return out
 
 
@@ -132,4 +148,5 @@ def resolve_settings(env: dict[str, str] | None = None, **explicit: Any) -> Sett
     return settings
 
 
-__all__ = ["Settings", "default_cache_dir", "replace", "resolve_settings"]
+__all__ = ["Settings", "default_cache_dir", "endpoint_urls", "endpoints_key", "replace",
+           "resolve_settings"]

@@ -11,6 +11,8 @@ kinds: 429 (no Retry-After), 429ra (Retry-After: 0), 500, 502, 503, stall (sleep
 past the client's timeout), drop (close without a response), badjson (arguments
 that are not JSON), invalid (a value outside the enum), truncate (finish_reason
 "length"), echo401 (401 whose message echoes the caller's bearer key).
+
+``FaultHTTPServer(always="503")`` misbehaves that way on every request, marker or not.
 """
 
 from __future__ import annotations
@@ -68,7 +70,9 @@ class _Handler(BaseHTTPRequestHandler):
         attempt = self.server.count(text)
         if self.server.delay_s:
             time.sleep(self.server.delay_s)
-        if match and (match["times"] is None or attempt <= int(match["times"])):
+        if self.server.always:
+            self._misbehave(self.server.always, body)
+        elif match and (match["times"] is None or attempt <= int(match["times"])):
             self._misbehave(match["kind"], body)
         else:
             self._answer(body)
@@ -120,9 +124,10 @@ class FaultHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # a burst of C connections must not overflow the backlog
 
-    def __init__(self, stall_s: float = 1.5, delay_s: float = 0.0) -> None:
+    def __init__(self, stall_s: float = 1.5, delay_s: float = 0.0,
+                 always: str | None = None) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.stall_s, self.delay_s = stall_s, delay_s
+        self.stall_s, self.delay_s, self.always = stall_s, delay_s, always
         self.attempts: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from extractor.errors import ConfigError
-from extractor.settings import Settings
+from extractor.settings import Settings, endpoints_key
 
 
 @dataclass
@@ -78,7 +78,8 @@ def get_backend(settings: Settings) -> Backend:
     if settings.backend not in _REGISTRY:
         known = ", ".join(sorted(_REGISTRY))
         raise ConfigError(f"unknown backend {settings.backend!r}; known: {known}")
-    key = (settings.backend, settings.model, settings.base_url, settings.n_threads, settings.n_ctx)
+    key = (settings.backend, settings.model, endpoints_key(settings.base_url),
+           settings.n_threads, settings.n_ctx)
     if key not in _instances:
         module_name, _, class_name = _REGISTRY[settings.backend].partition(":")
         cls = getattr(importlib.import_module(module_name), class_name)
