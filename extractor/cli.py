@@ -29,7 +29,9 @@ def _add_model_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--backend", choices=["embedded", "openai"],
                         help="model backend (default: embedded, or EXTRACTOR_BACKEND)")
     parser.add_argument("--model", help="model id (openai) or GGUF path (embedded)")
-    parser.add_argument("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL)")
+    parser.add_argument("--base-url", help="OpenAI-compatible endpoint, or several "
+                        "comma-separated (least busy first; a failing one sits out a while; "
+                        "default: OPENAI_BASE_URL)")
     parser.add_argument("--strategy", choices=["auto", "guided", "full", "rules"],
                         help="what the model is asked: guided (choose among candidates), "
                         "full (draft the record), rules (no model); auto picks per backend")
@@ -67,8 +69,17 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
                         help="skip sources matching GLOB (repeatable)")
     parser.add_argument("--concurrency", type=int, default=1,
                         help="model requests in flight (openai backend; default 1)")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="worker processes, each loading the model once (embedded)")
+    parser.add_argument("--workers", type=int,
+                        help="worker processes, each loading the model once (embedded; "
+                        "default 1); with --engine ray: actors (default: one per CPU)")
+    parser.add_argument("--engine", choices=["local", "ray"], default="local",
+                        help="local (this machine, the default) or ray (Ray actors, on "
+                        "this machine or a cluster; needs extractor[ray])")
+    parser.add_argument("--ray-address", metavar="ADDR",
+                        help="Ray cluster to join ('auto', or ray://HOST:10001); default: "
+                        "start a local Ray instance")
+    parser.add_argument("--block-size", type=int, default=16,
+                        help="inputs per Ray actor call (default 16)")
     parser.add_argument("--max-rpm", type=float, help="at most N model requests per minute")
     parser.add_argument("--max-tokens-total", type=int,
                         help="stop starting inputs once N tokens are spent (exit 2; resumable)")
@@ -116,6 +127,7 @@ def _options(args: argparse.Namespace) -> Any:
         overwrite=args.overwrite or not args.resume,
         text_field=args.text_field, limit=args.limit, include=tuple(args.include),
         exclude=tuple(args.exclude), concurrency=args.concurrency, workers=args.workers,
+        engine=args.engine, ray_address=args.ray_address, block_size=args.block_size,
         max_rpm=args.max_rpm, max_tokens_total=args.max_tokens_total,
         progress=not args.quiet,
     )

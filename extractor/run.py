@@ -36,7 +36,10 @@ class BatchOptions:
     include: tuple[str, ...] = ()  # fnmatch globs on sources ("*" crosses folders)
     exclude: tuple[str, ...] = ()
     concurrency: int = 1  # requests in flight (threads); remote backends
-    workers: int = 1  # worker processes, one model each; embedded backend
+    workers: int | None = None  # worker processes (local) or actors (ray); None: 1 / auto
+    engine: str = "local"  # local | ray
+    ray_address: str | None = None  # ray: None starts a local instance; "auto" joins one
+    block_size: int = 16  # ray: inputs per actor call
     max_rpm: float | None = None  # model requests per minute
     max_tokens_total: int | None = None  # stop starting inputs once this many are spent
     progress: bool = True
@@ -51,16 +54,22 @@ class BatchOptions:
                 raise ConfigError("--format parquet needs -o FILE")
         else:
             line_format(self.format)
-        if min(self.concurrency, self.workers) < 1 or (self.limit or 0) < 0:
-            raise ConfigError("--concurrency, --workers and --limit must be positive")
-        if self.concurrency > 1 and self.workers > 1:
-            raise ConfigError("use --concurrency (remote backends) or --workers, not both")
+        if self.engine not in ("local", "ray"):
+            raise ConfigError(f"unknown engine {self.engine!r}; known: local, ray")
+        workers = 1 if self.workers is None else self.workers
+        if min(self.concurrency, workers, self.block_size) < 1 or (self.limit or 0) < 0:
+            raise ConfigError("--concurrency, --workers, --block-size and --limit must be "
+                              "positive")
         local_model = settings.backend == "embedded" and settings.resolved_strategy() != "rules"
         if self.concurrency > 1 and local_model:
             raise ConfigError("--concurrency is for the openai backend; "
                               "use --workers N to run N embedded models")
-        if self.max_rpm is not None and (self.max_rpm <= 0 or self.workers > 1):
-            raise ConfigError("--max-rpm must be positive and cannot be used with --workers")
+        parallel = workers > 1 or self.engine == "ray"
+        if self.concurrency > 1 and parallel and self.engine == "local":
+            raise ConfigError("use --concurrency (remote backends) or --workers, not both")
+        if self.max_rpm is not None and (self.max_rpm <= 0 or parallel):
+            raise ConfigError("--max-rpm must be positive; it works in one process only "
+                              "(not with --workers or --engine ray)")
 
 
 @dataclass
@@ -244,13 +253,26 @@ class BatchRun:
         return False
 
     def _results(self, output: Any) -> Iterator[Any]:
+        if self.options.engine == "ray":
+            from extractor.ray_engine import RayOptions, ray_results
+
+            opts = self.options
+            ray_opts = RayOptions(opts.ray_address, opts.workers, opts.concurrency,
+                                  opts.block_size)
+            yield from ray_results(self._todo(output), self.settings, ray_opts,
+                                   self._over_budget)
+            return
+        yield from self._local_results(output)
+
+    def _local_results(self, output: Any) -> Iterator[Any]:
         from extractor.batch import make_pool, ordered_map, run_in_worker
 
         opts = self.options
-        pool = make_pool(self.settings, opts.concurrency, opts.workers)
-        pipeline = None if opts.workers > 1 else self._pipeline()
+        workers = opts.workers or 1
+        pool = make_pool(self.settings, opts.concurrency, workers)
+        pipeline = None if workers > 1 else self._pipeline()
         run_one = run_in_worker if pipeline is None else pipeline.run
-        window = 4 * max(opts.concurrency, opts.workers)
+        window = 4 * max(opts.concurrency, workers)
         try:
             yield from ordered_map(run_one, self._todo(output), pool, window, self._over_budget)
         finally:
