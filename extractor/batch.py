@@ -8,6 +8,7 @@ its own model, serve the embedded backend (``--workers``).
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -17,7 +18,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from functools import cached_property
 from typing import Any, TypeVar
 
-from extractor.settings import Settings
+from extractor.settings import Settings, replace
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -117,13 +118,23 @@ def run_in_worker(item: Any) -> Any:
     return _worker_pipeline.run(item)
 
 
+def threads_per_worker(settings: Settings, workers: int) -> Settings:
+    """Split the cores among ``workers`` embedded models unless threads were set: two
+    models of two threads each on two cores spin against each other and run slower
+    than one."""
+    if settings.backend != "embedded" or settings.n_threads is not None:
+        return settings
+    return replace(settings, n_threads=max(1, (os.cpu_count() or 1) // workers))
+
+
 def make_pool(settings: Settings, concurrency: int, workers: int) -> Executor | None:
     """A process pool for ``workers`` > 1, a thread pool for ``concurrency`` > 1, else None."""
     if workers > 1:
         import multiprocessing
 
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(settings,))
+                                   initializer=_start_worker,
+                                   initargs=(threads_per_worker(settings, workers),))
     if concurrency > 1:
         return ThreadPoolExecutor(concurrency, thread_name_prefix="extract")
     return None

@@ -105,10 +105,12 @@ class EmbeddedBackend:
         self.settings = settings
         self.path = resolve_model_path(settings.model)
         self.model_id = self.model_id_for(settings)
+        threads = settings.n_threads or os.cpu_count() or 1
         self.llm = Llama(
             model_path=str(self.path),
             n_ctx=settings.n_ctx,
-            n_threads=settings.n_threads or os.cpu_count() or 1,
+            n_threads=threads,
+            n_threads_batch=threads,  # llama-cpp-python's default is every core
             n_batch=512,
             seed=settings.seed,
             verbose=False,
