@@ -1,14 +1,16 @@
 """Batch runner scaling: throughput against a server with a fixed delay, memory over a big folder.
 
-    python bench/batch_scaling.py [--delay 0.2] [--concurrency 1 4 8 16] [--n 160]
-                                  [--files 20000]
+    python bench/batch_scaling.py [--delay 1.0] [--concurrency 1 4 8 16] [--n 128]
+                                  [--files 2000 10000 100000] [--out bench/batch_scaling.json]
 
 1. A local OpenAI-compatible server (tests/fault_server.py, 127.0.0.1) answers every
    request after ``--delay`` seconds. ``extract --strategy full --concurrency C`` should
    reach C/D postings per second once running; the steady-state rate comes from runs
    over ``--n``/2 and ``--n`` postings, so process start-up (imports) cancels out.
-2. Peak memory (max RSS of the ``extract`` process) over folders of 1/10 and all of
-   ``--files`` tiny postings with ``--strategy rules --no-cache``: flat means streaming.
+2. Peak memory (max RSS of the ``extract`` process) over folders of ``--files`` tiny
+   postings with ``--strategy rules --no-cache``: flat means streaming.
+
+The figures are printed as Markdown and written as JSON (with the machine) to ``--out``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import machine_line  # noqa: E402
+from bench.common import BENCH, machine, machine_line, write_json  # noqa: E402
 from tests.fault_server import FaultHTTPServer  # noqa: E402
 
 POSTING = "Data Engineer {n}\nAcme Corp\nRemote (US)\nSalary: $120,000 - $150,000 a year\n"
@@ -71,9 +73,9 @@ def throughput(delay: float, levels: list[int], n: int, tmp: Path) -> list[dict[
     return rows
 
 
-def memory(files: int, tmp: Path) -> list[dict[str, float]]:
+def memory(sizes: list[int], tmp: Path) -> list[dict[str, float]]:
     rows = []
-    for count in (files // 10, files):
+    for count in sizes:
         folder = write_folder(tmp / f"mem-{count}", count)
         wall, rss = run_extract([str(folder), "-o", str(tmp / f"mem-{count}.jsonl"),
                                  "--strategy", "rules", "--no-cache"])
@@ -84,24 +86,29 @@ def memory(files: int, tmp: Path) -> list[dict[str, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--delay", type=float, default=0.2)
+    parser.add_argument("--delay", type=float, default=1.0)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8, 16])
-    parser.add_argument("--n", type=int, default=160)
-    parser.add_argument("--files", type=int, default=20_000, help="0 skips the memory part")
+    parser.add_argument("--n", type=int, default=128)
+    parser.add_argument("--files", type=int, nargs="*", default=[2_000, 10_000, 100_000],
+                        help="folder sizes for the memory part (none skips it)")
+    parser.add_argument("--out", default=str(BENCH / "batch_scaling.json"))
     args = parser.parse_args()
+    results = {"machine": machine(), "delay_s": args.delay, "n": args.n}
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
+        results["throughput"] = throughput(args.delay, args.concurrency, args.n, tmp)
+        results["memory"] = memory(args.files, tmp)
         print("| concurrency C | whole command, postings/s | steady state, postings/s | C/D "
               "| steady / (C/D) |\n|---|---|---|---|---|")
-        for row in throughput(args.delay, args.concurrency, args.n, tmp):
+        for row in results["throughput"]:
             print(f"| {row['concurrency']} | {row['postings_per_s']:.1f} | "
                   f"{row['steady_per_s']:.1f} | {row['ideal_per_s']:.1f} | {row['ratio']:.2f} |")
         print(f"\n(D = {args.delay} s server delay, {args.n} postings per run)\n")
         print("| files | wall s | postings/s | peak RSS MiB |\n|---|---|---|---|")
-        for row in memory(args.files, tmp) if args.files else []:
+        for row in results["memory"]:
             print(f"| {row['files']} | {row['wall_s']:.1f} | {row['per_s']:.0f} | "
                   f"{row['peak_rss_mib']:.0f} |")
-    print(f"\n{machine_line()}")
+    print(f"\n{machine_line()}\nwrote {write_json(args.out, results)}")
 
 
 if __name__ == "__main__":
