@@ -78,8 +78,9 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ray-address", metavar="ADDR",
                         help="Ray cluster to join ('auto', or ray://HOST:10001); default: "
                         "start a local Ray instance")
-    parser.add_argument("--block-size", type=int, default=16,
-                        help="inputs per Ray actor call (default 16)")
+    parser.add_argument("--block-size", type=int,
+                        help="inputs per Ray actor call (default 16; 1 with the embedded "
+                        "model, where each input takes about a second)")
     parser.add_argument("--max-rpm", type=float, help="at most N model requests per minute")
     parser.add_argument("--max-tokens-total", type=int,
                         help="stop starting inputs once N tokens are spent (exit 2; resumable)")

@@ -40,7 +40,7 @@ class RayOptions:
     address: str | None = None  # None: a local Ray instance; "auto" or ray://host:10001
     workers: int | None = None  # actors; default: one per CPU (per model thread, embedded)
     concurrency: int = 1  # requests in flight inside each actor (remote backends)
-    block_size: int = 16  # inputs per actor call
+    block_size: int | None = None  # inputs per actor call; None: ``default_block_size``
 
 
 class BlockRunner:
@@ -95,7 +95,7 @@ def ray_results(
     settings = worker_settings(settings)
     actors = _Actors(ray, settings, options)
     in_flight: deque[tuple[Any, list[Any], int]] = deque()
-    blocks = _blocks(items, options.block_size)
+    blocks = _blocks(items, options.block_size or default_block_size(settings))
     try:
         while True:
             while len(in_flight) < 2 * actors.count and not should_stop():
@@ -135,9 +135,20 @@ def worker_settings(settings: Settings) -> Settings:
     return settings
 
 
+def default_block_size(settings: Settings) -> int:
+    """Inputs per actor call: 16 keeps Ray's per-call cost small next to fast inputs (rules,
+    remote models); an embedded model takes about a second an input, so blocks of one
+    keep every actor busy to the end instead of one actor holding the last 16."""
+    return 1 if _local_model(settings) else 16
+
+
+def _local_model(settings: Settings) -> bool:
+    return settings.backend == "embedded" and settings.resolved_strategy() != "rules"
+
+
 def cpus_per_worker(settings: Settings) -> float:
     """Ray CPUs an actor reserves: its model threads (embedded), else a small share."""
-    if settings.backend == "embedded" and settings.resolved_strategy() != "rules":
+    if _local_model(settings):
         return float(settings.n_threads or 1)
     return 1.0
 

@@ -39,7 +39,7 @@ class BatchOptions:
     workers: int | None = None  # worker processes (local) or actors (ray); None: 1 / auto
     engine: str = "local"  # local | ray
     ray_address: str | None = None  # ray: None starts a local instance; "auto" joins one
-    block_size: int = 16  # ray: inputs per actor call
+    block_size: int | None = None  # ray: inputs per actor call; None: by workload
     max_rpm: float | None = None  # model requests per minute
     max_tokens_total: int | None = None  # stop starting inputs once this many are spent
     progress: bool = True
@@ -57,7 +57,7 @@ class BatchOptions:
         if self.engine not in ("local", "ray"):
             raise ConfigError(f"unknown engine {self.engine!r}; known: local, ray")
         workers = 1 if self.workers is None else self.workers
-        if min(self.concurrency, workers, self.block_size) < 1 or (self.limit or 0) < 0:
+        if min(self.concurrency, workers, self.block_size or 1) < 1 or (self.limit or 0) < 0:
             raise ConfigError("--concurrency, --workers, --block-size and --limit must be "
                               "positive")
         local_model = settings.backend == "embedded" and settings.resolved_strategy() != "rules"

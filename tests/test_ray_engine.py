@@ -157,3 +157,12 @@ def test_ray_engine_runs_the_embedded_model_like_the_local_engine(tmp_path):
     asked = [line for line in lines if line["usage"]["prompt_tokens"] > 0]
     assert asked, "no posting asked the model: the test would not cover the actors' models"
     assert by_source(on_ray) == by_source(local)
+
+
+def test_block_size_follows_the_workload():
+    from extractor.ray_engine import default_block_size
+    from extractor.settings import Settings
+
+    assert default_block_size(Settings(strategy="guided")) == 1  # about a second an input
+    assert default_block_size(Settings(strategy="rules")) == 16
+    assert default_block_size(Settings(backend="openai", base_url="http://127.0.0.1:1")) == 16
