@@ -1,0 +1,606 @@
+"""docs/evaluation.md as a pure function of the committed result files (no I/O, no matplotlib).
+
+``render_markdown(inputs)`` takes ``{"eval": <eval summary or None>, "bench": {name:
+<bench JSON or None>}}`` and returns the page. Every number on it comes from those
+dicts; a missing file or key gives "not measured yet" or "-", never a typed figure.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+BUILD = "python docs/build_evaluation.py"
+SUMMARY_PATH = "docs/results/eval-summary.json"
+# name -> (path, the command that writes it when the JSON does not record one)
+BENCH_FILES: dict[str, tuple[str, str]] = {
+    "results": ("bench/results.json", "python bench/run_all.py"),
+    "batch_scaling": ("bench/batch_scaling.json", "python bench/batch_scaling.py"),
+    "reliability": ("bench/reliability.json", "python bench/reliability.py"),
+    "ray_engine": ("bench/ray_engine.json", "python bench/ray_engine.py"),
+}
+# Plots the page links (and build_evaluation.py draws) when their data is there.
+PLOTS = {
+    "f1": "img/f1_per_field.png",
+    "latency": "img/latency.png",
+    "tokens": "img/tokens_cleaning.png",
+    "concurrency": "img/throughput_vs_concurrency.png",
+}
+
+
+# -- small formatting helpers -------------------------------------------------------------
+
+def dig(data: Any, *keys: str | int, default: Any = None) -> Any:
+    """``data[k1][k2]...``, or ``default`` as soon as a level is missing."""
+    for key in keys:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return default
+    return default if data is None else data
+
+
+def num(value: Any, digits: int = 1) -> str:
+    """A figure as text: '-' for missing, yes/no for booleans, thousands separators."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return str(value)
+
+
+def f3(value: float | None) -> str:
+    return num(value, 3)
+
+
+def pct(ratio: float | None) -> str:
+    return "-" if ratio is None else f"{100 * ratio:+.1f}%"
+
+
+def _cell(value: Any) -> str:
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def meets(value: float | None, target: str | None) -> str:
+    """'yes'/'**no**' for a target stored as text such as '<= 0.10' or '>= 2000'."""
+    match = re.fullmatch(r"\s*([<>]=?)\s*([\d.,]+)\s*\S*", target or "")
+    if value is None or not match:
+        return "-"
+    op, bound = match.group(1), float(match.group(2).replace(",", ""))
+    ok = {"<": value < bound, "<=": value <= bound, ">": value > bound,
+          ">=": value >= bound}[op]
+    return "yes" if ok else "**no**"
+
+
+def not_measured(name: str) -> str:
+    path, command = BENCH_FILES[name]
+    return f"Not measured yet: run `{command}` (writes `{path}`)."
+
+
+def command_for(name: str, data: dict[str, Any] | None) -> str:
+    return str(dig(data, "command") or BENCH_FILES[name][1])
+
+
+def machine_text(m: dict[str, Any] | None) -> str:
+    if not m:
+        return "machine not recorded"
+    if isinstance(m, str):
+        return m
+    git = m.get("git") or {}
+    commit = git.get("commit") or "?"
+    parts = [f"measured {m.get('when') or '?'}",
+             f"commit {commit}{' (uncommitted changes)' if git.get('dirty') else ''}",
+             f"{m.get('cpu') or '?'}, {num(m.get('cores'))} cores "
+             f"({num(m.get('cores_usable'))} usable), {num(m.get('ram_gib'))} GiB RAM",
+             f"{m.get('os') or '?'}, Python {m.get('python') or '?'}"]
+    load = [f"{label} {m[key]}" for label, key in (("before", "loadavg_before"),
+                                                    ("at the end", "loadavg_1_5_15"))
+            if m.get(key)]
+    if load:
+        parts.append("load avg " + ", ".join(load))
+    return "; ".join(parts)
+
+
+# -- accuracy -------------------------------------------------------------------------------
+
+def headline_fields(summary: dict[str, Any], system: dict[str, Any]) -> list[str]:
+    known = dig(system, "all_fields", "fields", default={})
+    names = summary.get("headline_fields") or list(known)
+    return [n for n in names if n in known]
+
+
+def macro(fields: dict[str, Any], names: Sequence[str]) -> dict[str, float | None]:
+    """Unweighted mean over the named fields of each defined precision, recall and F1."""
+    out: dict[str, float | None] = {}
+    for key in ("precision", "recall", "f1"):
+        values = [fields[n][key] for n in names if dig(fields, n, key) is not None]
+        out[key] = statistics.fmean(values) if values else None
+    return out
+
+
+def _score_rows(summary: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for s in summary.get("systems", []):
+        names = headline_fields(summary, s)
+        scopes = [(name, block) for name, block in dig(s, "by_set", default={}).items()]
+        if len(scopes) != 1:
+            scopes.append(("all", s))
+        for scope, block in scopes:
+            micro = dig(block, "headline", "micro", default={})
+            mac = macro(dig(block, "all_fields", "fields", default={}), names)
+            rows.append([s.get("label", "?"), scope, num(block.get("documents")),
+                         num(block.get("errors")), f3(micro.get("f1")),
+                         f3(micro.get("precision")), f3(micro.get("recall")),
+                         f3(mac["f1"]), f3(mac["precision"]), f3(mac["recall"])])
+    return rows
+
+
+def _systems_table(summary: dict[str, Any]) -> str:
+    rows = []
+    for s in summary.get("systems", []):
+        cost = s.get("cost_usd")
+        rows.append([s.get("label", "?"), s.get("system", "-"), s.get("backend") or "-",
+                     f"`{s['model']}`" if s.get("model") else "-", s.get("strategy") or "-",
+                     s.get("prompt") or "-", num(dig(s, "latency_s", "median"), 3),
+                     num(dig(s, "latency_s", "p90"), 3),
+                     f"{num(dig(s, 'tokens', 'prompt'))} / {num(dig(s, 'tokens', 'completion'))}",
+                     "-" if cost is None else f"{cost:.4f}"])
+    return table(["system", "kind", "backend", "model", "strategy", "prompt",
+                  "latency median s", "latency p90 s", "tokens in / out", "cost $"], rows)
+
+
+def _field_table(summary: dict[str, Any], system: dict[str, Any]) -> str:
+    fields = dig(system, "all_fields", "fields", default={})
+    headline = set(headline_fields(summary, system))
+    sets = list(dig(system, "by_set", default={}))
+    rows = []
+    for name, m in fields.items():
+        per_set = [f3(dig(system, "by_set", s, "all_fields", "fields", name, "f1"))
+                   for s in sets]
+        rows.append([f"**{name}**" if name in headline else name, f3(m.get("f1")),
+                     f3(m.get("precision")), f3(m.get("recall")),
+                     f"{num(m.get('tp'), 0)} / {num(m.get('fp'), 0)} / {num(m.get('fn'), 0)}",
+                     *per_set])
+    return table(["field", "F1", "precision", "recall", "tp / fp / fn",
+                  *(f"F1 {s}" for s in sets)], rows)
+
+
+def accuracy_section(summary: dict[str, Any] | None) -> list[str]:
+    out = ["## Accuracy", ""]
+    if not summary:
+        return [*out, f"Not measured yet: run `{BUILD}` (writes `{SUMMARY_PATH}`).", ""]
+    command = summary.get("evals_command")
+    how = (f"Reproduce: `{BUILD}`, which runs `{command}`." if command else
+           f"Imported from an existing eval report ({summary.get('source', '?')}); "
+           f"`{BUILD}` reruns the evals.")
+    first = (summary.get("systems") or [{}])[0]
+    n_head = len(headline_fields(summary, first))
+    out += [how, "",
+            f"Scored field by field against hand-labelled postings (fixture sets: "
+            f"{', '.join(summary.get('fixture_sets', []))}; scoring rules in "
+            "`evals/score.py`). **micro** pools the true/false positive and false negative "
+            f"counts of the {n_head} headline fields (bold below); **macro** is the unweighted "
+            "mean of their per-field precision, recall and F1.", "",
+            table(["system", "set", "documents", "errors", "micro F1", "micro P", "micro R",
+                   "macro F1", "macro P", "macro R"], _score_rows(summary)), "",
+            _systems_table(summary), "",
+            f"![F1 per headline field and system]({PLOTS['f1']})", ""]
+    for system in summary.get("systems", []):
+        out += [f"### Per field: {system.get('label', '?')}", "",
+                _field_table(summary, system), ""]
+    out += ["### Latency per posting", "",
+            "Wall time of each extraction in the eval run above (a cached result reports "
+            "its first, uncached run).", "",
+            f"![Latency per posting]({PLOTS['latency']})", ""]
+    return out
+
+
+# -- speed ----------------------------------------------------------------------------------
+
+def _cold_rows(s: dict[str, Any], cfg: dict[str, Any]) -> list[list[str]]:
+    p = s.get("pipeline") or {}
+    rows = [
+        [f"Cold throughput, {cfg.get('strategy', '-')} ({num(s.get('postings'))} postings, "
+         f"{cfg.get('set', '-')}; {num(s.get('model_calls'))} model calls)",
+         f"{num(p.get('postings_per_minute'))} postings/min "
+         f"({num(p.get('postings_per_minute_incl_model_load'))} incl. "
+         f"{num(p.get('model_load_s'), 3)} s model load)", "", ""],
+        ["Latency per posting, median / p90",
+         f"{num(dig(p, 'latency_s', 'median'), 3)} s / {num(dig(p, 'latency_s', 'p90'), 3)} s",
+         "", ""],
+        ["Tokens per posting, prompt / completion",
+         f"{num(p.get('prompt_tokens_per_posting'))} / "
+         f"{num(p.get('completion_tokens_per_posting'))}", "", ""],
+    ]
+    nv = s.get("naive")
+    if nv:
+        rows += [[f"Naive baseline, evals/naive.py ({num(nv.get('postings'))} postings)",
+                  f"{num(nv.get('postings_per_minute'))} postings/min", "", ""],
+                 ["Ours vs naive on the same postings",
+                  f"{num(s.get('speedup_vs_naive'), 2)}x", s.get("speedup_target") or "",
+                  meets(s.get("speedup_vs_naive"), s.get("speedup_target"))]]
+    return rows
+
+
+def _overhead_rows(s: dict[str, Any]) -> list[list[str]]:
+    m, st, target = s.get("model_only") or {}, s.get("steady_state") or {}, s.get(
+        "overhead_target")
+    return [
+        ["Model-only bound: bare llama.cpp calls, same prompts, grammars and output lengths",
+         f"{num(m.get('calls_s'), 3)} s = {num(m.get('postings_per_minute'))} postings/min",
+         "", ""],
+        ["Overhead (pipeline - model-only) / model-only", pct(s.get("overhead_ratio")),
+         target or "", meets(s.get("overhead_ratio"), target)],
+        ["Same, against the model calls timed inside the pipeline run",
+         pct(s.get("overhead_ratio_in_run")), target or "",
+         meets(s.get("overhead_ratio_in_run"), target)],
+        [f"Overhead after the first {num(st.get('postings_left_out'))} postings (they paid "
+         f"{num(st.get('once_per_process_s'), 3)} s of once-per-process costs): vs bound / "
+         "in-run", f"{pct(st.get('overhead_ratio'))} / {pct(st.get('overhead_ratio_in_run'))}",
+         "", ""],
+    ]
+
+
+def _warm_rows(w: dict[str, Any]) -> list[list[str]]:
+    api, cli, hs = w.get("api") or {}, w.get("cli") or {}, w.get("help_start") or {}
+    rows = [
+        [f"Warm cache, Python API `extract_documents` ({num(api.get('documents'))} documents)",
+         f"{num(api.get('warm_records_per_s_median'))} records/s",
+         api.get("target_records_per_s") or "",
+         meets(api.get("warm_records_per_s_median"), api.get("target_records_per_s"))],
+        [f"Warm cache, CLI `extract DIR -o out.jsonl` ({num(cli.get('files'))} files, "
+         "whole command)", f"{num(cli.get('warm_records_per_s_median'))} records/s",
+         cli.get("target_records_per_s") or "",
+         meets(cli.get("warm_records_per_s_median"), cli.get("target_records_per_s"))],
+        ["Cold CLI run, rules only, same files",
+         f"{num(cli.get('cold_rules_records_per_s'))} records/s", "", ""],
+        [f"`extract --help` start, median of {num(len(hs.get('runs_s') or []))}",
+         f"{num(hs.get('median_s'), 3)} s", hs.get("target_s") or "",
+         meets(hs.get("median_s"), hs.get("target_s"))],
+    ]
+    flag = dig(w, "model_check", "model_not_loaded_when_cached")
+    if flag is not None:
+        rows.append(["A fully cached run imports no `llama_cpp` (API and CLI)", num(flag),
+                     "yes", "yes" if flag else "**no**"])
+    return rows
+
+
+def _bench_command(data: dict[str, Any]) -> str:
+    emb, warm = dig(data, "embedded", "config", default={}), dig(data, "warm", "config",
+                                                                   default={})
+    args = [f"--set {emb['set']}" if "set" in emb else "", f"--n {emb['n']}" if "n" in emb
+            else "", f"--naive-n {emb['naive_n']}" if "naive_n" in emb else "",
+            f"--files {warm['files']}" if "files" in warm else "",
+            f"--rounds {warm['rounds']}" if "rounds" in warm else ""]
+    return " ".join(["python bench/run_all.py", *(a for a in args if a)])
+
+
+def _tokens_rows(data: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    scopes = [(f"{dig(data, 'embedded', 'config', 'set', default='?')} fixture set",
+               dig(data, "embedded", "summary", "tokens_cleaning")),
+              ("../shared/corpus", data.get("corpus_tokens"))]
+    for label, t in scopes:
+        if not t:
+            continue
+        b, a = t.get("before_cleaning") or {}, t.get("after_cleaning") or {}
+        rows.append([label, num(t.get("postings")), num(b.get("median"), 0), num(b.get("p90"), 0),
+                     num(a.get("median"), 0), num(a.get("p90"), 0),
+                     num(dig(t, "clean_ms", "median")), num(dig(t, "clean_ms", "p90"))])
+    return rows
+
+
+def speed_section(data: dict[str, Any] | None, scaling: dict[str, Any] | None) -> list[str]:
+    out = ["## Speed", ""]
+    if not data:
+        out += [not_measured("results"), ""]
+    else:
+        s = dig(data, "embedded", "summary", default={})
+        cfg = dig(data, "embedded", "config", default={})
+        head = ["measure", "result", "target", "met"]
+        out += [f"From `bench/results.json`. Reproduce: `{_bench_command(data)}`.", "",
+                f"Machine: {machine_text(data.get('machine'))}.", ""]
+        out += ["### Cold run, embedded default model", ""]
+        out += [table(head, _cold_rows(s, cfg)) if s else not_measured("results"), ""]
+        out += ["### Overhead against the model-only bound", ""]
+        out += [table(head, _overhead_rows(s)) if s.get("model_only") else
+                not_measured("results"), ""]
+        out += ["### Warm cache", ""]
+        warm = dig(data, "warm", "summary")
+        out += [table(head, _warm_rows(warm)) if warm else not_measured("results"), ""]
+        out += ["### Tokens before and after cleaning", "",
+                "Per posting, counted with the embedded model's tokenizer.", ""]
+        rows = _tokens_rows(data)
+        out += [table(["postings", "n", "before median", "before p90", "after median",
+                       "after p90", "clean ms median", "clean ms p90"], rows), "",
+                f"![Tokens before and after cleaning]({PLOTS['tokens']})", ""] if rows else [
+                    not_measured("results"), ""]
+    return out + scaling_section(scaling)
+
+
+def scaling_command(data: dict[str, Any]) -> str:
+    if data.get("command"):
+        return str(data["command"])
+    levels = " ".join(str(r.get("concurrency")) for r in data.get("throughput") or [])
+    files = " ".join(str(r.get("files")) for r in data.get("memory") or [])
+    parts = ["python bench/batch_scaling.py", f"--delay {data['delay_s']}"
+             if "delay_s" in data else "", f"--n {data['n']}" if "n" in data else "",
+             f"--concurrency {levels}" if levels else "", f"--files {files}" if files else ""]
+    return " ".join(p for p in parts if p)
+
+
+def scaling_section(data: dict[str, Any] | None) -> list[str]:
+    out = ["### Throughput against concurrency, memory against folder size", ""]
+    if not data:
+        return [*out, not_measured("batch_scaling"), ""]
+    out += [f"From `bench/batch_scaling.json`. Reproduce: `{scaling_command(data)}`.", "",
+            f"Machine: {machine_text(data.get('machine'))}.", "",
+            f"The openai backend against a local server that answers every request after "
+            f"D = {num(data.get('delay_s'), 2)} s, {num(data.get('n'))} postings per run. The "
+            "steady-state rate is taken between runs of n/2 and n postings, so process "
+            "start-up cancels out; the ideal is C/D.", ""]
+    rows = [[num(r.get("concurrency")), num(r.get("postings_per_s")),
+             num(r.get("steady_per_s")), num(r.get("ideal_per_s")), num(r.get("ratio"), 2)]
+            for r in data.get("throughput") or []]
+    if rows:
+        out += [table(["concurrency C", "whole command, postings/s", "steady state, postings/s",
+                       "C/D", "steady / (C/D)"], rows), "",
+                f"![Throughput against concurrency]({PLOTS['concurrency']})", ""]
+    mem = [[num(r.get("files")), num(r.get("peak_rss_mib"), 0), num(r.get("per_s"), 0),
+            num(r.get("wall_s"))] for r in data.get("memory") or []]
+    if mem:
+        out += ["Peak memory of `extract DIR --strategy rules --no-cache` over folders of tiny "
+                "postings:", "",
+                table(["files", "peak RSS MiB", "postings/s", "wall s"], mem), ""]
+    return out
+
+
+# -- reliability and Ray --------------------------------------------------------------------
+
+def reliability_section(data: dict[str, Any] | None) -> list[str]:
+    out = ["## Reliability", ""]
+    if not data:
+        return [*out, not_measured("reliability"), ""]
+    scenarios = data.get("scenarios") or []
+    once = sum(1 for s in scenarios if s.get("exactly_once"))
+    out += [f"From `bench/reliability.json`. Reproduce: `{command_for('reliability', data)}`.",
+            "", f"Machine: {machine_text(data.get('machine'))}.", "",
+            f"{once} of {len(scenarios)} scenarios left every input in the output exactly once.",
+            ""]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for scenario in scenarios:
+        groups.setdefault(str(scenario.get("group") or "other"), []).append(scenario)
+    titles = {"fault": "Faults (server, network, process)", "bad_input": "Bad inputs"}
+    for group, items in groups.items():
+        rows = [[s.get("name", "?"), s.get("description", ""), num(s.get("inputs")),
+                 num(s.get("ok")), num(s.get("failed")),
+                 ", ".join(f"{k}: {v}" for k, v in (s.get("errors") or {}).items()) or "-",
+                 num(s.get("exactly_once"))] for s in items]
+        out += [f"### {titles.get(group, group)}", "",
+                table(["scenario", "what happens", "inputs", "ok", "failed", "errors",
+                       "exactly once"], rows), ""]
+    return out
+
+
+def ray_section(data: dict[str, Any] | None) -> list[str]:
+    out = ["## Ray engine", ""]
+    if not data:
+        return [*out, not_measured("ray_engine"), ""]
+    rows = data.get("rows") or []
+    out += [f"From `bench/ray_engine.json`. Reproduce: `{command_for('ray_engine', data)}`.", "",
+            f"Machine: {machine_text(data.get('machine'))}.", "",
+            "Each configuration is a whole `extract` command (a Ray run starts its own local "
+            "Ray) over n/2 and n postings; the difference gives the steady rate and the CPU "
+            "time per posting (machine-wide, Ray's own processes included). Start-up is the "
+            "whole command over one posting.", ""]
+    if rows:
+        out += [table(["workload", "configuration", "postings", "whole command, postings/s",
+                       "steady, postings/s", "CPU ms per posting", "start-up s"],
+                      [[r.get("workload", "?"), r.get("config", "?"), num(r.get("postings")),
+                        num(r.get("per_s")), num(r.get("steady_per_s")),
+                        num(r.get("cpu_ms_per_posting"), 2), num(r.get("startup_s"))]
+                       for r in rows]), ""]
+    extra = data.get("ray_overhead_per_posting") or {}
+    if extra:
+        out += [f"What Ray adds (one actor against one process, no model): "
+                f"{num(extra.get('cpu_ms'), 2)} ms of CPU and {num(extra.get('wall_ms'), 2)} ms "
+                f"of wall time per posting, and {num(extra.get('startup_s'))} s of start-up. "
+                "With one actor the driver loads and writes on the other core while the actor "
+                "works, which is why the wall figure can be below the CPU one.", ""]
+    out += sizing(data)
+    return out
+
+
+def _row(data: dict[str, Any], workload: str, engine: str) -> dict[str, Any]:
+    rows = [r for r in data.get("rows") or []
+            if r.get("workload") == workload and r.get("engine") == engine]
+    return rows[-1] if rows else {}
+
+
+def sizing(data: dict[str, Any]) -> list[str]:
+    """Postings per hour per worker and per server, measured; GPU servers as a formula."""
+    embedded, server = _row(data, "embedded", "ray"), _row(data, "server", "ray")
+    delay = data.get("delay_s")
+    rows = []
+    if embedded.get("steady_per_s"):
+        rows.append(["one embedded worker (one thread, guided strategy)", "measured",
+                     num(3600 * embedded["steady_per_s"] / 2, 0)])
+    if server.get("steady_per_s"):
+        rows.append([f"one local server answering in {num(delay, 2)} s, 8 requests in flight",
+                     "measured", num(3600 * server["steady_per_s"], 0)])
+    if server.get("cpu_ms_per_posting"):
+        rows.append(["one CPU core of client work with a remote model (cleaning, parsers, "
+                     "HTTP, validation; the local test server's own CPU included, so a "
+                     "lower bound)", "measured", num(3600_000 / server["cpu_ms_per_posting"], 0)])
+    if not rows:
+        return []
+    rows.append(["one GPU server (vLLM or llama.cpp) answering in L s with S requests in "
+                 "flight", "**extrapolated, not measured**", "3600 x S / L"])
+    return ["### Sizing", "",
+            table(["unit", "how known", "postings per hour"], rows), "",
+            "A cluster's rate is the smaller of its servers' sum and its client cores' sum; "
+            "size the Ray workers (`--workers` x `--concurrency`) so the servers stay busy: "
+            "S requests in flight per server.", ""]
+
+
+# -- limitations and the page ---------------------------------------------------------------
+
+def _accuracy_limits(summary: dict[str, Any] | None) -> list[str]:
+    if not summary:
+        return []
+    out = []
+    counts = {name: dig(summary["systems"][0], "by_set", name, "documents")
+              for name in summary.get("fixture_sets", [])} if summary.get("systems") else {}
+    if counts:
+        out.append("Accuracy rests on " + ", ".join(f"{num(n)} {name}" for name, n in
+                                                    counts.items()) + " labelled documents.")
+    for s in summary.get("systems", []):
+        fields = dig(s, "all_fields", "fields", default={})
+        names = [n for n in headline_fields(summary, s) if dig(fields, n, "f1") is not None]
+        weakest = sorted(names, key=lambda n: fields[n]["f1"])[:3]
+        micro = dig(s, "headline", "micro", default={})
+        line = f"**{s.get('label', '?')}**: weakest headline fields " + ", ".join(
+            f"{n} (F1 {f3(fields[n]['f1'])})" for n in weakest)
+        if (micro.get("recall") or 0) < (micro.get("precision") or 0):
+            line += (f"; recall {f3(micro.get('recall'))} is below precision "
+                     f"{f3(micro.get('precision'))}: most errors are values left out, "
+                     "not wrong values")
+        if s.get("errors"):
+            kinds = ", ".join(f"{k}: {v}" for k, v in (s.get("error_types") or {}).items())
+            line += f"; {num(s['errors'])} of {num(s.get('documents'))} documents failed ({kinds})"
+        out.append(line + ".")
+    return out
+
+
+def _speed_limits(data: dict[str, Any] | None, scaling: dict[str, Any] | None) -> list[str]:
+    out = []
+    m = dig(data, "machine")
+    if m:
+        out.append(f"Timings come from one {num(m.get('cores'))}-core machine "
+                   f"({m.get('cpu') or '?'}) that may have been shared (load average "
+                   f"before {m.get('loadavg_before') or '-'}); other load slows model calls "
+                   "several-fold.")
+    s = dig(data, "embedded", "summary", default={})
+    for label, key in (("overhead vs the model-only bound", "overhead_ratio"),
+                       ("overhead vs in-run model calls", "overhead_ratio_in_run")):
+        if meets(s.get(key), s.get("overhead_target")) == "**no**":
+            out.append(f"The {label} ({pct(s[key])}) misses its target "
+                       f"({s['overhead_target']}).")
+    rows = dig(scaling, "throughput", default=[])
+    rated = [r for r in rows if r.get("ratio") is not None]
+    if rated:
+        worst = min(rated, key=lambda r: r["ratio"])
+        out.append(f"Concurrency does not scale perfectly: at C = {num(worst.get('concurrency'))} "
+                   f"the steady rate is {num(worst['ratio'], 2)} of C/D.")
+    return out
+
+
+FIXED_LIMITS = [
+    "The labels are ours: the synthetic postings were written for this project and the "
+    "corpus labels were made by the same people, so the figures measure agreement with "
+    "our reading of each posting.",
+    "The embedded default model is small: with the guided strategy it only chooses the "
+    "title or company among candidates the page offers, so the deterministic parsers do "
+    "most of the work and a posting they misread is not rescued by the model.",
+    "Free-text list fields (responsibilities, requirements, benefits) are matched by word "
+    "overlap, which is lenient; they are not headline fields.",
+]
+
+
+def _reliability_limits(data: dict[str, Any] | None) -> list[str]:
+    scenarios = dig(data, "scenarios", default=[])
+    broken = [str(s.get("name", "?")) for s in scenarios if s.get("exactly_once") is False]
+    if not broken:
+        return []
+    return [f"Not every input ended up in the output exactly once in {len(broken)} reliability "
+            f"scenario(s): {', '.join(broken)}."]
+
+
+def limitations_section(inputs: dict[str, Any]) -> list[str]:
+    bench = inputs.get("bench") or {}
+    lines = [*_accuracy_limits(inputs.get("eval")),
+             *_speed_limits(bench.get("results"), bench.get("batch_scaling")),
+             *_reliability_limits(bench.get("reliability")), *FIXED_LIMITS]
+    return ["## Limitations", "", *(f"* {line}" for line in lines), ""]
+
+
+def header(inputs: dict[str, Any]) -> list[str]:
+    summary = inputs.get("eval")
+    bench = inputs.get("bench") or {}
+    files = [f"`{SUMMARY_PATH}`" + ("" if summary else " (missing)")] + [
+        f"`{path}`" + ("" if bench.get(name) else " (missing)")
+        for name, (path, _) in BENCH_FILES.items()]
+    out = ["# Evaluation", "",
+           "<!-- Generated file: do not edit. Regenerate with "
+           f"`{BUILD}`; `{BUILD} --check` fails when it drifts. -->", "",
+           f"Generated by `{BUILD}` from " + ", ".join(files) + ". "
+           f"`{BUILD} --check` (run in CI) fails when this page and those files disagree, "
+           "or when the rules-only scores on the synthetic set no longer match.", ""]
+    if summary:
+        out += [f"Eval report: created {summary.get('created', '?')}, code "
+                f"{summary.get('code_version', '?')}, {summary.get('machine', '?')}.", ""]
+    return out
+
+
+def render_markdown(inputs: dict[str, Any]) -> str:
+    """The whole page from ``{"eval": summary | None, "bench": {name: data | None}}``."""
+    bench = inputs.get("bench") or {}
+    lines = [*header(inputs), *accuracy_section(inputs.get("eval")),
+             *speed_section(bench.get("results"), bench.get("batch_scaling")),
+             *reliability_section(bench.get("reliability")), *ray_section(bench.get("ray_engine")),
+             *limitations_section(inputs)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+README_START = "<!-- headline:start (generated by python docs/build_evaluation.py) -->"
+README_END = "<!-- headline:end -->"
+
+
+def readme_headline(inputs: dict[str, Any]) -> str:
+    """The README's headline block: accuracy and speed per system, all fixture sets."""
+    summary = inputs.get("eval")
+    if not summary:
+        return f"Not measured yet: run `{BUILD}`."
+    rows = []
+    for s in summary.get("systems", []):
+        micro = dig(s, "headline", "micro", default={})
+        rows.append([f"**{s.get('label', '?')}**", s.get("strategy") or "-",
+                     num(s.get("documents")), num(s.get("errors")), f3(micro.get("f1")),
+                     f3(micro.get("precision")), f3(micro.get("recall")),
+                     num(dig(s, "latency_s", "median"), 3), num(dig(s, "latency_s", "p90"), 3)])
+    sets = ", ".join(summary.get("fixture_sets", []))
+    return "\n".join([
+        f"Headline fields, micro-averaged, on the {sets} fixture sets; embedded default "
+        f"model, {summary.get('machine', '?')}; from `{SUMMARY_PATH}` (code "
+        f"{summary.get('code_version', '?')}):", "",
+        table(["system", "strategy", "documents", "errors", "F1", "precision", "recall",
+               "latency median s", "latency p90 s"], rows), "",
+        "Per field, per set, speed, reliability, the Ray engine and limitations: "
+        "[docs/evaluation.md](docs/evaluation.md). How it works and why: "
+        "[docs/design.md](docs/design.md)."])
+
+
+def with_readme_headline(readme: str, inputs: dict[str, Any]) -> str:
+    """``readme`` with the text between the headline markers replaced by a fresh render."""
+    head, start, rest = readme.partition(README_START)
+    _, end, tail = rest.partition(README_END)
+    if not start or not end:
+        raise ValueError(f"README.md lacks the markers {README_START!r} ... {README_END!r}")
+    return f"{head}{README_START}\n{readme_headline(inputs)}\n{README_END}{tail}"
+
+
+def linked_images(inputs: dict[str, Any]) -> list[str]:
+    """The plot paths (relative to docs/) that ``render_markdown`` links for these inputs."""
+    return [path for path in PLOTS.values() if f"]({path})" in render_markdown(inputs)]

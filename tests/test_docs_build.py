@@ -1,0 +1,215 @@
+"""docs/build_evaluation.py: the page is a function of its result files, and the check bites."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def _load(name: str) -> ModuleType:
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, DOCS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+render = _load("evaluation_render")
+build = _load("build_evaluation")
+
+
+def metrics(tp, fp, fn, p, r, f1):
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f1}
+
+
+def system(label, title_f1, salary_f1, micro_f1, errors=0):
+    fields = {"title": metrics(9.0, 1.0, 2.0, 0.9, 0.818, title_f1),
+              "salary": metrics(5.0, 2.0, 3.0, 0.714, 0.625, salary_f1),
+              "skills": metrics(0.0, 0.0, 4.0, None, 0.0, 0.0)}
+    block = {"documents": 12, "errors": errors,
+             "headline": {"micro": metrics(14.0, 3.0, 5.0, 0.8235, 0.7368, micro_f1)},
+             "all_fields": {"fields": fields, "micro": metrics(14.0, 3.0, 9.0, 0.8, 0.6, 0.7)}}
+    return {"label": label, "system": "pipeline", "backend": "embedded", "model": "tiny.gguf",
+            "strategy": "guided", "prompt": "guided@abc", **block,
+            "error_types": {"invalid_output": errors} if errors else {},
+            "latency_s": {"median": 0.0421, "p90": 1.2345}, "cost_usd": None,
+            "tokens": {"prompt": 4321, "completion": 87}, "latencies_s": [0.01, 0.2, 3.0],
+            "by_set": {"synthetic": copy.deepcopy(block)}}
+
+
+def inputs(**bench):
+    summary = {"source": "docs/results/eval.json", "evals_command": "python -m evals --set x",
+               "created": "2026-01-02T03:04:05+00:00", "code_version": "9.9.9+cafe",
+               "machine": "x86_64 2 cores", "fixture_sets": ["synthetic"],
+               "headline_fields": ["title", "salary"],
+               "systems": [system("pipeline", 0.8571, 0.6543, 0.7777),
+                           system("naive", 0.1234, 0.0, 0.1111, errors=3)]}
+    return {"eval": summary, "bench": {name: bench.get(name) for name in render.BENCH_FILES}}
+
+
+RESULTS = {
+    "machine": {"cpu": "Test CPU", "cores": 3, "git": {"commit": "abc1234", "dirty": False}},
+    "embedded": {"config": {"set": "synthetic", "n": 7, "naive_n": 2, "strategy": "guided"},
+                 "summary": {"postings": 7, "model_calls": 3,
+                             "pipeline": {"postings_per_minute": 41.7,
+                                          "latency_s": {"median": 0.077, "p90": 2.5}},
+                             "model_only": {"calls_s": 9.876, "postings_per_minute": 44.4},
+                             "overhead_ratio": 0.0612, "overhead_target": "<= 0.10",
+                             "overhead_ratio_in_run": 0.1342,
+                             "tokens_cleaning": {"postings": 7,
+                                                 "before_cleaning": {"median": 777, "p90": 999},
+                                                 "after_cleaning": {"median": 333, "p90": 444}}}},
+    "warm": {"config": {"files": 50}, "summary": {"api": {"documents": 50,
+                                                          "warm_records_per_s_median": 6543.2,
+                                                          "target_records_per_s": ">= 2000"}}},
+}
+SCALING = {"delay_s": 0.5, "n": 32, "throughput": [
+    {"concurrency": 2, "postings_per_s": 3.3, "steady_per_s": 3.9, "ideal_per_s": 4.0,
+     "ratio": 0.975},
+    {"concurrency": 8, "postings_per_s": 11.1, "steady_per_s": 13.7, "ideal_per_s": 16.0,
+     "ratio": 0.856}],
+    "memory": [{"files": 1234, "wall_s": 2.0, "peak_rss_mib": 41.6, "per_s": 617.0}]}
+RELIABILITY = {"machine": {}, "scenarios": [
+    {"group": "fault", "name": "stall_always", "description": "stalls | always", "inputs": 3,
+     "ok": 1, "failed": 2, "errors": {"transport_error": 2}, "exactly_once": True},
+    {"group": "bad_input", "name": "sigkill_then_resume", "inputs": 1000, "ok": 1000,
+     "failed": 0, "errors": {}, "exactly_once": False}]}
+RAY = {"machine": {}, "delay_s": 0.25, "command": "python bench/ray_engine.py --n 500",
+       "rows": [{"config": "ray, 1 actor", "engine": "ray", "workload": "rules",
+                 "postings": 500, "per_s": 40.5, "steady_per_s": 88.8,
+                 "cpu_ms_per_posting": 3.21, "startup_s": 5.5},
+                {"config": "ray, 2 actors", "engine": "ray", "workload": "embedded",
+                 "postings": 16, "per_s": 0.4, "steady_per_s": 0.5,
+                 "cpu_ms_per_posting": 4000.0, "startup_s": 9.0},
+                {"config": "ray, 2 actors x concurrency 4", "engine": "ray",
+                 "workload": "server", "postings": 240, "per_s": 20.0, "steady_per_s": 25.0,
+                 "cpu_ms_per_posting": 8.0, "startup_s": 6.0}],
+       "ray_overhead_per_posting": {"cpu_ms": 7.25, "wall_ms": -0.5, "startup_s": 4.4}}
+
+
+def test_page_carries_the_accuracy_figures_of_its_input():
+    page = render.render_markdown(inputs())
+    for text in ("0.857", "0.654", "0.778", "0.123", "0.111", "9.9.9+cafe",
+                 "2026-01-02T03:04:05+00:00", "python -m evals --set x", "4,321 / 87",
+                 "0.042", "1.234", "](img/f1_per_field.png)", "](img/latency.png)"):
+        assert text in page, text
+    # macro F1 over the headline fields (title, salary): (0.8571 + 0.6543) / 2
+    assert "0.756" in page
+    assert "3 of 12 documents failed (invalid_output: 3)" in page
+
+
+def test_page_carries_the_benchmark_figures_of_its_input():
+    page = render.render_markdown(inputs(results=RESULTS, batch_scaling=SCALING,
+                                         reliability=RELIABILITY, ray_engine=RAY))
+    for text in ("41.7 postings/min", "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
+                 "6,543.2 records/s", "| 777 | 999 | 333 | 444 |", "| 8 | 11.1 | 13.7 | 16.0 |",
+                 "| 1,234 | 42 | 617 | 2.0 |", "--delay 0.5 --n 32 --concurrency 2 8",
+                 "python bench/run_all.py --set synthetic --n 7 --naive-n 2 --files 50",
+                 "stalls \\| always", "transport_error: 2", "1 of 2 scenarios",
+                 "| rules | ray, 1 actor | 500 | 40.5 | 88.8 | 3.21 | 5.5 |",
+                 "7.25 ms of CPU and -0.50 ms", "4.4 s of start-up",
+                 # sizing: 0.5/s over 2 actors = 900/h per worker; 25/s = 90,000/h;
+                 # 3,600,000 / 8 ms = 450,000/h per core; GPUs a labelled formula
+                 "| 900 |", "| 90,000 |", "| 450,000 |", "**extrapolated, not measured**",
+                 "python bench/ray_engine.py --n 500", "sigkill_then_resume",
+                 "](img/throughput_vs_concurrency.png)", "](img/tokens_cleaning.png)"):
+        assert text in page, text
+    assert "misses its target" in page  # the in-run overhead, 13.4% > 10%
+    assert "not measured yet" not in page.lower()
+
+
+@pytest.mark.parametrize("name", ["results", "batch_scaling", "reliability", "ray_engine"])
+def test_a_missing_bench_file_says_not_measured_yet(name):
+    present = {"results": RESULTS, "batch_scaling": SCALING, "reliability": RELIABILITY,
+               "ray_engine": RAY}
+    present.pop(name)
+    page = render.render_markdown(inputs(**present))
+    path, command = render.BENCH_FILES[name]
+    assert f"Not measured yet: run `{command}` (writes `{path}`)." in page
+    assert f"`{path}` (missing)" in page
+
+
+def test_missing_keys_render_as_dashes_not_errors():
+    page = render.render_markdown(inputs(reliability={"scenarios": [{"name": "odd"}]},
+                                         ray_engine={"rows": [{"engine": "ray"}]},
+                                         batch_scaling={"throughput": [{"concurrency": 4}]},
+                                         results={"embedded": {"summary": {}}}))
+    assert "| odd |  | - | - | - | - | - |" in page
+    assert "| ? | ? | - | - | - | - | - |" in page
+    assert "### Sizing" not in page  # nothing to size from
+
+
+def test_no_eval_results_points_at_the_command():
+    page = render.render_markdown({"eval": None, "bench": {}})
+    assert "Not measured yet: run `python docs/build_evaluation.py`" in page
+    assert "](img/f1_per_field.png)" not in page
+
+
+def test_summary_splits_a_report_by_fixture_set():
+    doc = {"error": None, "latency_s": 0.5,
+           "scores": {"title": [1.0, 0.0, 0.0], "salary": [0.0, 1.0, 1.0]}}
+    report = {"created": "t", "code_version": "v", "machine": "m",
+              "fixture_sets": ["synthetic", "corpus"],
+              "systems": [{"label": "rules", "headline": {"micro": {"f1": 0.5}}}],
+              "documents": {"rules": [{**doc, "id": "synthetic/a"},
+                                      {**doc, "id": "corpus/b", "error": {"type": "x"}},
+                                      {**doc, "id": "corpus/c"}]}}
+    summary = build.summarise_report(report, None, "r.json")
+    [rules] = summary["systems"]
+    assert rules["by_set"]["synthetic"]["documents"] == 1
+    assert rules["by_set"]["corpus"]["errors"] == 1
+    assert rules["by_set"]["corpus"]["all_fields"]["fields"]["title"]["tp"] == 2.0
+    assert rules["latencies_s"] == [0.5, 0.5, 0.5]
+    assert rules["error_documents"] == [{"id": "corpus/b", "type": "x"}]
+    assert build.stored_rules(summary) is rules["by_set"]["synthetic"]
+
+
+def test_rules_comparison_flags_any_f1_change():
+    stored = system("rules", 0.8571, 0.6543, 0.7777)
+    assert build.compare_rules(stored, copy.deepcopy(stored)) == []
+    moved = copy.deepcopy(stored)
+    moved["all_fields"]["fields"]["salary"]["f1"] = 0.6544
+    assert build.compare_rules(stored, moved) == [
+        "rules-only synthetic salary F1: stored 0.6543, now 0.6544"]
+    assert build.compare_rules(None, stored)
+
+
+def test_check_page_shows_a_diff_when_the_page_drifted(tmp_path):
+    page = tmp_path / "evaluation.md"
+    page.write_text(render.render_markdown(inputs()).replace("0.857", "0.900"))
+    [problem, *missing] = build.check_page(inputs(), page)
+    assert "differs from a fresh render" in problem
+    assert "-| pipeline | synthetic" in problem or "+| **title** | 0.857" in problem
+    assert len(missing) == 2  # neither linked plot exists under tmp_path
+
+
+def test_plots_are_drawn_and_reproducible(tmp_path):
+    pytest.importorskip("matplotlib")
+    data = inputs(results=RESULTS, batch_scaling=SCALING)
+    first = build.write_plots(data, tmp_path / "a")
+    second = build.write_plots(data, tmp_path / "b")
+    assert sorted(p.relative_to(tmp_path / "a").as_posix() for p in first) == sorted(
+        render.linked_images(data))
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_plots_the_page_no_longer_links_are_removed(tmp_path):
+    pytest.importorskip("matplotlib")
+    stale = tmp_path / "img" / "throughput_vs_concurrency.png"
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    build.write_plots(inputs(), tmp_path)
+    assert not stale.exists()
+    assert (tmp_path / "img" / "f1_per_field.png").is_file()
