@@ -466,6 +466,7 @@ def _accuracy_limits(summary: dict[str, Any] | None) -> list[str]:
     if counts:
         out.append("Accuracy rests on " + ", ".join(f"{num(n)} {name}" for name, n in
                                                     counts.items()) + " labelled documents.")
+    out += _same_scores(summary)
     for s in summary.get("systems", []):
         fields = dig(s, "all_fields", "fields", default={})
         names = [n for n in headline_fields(summary, s) if dig(fields, n, "f1") is not None]
@@ -482,6 +483,20 @@ def _accuracy_limits(summary: dict[str, Any] | None) -> list[str]:
             line += f"; {num(s['errors'])} of {num(s.get('documents'))} documents failed ({kinds})"
         out.append(line + ".")
     return out
+
+
+def _same_scores(summary: dict[str, Any]) -> list[str]:
+    """A line for each pair of systems whose headline fields all score the same."""
+    def scores(system: dict[str, Any]) -> dict[str, Any]:
+        fields = dig(system, "all_fields", "fields", default={})
+        return {n: dig(fields, n, "f1") for n in headline_fields(summary, system)}
+
+    systems = summary.get("systems", [])
+    return [f"**{a.get('label')}** and **{b.get('label')}** score the same on every headline "
+            f"field (micro F1 {f3(dig(a, 'headline', 'micro', 'f1'))}): on these documents "
+            f"what sets them apart changed no headline value."
+            for i, a in enumerate(systems) for b in systems[i + 1:]
+            if scores(a) and scores(a) == scores(b)]
 
 
 def _speed_limits(data: dict[str, Any] | None, scaling: dict[str, Any] | None) -> list[str]:

@@ -213,3 +213,14 @@ def test_plots_the_page_no_longer_links_are_removed(tmp_path):
     build.write_plots(inputs(), tmp_path)
     assert not stale.exists()
     assert (tmp_path / "img" / "f1_per_field.png").is_file()
+
+
+def test_systems_that_score_the_same_are_said_to():
+    summary = inputs()["eval"]
+    twin = copy.deepcopy(summary["systems"][0])
+    twin["label"] = "twin"
+    summary["systems"].append(twin)
+    page = render.render_markdown({"eval": summary, "bench": {}})
+    first = summary["systems"][0]["label"]
+    assert f"**{first}** and **twin** score the same on every headline field" in page
+    assert page.count("score the same on every headline field") == 1
