@@ -18,7 +18,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from functools import cached_property
 from typing import Any, TypeVar
 
-from extractor.settings import Settings, replace
+from extractor.settings import Settings
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -122,9 +122,7 @@ def threads_per_worker(settings: Settings, workers: int) -> Settings:
     """Split the cores among ``workers`` embedded models unless threads were set: two
     models of two threads each on two cores spin against each other and run slower
     than one."""
-    if settings.backend != "embedded" or settings.n_threads is not None:
-        return settings
-    return replace(settings, n_threads=max(1, (os.cpu_count() or 1) // workers))
+    return settings.with_default_threads(max(1, (os.cpu_count() or 1) // workers))
 
 
 def make_pool(settings: Settings, concurrency: int, workers: int) -> Executor | None:

@@ -23,7 +23,7 @@ import json
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -130,25 +130,19 @@ def extract_dataset(ds: Any, settings: Settings, workers: int | None = None,
 
 def worker_settings(settings: Settings) -> Settings:
     """Settings for one actor: an embedded model gets one thread unless told otherwise."""
-    if settings.backend == "embedded" and settings.n_threads is None:
-        return replace(settings, n_threads=1)
-    return settings
+    return settings.with_default_threads(1)
 
 
 def default_block_size(settings: Settings) -> int:
     """Inputs per actor call: 16 keeps Ray's per-call cost small next to fast inputs (rules,
     remote models); an embedded model takes about a second an input, so blocks of one
     keep every actor busy to the end instead of one actor holding the last 16."""
-    return 1 if _local_model(settings) else 16
-
-
-def _local_model(settings: Settings) -> bool:
-    return settings.backend == "embedded" and settings.resolved_strategy() != "rules"
+    return 1 if settings.runs_local_model() else 16
 
 
 def cpus_per_worker(settings: Settings) -> float:
-    """Ray CPUs an actor reserves: its model threads (embedded), else a small share."""
-    if _local_model(settings):
+    """Ray CPUs an actor reserves: its model threads (embedded), else one."""
+    if settings.runs_local_model():
         return float(settings.n_threads or 1)
     return 1.0
 

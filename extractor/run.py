@@ -60,8 +60,7 @@ class BatchOptions:
         if min(self.concurrency, workers, self.block_size or 1) < 1 or (self.limit or 0) < 0:
             raise ConfigError("--concurrency, --workers, --block-size and --limit must be "
                               "positive")
-        local_model = settings.backend == "embedded" and settings.resolved_strategy() != "rules"
-        if self.concurrency > 1 and local_model:
+        if self.concurrency > 1 and settings.runs_local_model():
             raise ConfigError("--concurrency is for the openai backend; "
                               "use --workers N to run N embedded models")
         parallel = workers > 1 or self.engine == "ray"

@@ -67,6 +67,17 @@ class Settings:
             return self.strategy
         return "guided" if self.backend == "embedded" else "full"
 
+    def runs_local_model(self) -> bool:
+        """Whether inputs go through the in-process embedded model (not rules only)."""
+        return self.backend == "embedded" and self.resolved_strategy() != "rules"
+
+    def with_default_threads(self, threads: int) -> Settings:
+        """These settings with ``threads`` model threads, unless the embedded backend's
+        thread count was set (other backends have no threads to set)."""
+        if self.backend != "embedded" or self.n_threads is not None:
+            return self
+        return replace(self, n_threads=threads)
+
     def generation_params(self) -> dict[str, Any]:
         """The parameters that change a model's answer (part of the cache key)."""
         return {
