@@ -32,18 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.batch_scaling import POSTING, write_folder  # noqa: E402
 from bench.common import BENCH, REFERENCE_DATE, machine, machine_line, write_json  # noqa: E402
 from tests.fault_server import FaultHTTPServer  # noqa: E402
 
-POSTING = "Data Engineer {n}\nAcme Corp\nRemote (US)\nSalary: $120,000 - $150,000 a year\n"
 FIXTURES = ROOT / "evals" / "fixtures" / "synthetic"
-
-
-def tiny_folder(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"p{n:06d}.txt").write_text(POSTING.format(n=n), encoding="utf-8")
-    return folder
 
 
 def fixture_folder(folder: Path, count: int) -> Path:
@@ -105,14 +98,14 @@ def measure(label: str, engine: str, workload: str, folders: dict[int, Path], tm
 
 def run_all(args: argparse.Namespace, tmp: Path) -> list[dict[str, object]]:
     rows = []
-    rules = {n: tiny_folder(tmp / f"rules-{n}", n) for n in (args.n // 2, args.n)}
+    rules = {n: write_folder(tmp / f"rules-{n}", n) for n in (args.n // 2, args.n)}
     for label, engine, flags in [
         ("local, 1 process", "local", []),
         ("ray, 1 actor", "ray", ["--engine", "ray", "--workers", "1"]),
         ("ray, 2 actors", "ray", ["--engine", "ray", "--workers", "2"]),
     ]:
         rows.append(measure(label, engine, "rules", rules, tmp, ["--strategy", "rules", *flags]))
-    server_inputs = {n: tiny_folder(tmp / f"server-{n}", n)
+    server_inputs = {n: write_folder(tmp / f"server-{n}", n)
                      for n in (args.server_n // 2, args.server_n)}
     with FaultHTTPServer(delay_s=args.delay) as server:
         remote = ["--backend", "openai", "--base-url", server.base_url, "--strategy", "full",
