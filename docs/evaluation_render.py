@@ -93,6 +93,12 @@ def command_for(name: str, data: dict[str, Any] | None) -> str:
     return str(dig(data, "command") or BENCH_FILES[name][1])
 
 
+def provenance(name: str, data: dict[str, Any], command: str) -> list[str]:
+    """Where a bench section's figures come from, how to reproduce them, and the machine."""
+    return [f"From `{BENCH_FILES[name][0]}`. Reproduce: `{command}`.", "",
+            f"Machine: {machine_text(data.get('machine'))}.", ""]
+
+
 def machine_text(m: dict[str, Any] | None) -> str:
     if not m:
         return "machine not recorded"
@@ -310,8 +316,7 @@ def speed_section(data: dict[str, Any] | None, scaling: dict[str, Any] | None) -
         s = dig(data, "embedded", "summary", default={})
         cfg = dig(data, "embedded", "config", default={})
         head = ["measure", "result", "target", "met"]
-        out += [f"From `bench/results.json`. Reproduce: `{_bench_command(data)}`.", "",
-                f"Machine: {machine_text(data.get('machine'))}.", ""]
+        out += provenance("results", data, _bench_command(data))
         out += ["### Cold run, embedded default model", ""]
         out += [table(head, _cold_rows(s, cfg)) if s else not_measured("results"), ""]
         out += ["### Overhead against the model-only bound", ""]
@@ -345,8 +350,7 @@ def scaling_section(data: dict[str, Any] | None) -> list[str]:
     out = ["### Throughput against concurrency, memory against folder size", ""]
     if not data:
         return [*out, not_measured("batch_scaling"), ""]
-    out += [f"From `bench/batch_scaling.json`. Reproduce: `{scaling_command(data)}`.", "",
-            f"Machine: {machine_text(data.get('machine'))}.", "",
+    out += [*provenance("batch_scaling", data, scaling_command(data)),
             f"The openai backend against a local server that answers every request after "
             f"D = {num(data.get('delay_s'), 2)} s, {num(data.get('n'))} postings per run. The "
             "steady-state rate is taken between runs of n/2 and n postings, so process "
@@ -375,8 +379,7 @@ def reliability_section(data: dict[str, Any] | None) -> list[str]:
         return [*out, not_measured("reliability"), ""]
     scenarios = data.get("scenarios") or []
     once = sum(1 for s in scenarios if s.get("exactly_once"))
-    out += [f"From `bench/reliability.json`. Reproduce: `{command_for('reliability', data)}`.",
-            "", f"Machine: {machine_text(data.get('machine'))}.", "",
+    out += [*provenance("reliability", data, command_for("reliability", data)),
             f"{once} of {len(scenarios)} scenarios left every input in the output exactly once.",
             ""]
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -399,8 +402,7 @@ def ray_section(data: dict[str, Any] | None) -> list[str]:
     if not data:
         return [*out, not_measured("ray_engine"), ""]
     rows = data.get("rows") or []
-    out += [f"From `bench/ray_engine.json`. Reproduce: `{command_for('ray_engine', data)}`.", "",
-            f"Machine: {machine_text(data.get('machine'))}.", "",
+    out += [*provenance("ray_engine", data, command_for("ray_engine", data)),
             "Each configuration is a whole `extract` command (a Ray run starts its own local "
             "Ray) over n/2 and n postings; the difference gives the steady rate and the CPU "
             "time per posting (machine-wide, Ray's own processes included). Start-up is the "
