@@ -7,15 +7,24 @@ Environment variables: EXTRACTOR_BACKEND, EXTRACTOR_MODEL, EXTRACTOR_MODEL_PATH,
 OPENAI_BASE_URL (one URL, or several separated by commas), OPENAI_API_KEY,
 EXTRACTOR_CACHE_DIR, EXTRACTOR_NO_CACHE=1, EXTRACTOR_THREADS, EXTRACTOR_STRATEGY,
 EXTRACTOR_ENDPOINT_COOLDOWN (seconds).
+
+Every ``Settings`` is checked when it is made (by ``resolve_settings``, by hand or by
+``replace``): a value of the wrong kind or out of range is a ConfigError that names
+the flag, the environment variable and the setting, and says what is allowed.
+Spellings are normalised on the way in ("2024-01-01" -> a date, "4" -> 4).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
+
+from extractor.errors import ConfigError
 
 Backend = Literal["embedded", "openai"]
 Strategy = Literal["auto", "guided", "full", "rules"]
@@ -33,7 +42,12 @@ def default_cache_dir() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything that changes what a run does. Immutable; derive with ``replace``."""
+    """Everything that changes what a run does. Immutable; derive with ``replace``
+    or ``with_overrides``.
+
+    Raises:
+        ConfigError: a value of the wrong kind or out of range (see ``_CHECKS``).
+    """
 
     backend: Backend = "embedded"
     model: str | None = None  # embedded: a GGUF path or package name; openai: model id
@@ -56,6 +70,13 @@ class Settings:
     n_threads: int | None = None  # embedded: llama.cpp threads (None = all cores)
     n_ctx: int = 4096
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            checked = _check(f.name, value)
+            if checked is not value:  # a normalised spelling; frozen, so set it directly
+                object.__setattr__(self, f.name, checked)
+
     def today(self) -> dt.date:
         return self.reference_date or dt.date.today()
 
@@ -77,6 +98,17 @@ class Settings:
         if self.backend != "embedded" or self.n_threads is not None:
             return self
         return replace(self, n_threads=threads)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """These settings with ``overrides`` on top (None means "not given"), checked
+        and normalised as ``resolve_settings`` does ("2024-01-01" becomes a date).
+
+        Raises:
+            ConfigError: an unknown setting name (the message lists the known ones) or a
+                bad value.
+        """
+        _check_names(overrides)
+        return replace(self, **_given(overrides))
 
     def generation_params(self) -> dict[str, Any]:
         """The parameters that change a model's answer (part of the cache key)."""
@@ -102,6 +134,128 @@ def endpoints_key(base_url: str | None) -> str | None:
     return ",".join(sorted(endpoint_urls(base_url))) or None
 
 
+# --- checks: one per field; a value comes in as given, or as text from a flag or env ---
+
+def _choice(options: tuple[str, ...]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        token = value.strip().lower() if isinstance(value, str) else value
+        if token not in options:
+            raise ValueError(f"{value!r} is not one of {', '.join(options)}")
+        return token
+
+    return check
+
+
+def _text(value: Any) -> str | None:
+    """Text or None; the message never repeats the value (it may be an API key)."""
+    if value is None or isinstance(value, str):
+        return value
+    raise ValueError(f"expected text (a str), got {type(value).__name__}")
+
+
+def _folder(value: Any) -> Path | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, os.PathLike)):
+        return Path(value).expanduser()
+    raise ValueError(f"expected a folder path, got {type(value).__name__}")
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date, got {type(value).__name__}; use YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise ValueError(f"{exc}; use YYYY-MM-DD") from None
+
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    token = value.strip().lower() if isinstance(value, str) else None
+    if token in _TRUE or token in _FALSE:
+        return token in _TRUE
+    raise ValueError(f"{value!r} is not true or false ({', '.join(_TRUE + _FALSE)})")
+
+
+def _number(value: Any, kind: type) -> int | float | None:
+    """``value`` as an int (kind int) or a finite float, or None when it is not one."""
+    if isinstance(value, str):
+        try:
+            value = kind(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if kind is int:
+        return value if isinstance(value, int) else None
+    return float(value) if math.isfinite(value) else None
+
+
+@dataclass(frozen=True)
+class _Range:
+    """A number check: kind (int or float), bounds, and how to say what is allowed."""
+
+    kind: type
+    low: float | None = None
+    high: float | None = None
+    above: bool = False  # the low bound itself is not allowed
+    unit: str = ""
+    unset_ok: bool = False  # None is allowed
+
+    def __call__(self, value: Any) -> int | float | None:
+        if value is None and self.unset_ok:
+            return None
+        number = _number(value, self.kind)
+        if number is None or not self._inside(number):
+            raise ValueError(f"got {value!r}; use {self.allowed()}")
+        return number
+
+    def _inside(self, number: float) -> bool:
+        if self.low is not None and (number <= self.low if self.above else number < self.low):
+            return False
+        return self.high is None or number <= self.high
+
+    def allowed(self) -> str:
+        what = "a whole number" if self.kind is int else "a number"
+        if self.high is not None:
+            what += f" from {self.low:g} to {self.high:g}"
+        elif self.low is not None:
+            what += f" {'above' if self.above else 'of at least'} {self.low:g}"
+        return what + (f" ({self.unit})" if self.unit else "")
+
+
+_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "backend": _choice(get_args(Backend)),
+    "model": _text,
+    "base_url": _text,
+    "api_key": _text,
+    "strategy": _choice(get_args(Strategy)),
+    "reference_date": _date,
+    "cache_dir": _folder,
+    "use_cache": _flag,
+    "grounding": _choice(get_args(Grounding)),
+    "temperature": _Range(float, 0, 2),
+    "seed": _Range(int),
+    "max_tokens": _Range(int, 1, unit="tokens per model call"),
+    "max_input_chars": _Range(int, 1, unit="characters"),
+    "validation_retries": _Range(int, 0),
+    "transport_retries": _Range(int, 0),
+    "retry_max_wait": _Range(float, 0, unit="seconds"),
+    "timeout": _Range(float, 0, above=True, unit="seconds"),
+    "endpoint_cooldown_s": _Range(float, 0, unit="seconds"),
+    "n_threads": _Range(int, 1, unit="unset: all cores", unset_ok=True),
+    "n_ctx": _Range(int, 1, unit="tokens"),
+}
+
 _ENV = {
     "backend": "EXTRACTOR_BACKEND",
     "model": "EXTRACTOR_MODEL",
@@ -112,6 +266,41 @@ _ENV = {
     "n_threads": "EXTRACTOR_THREADS",
     "endpoint_cooldown_s": "EXTRACTOR_ENDPOINT_COOLDOWN",
 }
+_NO_CACHE_ENV = "EXTRACTOR_NO_CACHE"
+_FLAGS = {  # the CLI flag that sets each field (extractor/cli.py), for error messages
+    "backend": "--backend", "model": "--model", "base_url": "--base-url",
+    "strategy": "--strategy", "reference_date": "--reference-date", "cache_dir": "--cache-dir",
+    "use_cache": "--no-cache", "grounding": "--grounding", "max_tokens": "--max-tokens",
+    "timeout": "--timeout", "transport_retries": "--retries",
+    "retry_max_wait": "--retry-max-wait",
+}
+
+
+def _label(name: str) -> str:
+    """Every way a person sets ``name``: "--timeout / timeout", "EXTRACTOR_THREADS / n_threads"."""
+    env = _NO_CACHE_ENV if name == "use_cache" else _ENV.get(name)
+    return " / ".join(part for part in (_FLAGS.get(name), env, name) if part)
+
+
+def _check(name: str, value: Any) -> Any:
+    check = _CHECKS.get(name)
+    if check is None:
+        raise TypeError(f"Settings.{name} has no check: add one to extractor.settings._CHECKS")
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise ConfigError(f"{_label(name)}: {exc}") from None
+
+
+def _check_names(names: Iterable[str]) -> None:
+    known = [f.name for f in fields(Settings)]
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown settings: {', '.join(unknown)}; known: {', '.join(known)}")
+
+
+def _given(values: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in values.items() if value is not None}
 
 
 def _from_env(env: dict[str, str]) -> dict[str, Any]:
@@ -121,42 +310,23 @@ def _from_env(env: dict[str, str]) -> dict[str, Any]:
             values[name] = env[var]
     if env.get("EXTRACTOR_MODEL_PATH") and "model" not in values:
         values["model"] = env["EXTRACTOR_MODEL_PATH"]
-    if env.get("EXTRACTOR_NO_CACHE", "").lower() in {"1", "true", "yes"}:
-        values["use_cache"] = False
+    if env.get(_NO_CACHE_ENV, "").strip():
+        values["use_cache"] = not _check("use_cache", env[_NO_CACHE_ENV])
     return values
-
-
-def _coerce(values: dict[str, Any]) -> dict[str, Any]:
-    out = dict(values)
-    if isinstance(out.get("cache_dir"), str):
-        out["cache_dir"] = Path(out["cache_dir"]).expanduser()
-    if isinstance(out.get("reference_date"), str):
-        out["reference_date"] = dt.date.fromisoformat(out["reference_date"])
-    if isinstance(out.get("n_threads"), str):
-        out["n_threads"] = int(out["n_threads"])
-    if isinstance(out.get("endpoint_cooldown_s"), str):
-        out["endpoint_cooldown_s"] = float(out["endpoint_cooldown_s"])
-    return out
 
 
 def resolve_settings(env: dict[str, str] | None = None, **explicit: Any) -> Settings:
     """Build Settings: explicit arguments (None means "not given"), then env, then defaults.
 
     Raises:
-        ConfigError: an unknown setting name or backend.
+        ConfigError: an unknown setting name, or a value of the wrong kind or out of range
+            (the message names the flag, environment variable and setting, and what is
+            allowed).
     """
-    from extractor.errors import ConfigError
-
-    known = {f.name for f in fields(Settings)}
-    unknown = set(explicit) - known
-    if unknown:
-        raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
+    _check_names(explicit)
     values = _from_env(dict(os.environ) if env is None else env)
-    values.update({k: v for k, v in explicit.items() if v is not None})
-    settings = Settings(**_coerce(values))
-    if settings.backend not in ("embedded", "openai"):
-        raise ConfigError(f"unknown backend {settings.backend!r}; known: embedded, openai")
-    return settings
+    values.update(_given(explicit))
+    return Settings(**values)
 
 
 __all__ = ["Settings", "default_cache_dir", "endpoint_urls", "endpoints_key", "replace",
