@@ -6,6 +6,8 @@ the strategy (see ``extractor.question``); ``rules`` asks nothing.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -19,9 +21,12 @@ from extractor.load import Document
 from extractor.merge import Merged, merge_draft, merge_page_data, merge_rules, pick_candidate
 from extractor.parse import Facts, parse_text
 from extractor.question import Draft, full_request, guided_request
+from extractor.record import JobPosting
 from extractor.settings import Settings
 
 if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
     from extractor.backends import ModelReply, ModelRequest
     from extractor.pipeline import Result
 
@@ -31,7 +36,6 @@ Ask = Callable[["ModelRequest"], "ModelReply"]
 def assemble(doc: Document, settings: Settings, ask: Ask, result: Result) -> None:
     """Fill ``result`` (record, evidence, warnings, usage) for one loaded document."""
     from extractor.parse.seniority import parse_seniority
-    from extractor.record import JobPosting
 
     cleaned = clean(doc, max_chars=settings.max_input_chars)
     text = cleaned.text
@@ -52,12 +56,108 @@ def assemble(doc: Document, settings: Settings, ask: Ask, result: Result) -> Non
     if isinstance(answer.get("draft"), Draft):
         merge_draft(answer["draft"], merged)
     result.warnings += ground(merged, text, settings.grounding)
-    try:
-        result.record = JobPosting.model_validate(merged.values)
-    except ValidationError as exc:
-        raise InvalidOutputError(f"the merged record failed validation: {exc}") from exc
+    result.record, dropped = valid_record(merged)
+    result.warnings += dropped
     result.evidence = merged.evidence
     result.meta["sources"] = merged.sources
+
+
+def valid_record(merged: Merged) -> tuple[JobPosting, list[str]]:
+    """The merged values as a JobPosting, and one warning per value dropped. A value that
+    fails validation is dropped from ``merged`` with its evidence, and the rest is validated
+    again: one bad field does not cost the record (of a list, only the items that fail).
+
+    Raises:
+        InvalidOutputError: the record fails in a way no dropped value explains.
+    """
+    warnings: list[str] = []
+    while True:  # each round drops at least one value, so this ends
+        try:
+            return JobPosting.model_validate(merged.values), warnings
+        except ValidationError as exc:
+            notes = _drop_failing(exc, merged)
+            if not notes:
+                raise InvalidOutputError(f"the merged record failed validation: {exc}") from exc
+            warnings += notes
+
+
+def _drop_failing(exc: ValidationError, merged: Merged) -> list[str]:
+    """Drop each value an error is about; returns one warning per value dropped."""
+    notes: list[str] = []
+    for name, errors in _errors_by_field(exc, merged.values).items():
+        item_errors = any(len(e["loc"]) > 1 and isinstance(e["loc"][1], int) for e in errors)
+        if item_errors and isinstance(merged.values[name], list):
+            dropped = _drop_items(name, merged)
+            if dropped:
+                notes += dropped
+                continue
+        notes.append(f"{name}: dropped {_shown(merged.values[name])}: {_reason(errors[0])}")
+        _forget(name, merged)
+    return notes
+
+
+def _errors_by_field(
+    exc: ValidationError, values: dict[str, Any]
+) -> dict[str, list[ErrorDetails]]:
+    """Errors grouped by the field they are about. An error about the whole record
+    ("valid_through is before date_posted") is about every field its message names."""
+    by_field: dict[str, list[ErrorDetails]] = {}
+    for error in exc.errors():
+        loc = error["loc"]
+        names = [str(loc[0])] if loc else [
+            name for name in values if re.search(rf"\b{re.escape(name)}\b", error["msg"])]
+        for name in names:
+            if name in values:
+                by_field.setdefault(name, []).append(error)
+    return by_field
+
+
+def _drop_items(name: str, merged: Merged) -> list[str]:
+    """Drop the items of list field ``name`` that fail validation on their own."""
+    items = merged.values[name]
+    bad = {i: reason for i, item in enumerate(items) if (reason := _item_failure(name, item))}
+    if not bad:
+        return []
+    kept = [item for i, item in enumerate(items) if i not in bad]
+    if not kept:
+        _forget(name, merged)
+    else:
+        merged.values[name] = kept
+        _drop_spans(merged, name, len(items), set(bad))
+    return [f"{name}: dropped {_shown(items[i])}: {reason}" for i, reason in bad.items()]
+
+
+def _drop_spans(merged: Merged, name: str, count: int, bad: set[int]) -> None:
+    """With one span per item, drop the spans of the dropped items; a span for the whole
+    list (a page-data note) stays."""
+    evidence = merged.evidence.get(name, [])
+    if len(evidence) == count:
+        merged.evidence[name] = [span for i, span in enumerate(evidence) if i not in bad]
+
+
+def _item_failure(name: str, item: Any) -> str | None:
+    """Why ``item`` alone fails as the value of list field ``name``; None when it passes."""
+    try:
+        JobPosting.model_validate({name: [item]})
+    except ValidationError as exc:
+        return _reason(exc.errors()[0])
+    return None
+
+
+def _reason(error: ErrorDetails) -> str:
+    if error["type"] == "literal_error":
+        return f"not one of {error.get('ctx', {}).get('expected', 'the allowed values')}"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    text = value.isoformat() if isinstance(value, dt.date) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _forget(name: str, merged: Merged) -> None:
+    for table in (merged.values, merged.evidence, merged.sources):
+        table.pop(name, None)
 
 
 def _ask_model(

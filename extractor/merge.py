@@ -133,9 +133,17 @@ def merge_page_data(jsonld: list[dict[str, Any]], merged: Merged) -> None:
         kinds = item.get("employmentType")
         kinds = [kinds] if isinstance(kinds, str) else kinds
         if isinstance(kinds, list) and kinds:
-            values = [str(k).lower() for k in kinds]
+            values = [kind for k in kinds for kind in _employment_kinds(str(k))]
             merged.put_new("employment_types", values, "page", [{"start": None, "end": None,
                                                             "text": "employmentType"}])
+
+
+def _employment_kinds(term: str) -> list[str]:
+    """A page's employmentType read with the employment parser's words ("Vollzeit,
+    unbefristet" -> full_time); a term it does not know stays as written, for validation."""
+    from extractor.parse.employment import parse_employment_types
+
+    return [found.value for found in parse_employment_types(term)] or [term.strip()]
 
 
 def _iso_date(value: Any) -> dt.date | None:
