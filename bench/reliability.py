@@ -14,6 +14,8 @@ duplicated or invented).
   also counts the requests the server saw (``server_requests``: the retries happened).
 - bad_input: ``--strategy rules --no-cache`` (no model) over broken files and names,
   plus a run SIGKILLed mid-way and finished with ``--resume``.
+- hostile: wrong data, doubled lines, planted code and leaked keys (bench/reliability_hostile.py);
+  each row also says whether the scenario's own check (``correct``) held.
 
 Prints a Markdown table and writes JSON (with the machine) to ``--out``.
 """
@@ -38,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import BENCH, clean_env, machine, machine_line, write_json  # noqa: E402
+from bench.reliability_hostile import hostile_rows  # noqa: E402
 from tests.fault_server import FaultHTTPServer  # noqa: E402
 from tests.test_batch_helpers import POSTING, make_postings  # noqa: E402
 
@@ -297,7 +300,9 @@ def bad_input_rows(tmp: Path) -> list[dict[str, Any]]:
 
 def notes(result: dict[str, Any]) -> str:
     parts = [f"{key}: {', '.join(result[key])}" for key in ("lost", "duplicated", "unexpected")
-             if result[key]]
+             if result.get(key)]
+    if "correct" in result:
+        parts.append(f"check {'held' if result['correct'] else '**failed**'}: {result['check']}")
     parts += [f"{key}={result[key]}" for key in ("server_requests", "key_leaked", "killed",
                                                    "lines_at_kill")
               if key in result]
@@ -324,11 +329,15 @@ def main() -> None:
         tmp = Path(name)
         (tmp / "fault").mkdir()
         (tmp / "bad").mkdir()
+        (tmp / "hostile").mkdir()
         rows = fault_rows(tmp / "fault") + bad_input_rows(tmp / "bad")
+        rows += hostile_rows(tmp / "hostile", lambda: FaultHTTPServer(stall_s=60.0))
     results = {"machine": machine(), "command": "python bench/reliability.py",
                "wall_s": round(time.perf_counter() - started, 1), "scenarios": rows}
     print_table(rows)
-    print(f"\ninputs = output lines / expected sources; total wall {results['wall_s']} s")
+    correct = [r for r in rows if "correct" in r]
+    print(f"\ninputs = output lines / expected sources; total wall {results['wall_s']} s; "
+          f"{sum(r['correct'] for r in correct)} of {len(correct)} hostile checks held")
     print(f"{machine_line()}\nwrote {write_json(args.out, results)}")
 
 

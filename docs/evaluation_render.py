@@ -385,16 +385,30 @@ def reliability_section(data: dict[str, Any] | None) -> list[str]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for scenario in scenarios:
         groups.setdefault(str(scenario.get("group") or "other"), []).append(scenario)
-    titles = {"fault": "Faults (server, network, process)", "bad_input": "Bad inputs"}
+    checked = [s for s in scenarios if "correct" in s]
+    if checked:
+        held = sum(1 for s in checked if s.get("correct"))
+        out += [f"{held} of {len(checked)} hostile scenarios passed their own check (the "
+                "right record, an untouched input, no planted code run, no key written).", ""]
+    titles = {"fault": "Faults (server, network, process)", "bad_input": "Bad inputs",
+              "hostile": "Hostile inputs (wrong data, doubled lines, planted code, leaks)"}
     for group, items in groups.items():
-        rows = [[s.get("name", "?"), s.get("description", ""), num(s.get("inputs")),
-                 num(s.get("ok")), num(s.get("failed")),
-                 ", ".join(f"{k}: {v}" for k, v in (s.get("errors") or {}).items()) or "-",
-                 num(s.get("exactly_once"))] for s in items]
-        out += [f"### {titles.get(group, group)}", "",
-                table(["scenario", "what happens", "inputs", "ok", "failed", "errors",
-                       "exactly once"], rows), ""]
+        out += [f"### {titles.get(group, group)}", "", _scenario_table(items), ""]
     return out
+
+
+def _scenario_table(items: list[dict[str, Any]]) -> str:
+    """One group's table; groups whose rows carry their own check get two more columns."""
+    checked = any("correct" in s for s in items)
+    header = ["scenario", "what happens", "inputs", "ok", "failed", "errors", "exactly once"]
+    rows = []
+    for s in items:
+        row = [s.get("name", "?"), s.get("description", ""), num(s.get("inputs")),
+               num(s.get("ok")), num(s.get("failed")),
+               ", ".join(f"{k}: {v}" for k, v in (s.get("errors") or {}).items()) or "-",
+               num(s.get("exactly_once"))]
+        rows.append(row + ([s.get("check", ""), num(s.get("correct"))] if checked else []))
+    return table(header + (["check", "held"] if checked else []), rows)
 
 
 def ray_section(data: dict[str, Any] | None) -> list[str]:
@@ -539,10 +553,15 @@ FIXED_LIMITS = [
 def _reliability_limits(data: dict[str, Any] | None) -> list[str]:
     scenarios = dig(data, "scenarios", default=[])
     broken = [str(s.get("name", "?")) for s in scenarios if s.get("exactly_once") is False]
-    if not broken:
-        return []
-    return [f"Not every input ended up in the output exactly once in {len(broken)} reliability "
-            f"scenario(s): {', '.join(broken)}."]
+    wrong = [str(s.get("name", "?")) for s in scenarios if s.get("correct") is False]
+    lines = []
+    if broken:
+        lines.append(f"Not every input ended up in the output exactly once in {len(broken)} "
+                     f"reliability scenario(s): {', '.join(broken)}.")
+    if wrong:
+        lines.append(f"{len(wrong)} hostile scenario(s) failed their own check: "
+                     f"{', '.join(wrong)}.")
+    return lines
 
 
 def limitations_section(inputs: dict[str, Any]) -> list[str]:
