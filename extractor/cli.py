@@ -125,6 +125,7 @@ def _options(args: argparse.Namespace) -> Any:
 
     return BatchOptions(
         output=args.output, format=args.format, errors=args.errors,
+        summary_json=args.summary_json,
         overwrite=args.overwrite or not args.resume,
         text_field=args.text_field, limit=args.limit, include=tuple(args.include),
         exclude=tuple(args.exclude), concurrency=args.concurrency, workers=args.workers,
@@ -153,10 +154,18 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 def _report(args: argparse.Namespace, batch: Any) -> None:
     summary = batch.summary
+    if summary.duplicates_dropped:
+        print(f"extract: {args.output} held {summary.duplicates_dropped} later copies of "
+              "lines already in it (written twice by an older version); dropped them, "
+              "kept the first of each", file=sys.stderr)
     if not args.quiet:
         print(summary.render(), file=sys.stderr)
     if args.summary_json:
-        summary.write_json(args.summary_json)
+        try:
+            summary.write_json(args.summary_json)
+        except OSError as exc:
+            print(f"extract: cannot write --summary-json {args.summary_json}: {exc}",
+                  file=sys.stderr)
     where = f"the {batch.output_lines} lines in {args.output}" if args.output else "lines written"
     if summary.stopped == "interrupted":
         print(f"extract: interrupted; {where} are complete. Rerun the same command "

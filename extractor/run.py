@@ -16,9 +16,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from extractor.errors import ConfigError
 from extractor.settings import Settings
+
+if TYPE_CHECKING:
+    from extractor.write import OutputLock
 
 _ITEM_SUFFIX = re.compile(r"#\d+$")  # "feed.jsonl#12": row 12 of feed.jsonl
 
@@ -30,6 +34,7 @@ class BatchOptions:
     output: str | None = None  # None: stdout (no resume)
     format: str = "jsonl"  # jsonl | csv | parquet (via a JSONL sidecar, converted at the end)
     errors: str | None = None  # error lines also written here (JSONL)
+    summary_json: str | None = None  # the caller writes the summary here; checked up front
     overwrite: bool = False  # start the output afresh instead of resuming it
     text_field: str | None = None
     limit: int | None = None  # only the first N inputs (after include/exclude)
@@ -46,7 +51,6 @@ class BatchOptions:
 
     def check(self, settings: Settings) -> None:
         """Raises ConfigError for options that cannot work together."""
-        from extractor.errors import ConfigError
         from extractor.write import line_format
 
         if self.format == "parquet":
@@ -88,6 +92,7 @@ class Summary:
     model_seconds: float = 0.0
     wall_seconds: float = 0.0
     stopped: str | None = None  # "token_budget" or "interrupted"
+    duplicates_dropped: int = 0  # later copies of a line found in the resumed output
 
     def add(self, result: Any) -> None:
         self.inputs += 1
@@ -157,14 +162,92 @@ def selected(source: str, include: Sequence[str], exclude: Sequence[str]) -> boo
     return (not include or hits(include)) and not hits(exclude)
 
 
-def _own_output(paths: Sequence[str], output: str | None) -> tuple[str, ...]:
-    """Globs that keep a batch from reading its own output inside an input folder."""
-    if not output:
-        return ()
-    target = Path(output).resolve()
+def output_paths(opts: BatchOptions) -> list[tuple[str, Path]]:
+    """Every file a run writes, each with the flag that names it."""
+    from extractor.parquet import sidecar
+
+    named = [("-o", opts.output), ("--errors", opts.errors),
+             ("--summary-json", opts.summary_json)]
+    if opts.format == "parquet" and opts.output:
+        named.insert(1, ("-o (its JSONL sidecar)", sidecar(opts.output)))
+    return [(flag, Path(path)) for flag, path in named if path]
+
+
+def check_outputs(inputs: Sequence[str], opts: BatchOptions) -> None:
+    """Refuse, before any file is opened for writing, outputs that cannot be written,
+    that name one file twice, or that would overwrite an input.
+
+    Raises:
+        ConfigError: naming the flag and what to do.
+    """
+    from extractor.write import check_writable
+
+    outputs = output_paths(opts)
+    for flag, path in outputs:
+        check_writable(flag, path)
+    for n, (flag, path) in enumerate(outputs):
+        for other_flag, other in outputs[:n]:
+            if _same_file(path, other):
+                raise ConfigError(f"{flag} {path} is the same file as {other_flag}; "
+                                  "give each output its own file")
+        _refuse_input(flag, path, inputs, _kind(flag, opts.format))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Two names of one regular file (a pipe or device may well take two streams)."""
+    from extractor.write import is_pipe_or_device
+
+    if is_pipe_or_device(a) or is_pipe_or_device(b):
+        return False
+    if a.exists() and b.exists():
+        return a.samefile(b)
+    return a.resolve() == b.resolve()
+
+
+def _kind(flag: str, fmt: str) -> str:
+    """What the file behind ``flag`` holds (see write.looks_like_output)."""
+    if flag == "--summary-json":
+        return "summary"
+    return fmt if flag == "-o" else "jsonl"
+
+
+def _refuse_input(flag: str, path: Path, inputs: Sequence[str], kind: str) -> None:
+    """Raises ConfigError when writing ``path`` would destroy an input posting."""
+    from extractor.write import looks_like_output
+
+    for raw in inputs:
+        given = Path(raw)
+        if raw == "-" or not given.exists():
+            continue
+        if given.is_dir():
+            if _read_from(given, path) and not looks_like_output(path, kind):
+                raise ConfigError(f"{flag} {path} is a posting in the input folder {raw}; "
+                                  "writing it would destroy that input: choose another "
+                                  "output file")
+        elif _same_file(path, given):
+            raise ConfigError(f"{flag} {path} is also an input; writing it would destroy "
+                              "that input: choose another output file")
+
+
+def _read_from(folder: Path, path: Path) -> bool:
+    """True when walking ``folder`` would load the existing file ``path``."""
+    from extractor.load import EXTENSION_KINDS
+
+    if not path.is_file():
+        return False
+    target, root = path.resolve(), folder.resolve()
+    if not target.is_relative_to(root):
+        return False
+    hidden = any(part.startswith(".") for part in target.relative_to(root).parts)
+    return not hidden and target.suffix.lower() in EXTENSION_KINDS
+
+
+def _own_outputs(paths: Sequence[str], opts: BatchOptions) -> tuple[str, ...]:
+    """Globs that keep a batch from reading its own outputs inside an input folder."""
     folders = [Path(raw).resolve() for raw in paths if raw != "-" and Path(raw).is_dir()]
+    targets = [path.resolve() for _, path in output_paths(opts)]
     return tuple(_glob_escape(target.relative_to(folder).as_posix())
-                 for folder in folders if target.is_relative_to(folder))
+                 for target in targets for folder in folders if target.is_relative_to(folder))
 
 
 def _glob_escape(text: str) -> str:
@@ -187,6 +270,7 @@ class BatchRun:
         self.inputs, self.settings = list(inputs), settings
         self.options = options or BatchOptions()
         self.options.check(settings)
+        check_outputs(self.inputs, self.options)
         self.summary = Summary()
         self.output_lines = 0  # complete lines in the output (resumed + written)
 
@@ -194,19 +278,27 @@ class BatchRun:
         """Extract every input not yet in the output; write each line in input order.
 
         Raises:
-            ConfigError: the run is misconfigured (nothing more is started).
+            ConfigError: the run is misconfigured, or another run is writing the same
+                output file (nothing more is started).
             KeyboardInterrupt: after closing the output; every line written is complete.
         """
-        from extractor.write import Output
+        from extractor.write import OutputLock
 
-        opts, started = self.options, time.perf_counter()
-        path, fmt = opts.output, opts.format
+        path, fmt = self.options.output, self.options.format
         if fmt == "parquet":
             from extractor.parquet import sidecar
 
-            path, fmt = sidecar(str(opts.output)), "jsonl"
-        output = Output(path, fmt, errors=opts.errors, overwrite=opts.overwrite)
+            path, fmt = sidecar(str(path)), "jsonl"
+        with OutputLock(path) as lock:  # held until the Parquet file is written too
+            return self._run_locked(path, fmt, lock)
+
+    def _run_locked(self, path: str | None, fmt: str, lock: OutputLock) -> Summary:
+        from extractor.write import Output
+
+        opts, started = self.options, time.perf_counter()
+        output = Output(path, fmt, errors=opts.errors, overwrite=opts.overwrite, lock=lock)
         self.summary.previous_failed, self.output_lines = output.previous_failed, output.resumed
+        self.summary.duplicates_dropped = output.duplicates_dropped
         try:
             for result in _progress(self._results(output), opts.progress and self._many()):
                 output.write(result.to_line())
@@ -230,7 +322,7 @@ class BatchRun:
     def _todo(self, output: Any) -> Iterator[Any]:
         """Inputs to run: included, within --limit, not already in the output."""
         opts = self.options
-        exclude = opts.exclude + _own_output(self.inputs, opts.output)
+        exclude = opts.exclude + _own_outputs(self.inputs, opts)
         position = 0
         for item in _inputs(self.inputs, opts.text_field):
             if not selected(item.source, opts.include, exclude):

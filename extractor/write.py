@@ -1,23 +1,33 @@
 """The last stage, writing: output lines (JSONL or CSV), resume, and the errors file.
 
 Each line goes out as one ``os.write`` on an append-only descriptor (so a killed run
-leaves at most one torn last line) and the file is fsynced every ``FSYNC_EVERY``
-lines and at close. Reopening an existing output resumes it: a torn or unreadable
-tail is cut off, and the ``source`` of every complete line goes into the done set,
-so those inputs are skipped and every input ends up in the file exactly once.
+leaves at most one torn last line) and a regular file is fsynced every ``FSYNC_EVERY``
+lines and at close (a pipe, FIFO or device cannot be, and needs not be). Reopening an
+existing output resumes it: a torn or unreadable tail is cut off, a later copy of a
+line for the same ``source`` (left by versions without the lock) is dropped, and the
+``source`` of every complete line goes into the done set, so those inputs are skipped
+and every input ends up in the file exactly once. ``OutputLock`` keeps a second run
+from writing the same file meanwhile; ``check_writable`` and ``looks_like_output``
+let the caller refuse a bad output path before anything is truncated.
 """
 
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
 import os
+import shutil
+import stat
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
+
+from extractor.errors import ConfigError
 
 FORMATS = ("jsonl", "csv")
 FSYNC_EVERY = 100
@@ -119,8 +129,6 @@ def line_format(name: str) -> LineFormat:
     """The format called ``name`` (one of FORMATS)."""
     formats: dict[str, LineFormat] = {"jsonl": JsonlFormat(), "csv": CsvFormat()}
     if name not in formats:
-        from extractor.errors import ConfigError
-
         raise ConfigError(f"unknown output format {name!r}; known: {', '.join(FORMATS)}")
     return formats[name]
 
@@ -135,15 +143,30 @@ def _complete_lines(handle: Any) -> Iterator[tuple[int, bytes]]:
         yield offset, raw
 
 
-def scan_output(path: Path, fmt: LineFormat) -> tuple[Counter[str], int]:
-    """Read an existing output: (done sources, failed count); cut a torn or bad last line.
+@dataclass
+class Scan:
+    """What an existing output holds: each source once, and what was dropped or failed."""
+
+    done: Counter[str] = field(default_factory=Counter)
+    failed: int = 0  # error lines among those kept
+    duplicates: int = 0  # later copies of a source already seen (dropped)
+
+    def add(self, source: str, failed: bool) -> None:
+        if self.done[source]:
+            self.duplicates += 1
+            return
+        self.done[source] = 1
+        self.failed += failed
+
+
+def scan_output(path: Path, fmt: LineFormat) -> Scan:
+    """Read an existing output (in any line order); cut a torn or bad last line.
 
     Raises:
         ConfigError: an unreadable line before the last one: this is not an output
             file of this format, and nothing in it is touched.
     """
-    done: Counter[str] = Counter()
-    failed, good_end, bad = 0, 0, False
+    scan, good_end, bad = Scan(), 0, False
     with path.open("r+b") as handle:
         for end, raw in _complete_lines(handle):
             text = raw.decode("utf-8", errors="replace")
@@ -155,18 +178,144 @@ def scan_output(path: Path, fmt: LineFormat) -> tuple[Counter[str], int]:
             parsed = fmt.parse(text)
             bad = parsed is None
             if parsed is not None:
-                done[parsed[0]] += 1
-                failed += parsed[1]
+                scan.add(*parsed)
                 good_end = end
         handle.truncate(good_end)
-    return done, failed
+    return scan
+
+
+def drop_duplicates(path: Path, fmt: LineFormat, lock: OutputLock) -> None:
+    """Rewrite ``path`` keeping the first line of each source (through a synced temp file
+    moved over it, so a kill leaves either the old file or the new one)."""
+    tmp = path.with_name(path.name + ".dedup.tmp")
+    seen: set[str] = set()
+    with path.open("rb") as source, tmp.open("wb") as dest:
+        for end, raw in _complete_lines(source):
+            text = raw.decode("utf-8", errors="replace")
+            parsed = None if end == len(raw) and text == fmt.header else fmt.parse(text)
+            if parsed is None or parsed[0] not in seen:
+                dest.write(raw)
+            if parsed is not None:
+                seen.add(parsed[0])
+        dest.flush()
+        os.fsync(dest.fileno())
+    shutil.copymode(path, tmp)
+    lock.replace(tmp)
 
 
 def _refuse(path: Path) -> None:
-    from extractor.errors import ConfigError
-
     raise ConfigError(f"{path} holds lines that are not this format's output lines; "
                       "choose another output file or pass --overwrite")
+
+
+def is_pipe_or_device(path: Path) -> bool:
+    """True when ``path`` exists and is not a regular file (a FIFO, /dev/stdout, a tty)."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+class OutputLock:
+    """An exclusive lock (``flock``) on the output file, held for the whole run.
+
+    A second run on the same file is refused (ConfigError) rather than write every
+    input a second time. A pipe, FIFO or device is not locked: it holds nothing to
+    resume, and opening a FIFO only to lock it would wait for its reader.
+    """
+
+    def __init__(self, path: str | Path | None) -> None:
+        self.path = Path(path) if path else None
+        self._fds: list[int] = []
+
+    def __enter__(self) -> OutputLock:
+        if self.path is not None and not is_pipe_or_device(self.path):
+            self._fds.append(_locked_fd(self.path))
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        while self._fds:
+            os.close(self._fds.pop())
+
+    def replace(self, tmp: Path) -> None:
+        """Move ``tmp`` over the locked file, locking ``tmp`` first so no run slips in."""
+        assert self.path is not None
+        self._fds.append(_locked_fd(tmp))
+        os.replace(tmp, self.path)
+        _sync_folder(self.path.parent)
+
+
+def _locked_fd(path: Path) -> int:
+    """A descriptor of ``path`` (created if missing) holding its exclusive lock."""
+    for _ in range(3):  # the file at path may be replaced between open and lock
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise ConfigError(
+                f"{path} is being written by another extract run right now (it holds "
+                "the file's lock); wait for that run to finish and rerun with --resume, "
+                "or choose another -o file") from None
+        if os.path.exists(path) and os.path.samestat(os.fstat(fd), os.stat(path)):
+            return fd
+        os.close(fd)
+    raise ConfigError(f"{path} keeps being replaced by another program; "
+                      "choose another -o file")
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_writable(flag: str, path: Path) -> None:
+    """Raises ConfigError (naming ``flag``) unless ``path`` can be written as an output.
+
+    A regular file needs a writable folder too: resume and Parquet replace it through
+    a temp file beside it. Nothing is created or truncated here.
+    """
+    where = f"{flag} {path}"
+    if path.is_dir():
+        raise ConfigError(f"{where} is a folder; give a file path")
+    if is_pipe_or_device(path):
+        if not os.access(path, os.W_OK):
+            raise ConfigError(f"{where}: no permission to write to it")
+        return
+    folder = path.parent
+    if not folder.is_dir():
+        raise ConfigError(f"{where}: the folder {folder} does not exist; create it first "
+                          "or choose another path")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"{where}: no permission to create files in {folder}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ConfigError(f"{where}: no permission to write this file")
+
+
+_PEEK_BYTES = 1 << 20  # an output line is far shorter; a posting file may be longer
+
+
+def looks_like_output(path: Path, kind: str) -> bool:
+    """True when ``path`` is empty or starts like an output of this tool of ``kind``
+    (jsonl, csv, summary or parquet): overwriting it loses no one's posting."""
+    with path.open("rb") as handle:
+        head = handle.read(_PEEK_BYTES)
+    if not head:
+        return True
+    if kind == "parquet":
+        return head.startswith(b"PAR1")
+    if kind == "csv":
+        return head.startswith(CsvFormat.header.encode())
+    text = head.decode("utf-8", errors="replace")
+    try:
+        obj = json.loads(text if kind == "summary" else text.split("\n", 1)[0])
+    except ValueError:
+        return False
+    keys = {"inputs", "wall_seconds"} if kind == "summary" else {"source", "record", "error"}
+    return isinstance(obj, dict) and keys <= obj.keys()
 
 
 def _append_all(fd: int, data: bytes) -> None:
@@ -182,22 +331,35 @@ def _utf8(text: str) -> bytes:
 
 
 class FileSink:
-    """Appends lines to a file: one write per line, fsync every ``fsync_every`` and at close."""
+    """Appends lines to a file: one write per line; a regular file is fsynced every
+    ``fsync_every`` lines and at close (a pipe or device rejects fsync)."""
 
     def __init__(self, path: Path, fsync_every: int = FSYNC_EVERY) -> None:
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self._syncs = stat.S_ISREG(os.fstat(self._fd).st_mode)
         self._fsync_every, self._unsynced = fsync_every, 0
 
     def write(self, text: str) -> None:
         _append_all(self._fd, _utf8(text))
         self._unsynced += 1
         if self._unsynced >= self._fsync_every:
+            self._sync()
+
+    def _sync(self) -> None:
+        if self._syncs:
             os.fsync(self._fd)
-            self._unsynced = 0
+        self._unsynced = 0
 
     def close(self) -> None:
-        os.fsync(self._fd)
+        self._sync()
         os.close(self._fd)
+
+
+def _empty(path: Path) -> None:
+    """Start ``path`` afresh; a pipe or device is left alone (opening a FIFO only to
+    truncate it would hand its reader an end of file)."""
+    if not is_pipe_or_device(path):
+        path.write_bytes(b"")
 
 
 class StdoutSink:
@@ -213,7 +375,7 @@ class StdoutSink:
 
 def keep_errors_of(path: Path, done: Counter[str]) -> None:
     """Rewrite the errors file to hold only lines of inputs the output already has."""
-    if not path.exists():
+    if not path.exists() or is_pipe_or_device(path):
         return
     left, kept = Counter(done), []
     with path.open("rb") as handle:
@@ -228,16 +390,38 @@ def keep_errors_of(path: Path, done: Counter[str]) -> None:
 
 
 class Output:
-    """Where a batch's lines go: the output (file or stdout), the errors file, resume state."""
+    """Where a batch's lines go: the output (file or stdout), the errors file, resume state.
+
+    ``lock``: an entered OutputLock on ``path`` that the caller holds longer (a Parquet
+    run keeps it through the conversion); without one, the Output takes the lock itself
+    and releases it at ``close``. A pipe, FIFO or device is never resumed: it is written
+    as if afresh.
+
+    Raises:
+        ConfigError: another run holds the lock, or the file is not an output of ``fmt``.
+    """
 
     def __init__(self, path: str | None, fmt: str = "jsonl", *, errors: str | None = None,
-                 overwrite: bool = False) -> None:
+                 overwrite: bool = False, lock: OutputLock | None = None) -> None:
         self.format = line_format(fmt)
         self.path = Path(path) if path else None
-        self.done: Counter[str] = Counter()
-        self.previous_failed = 0
-        if self.path and self.path.exists() and not overwrite:
-            self.done, self.previous_failed = scan_output(self.path, self.format)
+        self._own_lock: OutputLock | None = None
+        if lock is None:
+            lock = self._own_lock = OutputLock(self.path).__enter__()
+        try:
+            self._open(errors, overwrite, lock)
+        except BaseException:
+            self._release()
+            raise
+
+    def _open(self, errors: str | None, overwrite: bool, lock: OutputLock) -> None:
+        scan = Scan()
+        if self.path and self.path.is_file() and not overwrite:
+            scan = scan_output(self.path, self.format)
+            if scan.duplicates:
+                drop_duplicates(self.path, self.format, lock)
+        self.done, self.previous_failed = scan.done, scan.failed
+        self.duplicates_dropped = scan.duplicates
         self.resumed = sum(self.done.values())  # lines the output held when opened
         self._sink = self._open_main(overwrite)
         self._errors = self._open_errors(Path(errors), overwrite) if errors else None
@@ -247,7 +431,7 @@ class Output:
             sink: FileSink | StdoutSink = StdoutSink()
         else:
             if overwrite:
-                self.path.write_bytes(b"")
+                _empty(self.path)
             sink = FileSink(self.path)
         if self.format.header and (self.path is None or self.path.stat().st_size == 0):
             sink.write(self.format.header)
@@ -255,7 +439,7 @@ class Output:
 
     def _open_errors(self, path: Path, overwrite: bool) -> FileSink:
         if overwrite or self.path is None:
-            path.write_bytes(b"")
+            _empty(path)
         else:
             keep_errors_of(path, self.done)
         return FileSink(path)
@@ -275,6 +459,14 @@ class Output:
         self._sink.write(self.format.render(line))
 
     def close(self) -> None:
-        self._sink.close()
-        if self._errors is not None:
-            self._errors.close()
+        try:
+            self._sink.close()
+            if self._errors is not None:
+                self._errors.close()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._own_lock is not None:
+            self._own_lock.__exit__(None, None, None)
+            self._own_lock = None
