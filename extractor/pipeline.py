@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get_backend
-from extractor.cache import Keyer, ResultCache, code_hash
+from extractor.cache import Keyer, ResultCache, code_hash, model_file_key
 from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
 from extractor.settings import Settings, endpoints_key
@@ -77,30 +77,51 @@ class Pipeline:
     """Holds the settings, the cache and (lazily) the backend for a run."""
 
     def __init__(self, settings: Settings, backend: Backend | None = None) -> None:
-        self.settings = settings
+        # One reference date for the whole run: the key's date is the date every record
+        # of the run resolves "3 days ago" against, even across midnight.
+        self.settings = settings = replace(settings, reference_date=settings.today())
         self._backend = backend
         self.meta = run_meta(settings, backend)
-        parts = {**self.meta, "params": settings.generation_params(),
-                 "reference_date": settings.today().isoformat(),
-                 "base_url": endpoints_key(settings.base_url)}
-        self._keyers = {kind: Keyer({**parts, "text_field_kind": kind})
+        self._keyers = {kind: Keyer({**self._key_parts(), "text_field_kind": kind})
                         for kind in ("text", "markdown", "html", "json")}
         self.cache = ResultCache(settings.resolved_cache_dir()) if settings.use_cache else None
+
+    def _key_parts(self) -> dict[str, Any]:
+        """Everything besides the document that the record is made from."""
+        settings = self.settings
+        model_file = model_file_key(settings.model) if settings.runs_local_model() else None
+        return {**self.meta, "params": settings.generation_params(),
+                "reference_date": settings.today().isoformat(),
+                "base_url": endpoints_key(settings.base_url), "model_file": model_file}
 
     def run(self, item: Document | LoadFailure) -> Result:
         """One input to one result; every failure is caught into the result."""
         started = time.perf_counter()
         if isinstance(item, LoadFailure):
             return Result(item.source, error={"type": item.error_type, "message": item.message})
-        key = self._keyers[item.kind](item.content)
-        hit = self.cache.get(key) if self.cache else None
+        # The source object feeds candidates and page data: rows sharing a body differ here.
+        key = self._keyers[item.kind](item.content, item.fields)
+        hit = self._cached(item.source, key, started)
         if hit is not None:
-            return _from_cache(item.source, hit, self.meta, time.perf_counter() - started)
+            return hit
         result = self._extract(item)
         result.latency_s = time.perf_counter() - started
         if self.cache and result.ok:
-            self.cache.set(key, _to_cache(result))
+            self.cache.set(key, _to_cache(result, self.meta))
         return result
+
+    def _cached(self, source: str, key: str, started: float) -> Result | None:
+        """The cached result for ``key``; an entry that does not make a Result is a miss."""
+        if self.cache is None:
+            return None
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
+        try:
+            return _from_cache(source, hit, self.meta, time.perf_counter() - started)
+        except (KeyError, TypeError, ValueError) as exc:  # pydantic's ValidationError too
+            self.cache.warn_bad_entry(f"a stored result did not validate: {type(exc).__name__}")
+            return None
 
     def _extract(self, doc: Document) -> Result:
         from extractor.assemble import assemble
@@ -124,9 +145,12 @@ class Pipeline:
             self.cache.close()
 
 
-def _to_cache(result: Result) -> dict[str, Any]:
+def _to_cache(result: Result, meta: dict[str, Any]) -> dict[str, Any]:
     line = result.to_line()
-    return {k: line[k] for k in ("record", "evidence", "warnings", "usage", "latency_s")}
+    entry = {k: line[k] for k in ("record", "evidence", "warnings", "usage", "latency_s")}
+    # what the document added to the line (blocks removed, each field's source)
+    entry["meta"] = {k: v for k, v in result.meta.items() if k not in meta}
+    return entry
 
 
 def _from_cache(
@@ -136,8 +160,9 @@ def _from_cache(
 
     result = Result(source, cached=True, latency_s=latency)
     result.record = JobPosting.model_validate(hit["record"])
-    result.evidence, result.warnings = hit["evidence"], hit["warnings"]
-    result.meta = {**meta, "first_latency_s": hit["latency_s"], "first_usage": hit["usage"]}
+    result.evidence, result.warnings = dict(hit["evidence"]), list(hit["warnings"])
+    result.meta = {**dict(hit["meta"]), **meta, "first_latency_s": hit["latency_s"],
+                   "first_usage": hit["usage"]}
     result.usage = Usage()  # a hit spends no tokens
     return result
 

@@ -1,9 +1,14 @@
+import datetime as dt
+import os
 from dataclasses import replace
 
 import pytest
 
 from extractor.cache import ResultCache, cache_key, normalise_input
-from extractor.settings import resolve_settings
+from extractor.load import Document
+from extractor.pipeline import extract_documents
+from extractor.settings import Settings, resolve_settings
+from tests.fakes import FakeBackend, choose_first
 
 
 def test_normalised_input_ignores_formatting_only_edits():
@@ -51,3 +56,66 @@ def test_settings_precedence_explicit_then_env_then_default(tmp_path):
 def test_generation_params_exclude_the_api_key():
     settings = resolve_settings(env={"OPENAI_API_KEY": "sk-secret"})
     assert "sk-secret" not in repr(settings.generation_params())
+
+
+def test_the_source_object_of_a_json_row_is_part_of_the_key():
+    parts = {"backend": "embedded"}
+    row = {"job_title": "Data Engineer", "companyName": "Acme"}
+    assert cache_key(parts, "body", row) != cache_key(parts, "body", {**row, "companyName": "X"})
+    assert cache_key(parts, "body", row) != cache_key(parts, "body")
+    assert cache_key(parts, "body", row) == cache_key(parts, "body", dict(reversed(row.items())))
+
+
+def test_text_and_source_object_cannot_be_shifted_into_each_other():
+    assert cache_key({}, 'a"', {"b": 1}) != cache_key({}, "a", {'"b': 1})
+    assert cache_key({}, "a\0null") != cache_key({}, "a", None)
+
+
+def test_unicode_forms_keep_their_own_keys():
+    # cleaning reads "é" and "e\u0301" differently, so one must never be served for the other
+    assert cache_key({}, "Ingénieur") != cache_key({}, "Inge\u0301nieur")
+
+
+def doc(text: str, source: str = "a.txt") -> Document:
+    return Document(source=source, content=text, kind="text")
+
+
+POSTING = "Senior Firmware Engineer\nAcme Robotics\nBoston, MA\nPosted 2 days ago\n"
+
+
+@pytest.fixture
+def guided(tmp_path):
+    return resolve_settings(env={}, cache_dir=tmp_path / "cache", strategy="guided",
+                            reference_date=dt.date(2026, 11, 1))
+
+
+def test_a_model_file_rewritten_in_place_misses(tmp_path, guided):
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"weights v1")
+    settings = replace(guided, model=str(model))
+    list(extract_documents([doc(POSTING)], settings, FakeBackend(choose_first)))
+    [warm] = extract_documents([doc(POSTING)], settings, FakeBackend(choose_first))
+    model.write_bytes(b"weights v2")  # same name, same size: a retrained model
+    os.utime(model, ns=(1, 1))
+    [fresh] = extract_documents([doc(POSTING)], settings, FakeBackend(choose_first))
+    assert warm.cached and not fresh.cached
+
+
+def test_a_run_dates_its_records_by_the_date_in_its_cache_key(guided, monkeypatch):
+    clock = [dt.date(2026, 11, 1)]
+    monkeypatch.setattr(Settings, "today", lambda self: self.reference_date or clock[0])
+    run = extract_documents([doc(POSTING, "1"), doc(POSTING.replace("Senior", "Staff"), "2")],
+                            replace(guided, reference_date=None), FakeBackend(choose_first))
+    first = next(run)
+    clock[0] = dt.date(2026, 11, 2)  # midnight passes during the run
+    second = next(run)
+    assert first.record.date_posted == second.record.date_posted == dt.date(2026, 10, 30)
+
+
+def test_a_cached_line_tells_the_same_story_as_the_first(guided):
+    [first] = extract_documents([doc(POSTING)], guided, FakeBackend(choose_first))
+    [again] = extract_documents([doc(POSTING)], guided, FakeBackend(choose_first))
+    fresh, cached = first.to_line(), again.to_line()
+    assert cached["cached"] and not fresh["cached"]
+    for name in ("record", "evidence", "warnings", "sources", "removed"):
+        assert cached[name] == fresh[name], name
