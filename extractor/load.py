@@ -1,8 +1,26 @@
-"""Stage 1, loading: files, folders and strings in; `Document` or `LoadFailure` out.
+"""Stage 1, loading: files, folders, stdin and strings in; `Document` or `LoadFailure` out.
 
 Every input gives exactly one result per posting it holds (a JSONL line, a JSON array
-item), so a batch can report each input once. Nothing here raises for bad input:
-`iter_inputs` turns each problem into a `LoadFailure` with a short `error_type`.
+item, an item of a job list inside an API envelope), so a batch can report each input
+once. Nothing here raises for bad input: `iter_inputs` turns each problem into a
+`LoadFailure` with a short `error_type`.
+
+Text leaves this module in Unicode NFC (files, stdin, strings and JSON string values),
+so a posting pasted in NFD ("Zu\\u0308rich") reads the same as its NFC twin.
+
+JSON shapes: a posting is the object that holds posting text (a description-like key),
+searched breadth-first through envelopes (``{"data": {"job": {...}}}``,
+``{"result": {...}}``); among several, one with a title-like key wins, and a company
+object or a section of a posting loses to any other. Its title, company and location
+(nested ``{"name": ...}`` objects too) become a short header. Keys are matched in one
+form, case-folded, letters and digits only ("Job Title", "job_title" and "jobTitle" are
+one key). A ``.json`` file whose postings sit in a list inside an envelope
+(``{"jobs": [...]}``) gives one result per item, as a top-level array does. A JSONL
+line or a string holds one posting: one that holds several fails as
+``multiple_postings`` rather than keep one of them silently. An empty list is an
+``empty_input`` failure, not a missing result.
+
+Sources: see `iter_inputs`; stdin is ``<stdin>``, read as bytes like a file.
 """
 
 from __future__ import annotations
@@ -11,36 +29,49 @@ import heapq
 import json
 import os
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 __all__ = [
-    "Document", "Kind", "LoadError", "LoadFailure", "decode_bytes", "iter_inputs", "load_text",
-    "text_input",
-    "looks_like_html",
+    "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "decode_bytes", "folder_root",
+    "iter_inputs", "load_text", "looks_like_html", "stdin_input", "text_input",
 ]
 
 Kind = Literal["text", "markdown", "html", "json"]
+MAX_BYTES = 20_000_000  # the largest file or stdin read, unless the caller says otherwise
+STDIN_SOURCE = "<stdin>"
 
 EXTENSION_KINDS: dict[str, Kind] = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json",
 }
-# Keys that hold posting text, strongest first. EMSCAD splits one posting over four.
-STRONG_TEXT_KEYS = (
-    "company_profile", "description", "Job Description", "job_description",
-    "jobDescription", "descriptionHtml", "description_html", "descriptionText",
-    "requirements", "benefits", "skills_desc", "jobpost",
+# JSON keys, in the one form `_key` gives them. The parts of a posting's text, joined in
+# this order (EMSCAD splits one posting over four); a tuple is alternatives, first found
+# wins (Ashby and Lever send the same description as HTML and as plain text).
+BODY_KEYS: tuple[tuple[str, ...], ...] = (
+    ("companyprofile",),
+    ("description", "descriptionhtml", "jobdescription", "descriptiontext", "descriptionplain",
+     "fulldescription", "jobpost"),
+    ("requirements",), ("benefits",), ("skillsdesc",), ("additional",),
 )
-WEAK_TEXT_KEYS = ("content", "text", "body")
+WEAK_TEXT_KEYS = ("content", "text", "body")  # each read alone, when no body key is found
+# Lists of headed parts: Lever's "lists" [{"text": heading, "content": html}], and
+# SmartRecruiters' "jobAd": {"sections": {name: {"title": heading, "text": html}}}.
+SECTION_KEYS = ("lists", "sections", "jobad")
 # Shown to a reader of the posting itself; rendered as a short header. Label-only
 # columns (salary_min, remote_allowed, fraudulent, Rating...) are never read.
-HEADER_KEYS = (("Title", ("title", "position")), ("Company", ("company", "company_name")),
-               ("Location", ("location",)))
+TITLE_KEYS = ("title", "jobtitle", "position", "positiontitle", "positionname", "jobname")
+COMPANY_KEYS = ("company", "companyname", "hiringorganization", "organization",
+                "organizationname", "employer", "employername")
+LOCATION_KEYS = ("location", "joblocation", "locationname", "fulllocation", "locationstr")
+_ADDRESS_KEYS = ("city", "addresslocality", "region", "state", "addressregion", "country",
+                 "addresscountry")
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -55,6 +86,9 @@ _ENCODING_RANK = {name: rank for rank, name in enumerate((
 ))}
 _SNIFF_BYTES = 65536
 _MAX_UNPRINTABLE = 0.1
+# UTF-16/32 without a byte-order mark and binary formats are NUL-dense; a stray NUL in a
+# text (a bad paste, a C string's end) is not, and is dropped.
+_MAX_NUL_SHARE = 0.01
 # Control characters and U+FFFD; C1 controls (\x80-\x9f) are left out: mojibake has them.
 _UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _HTML_RE = re.compile(
@@ -65,7 +99,7 @@ _HTML_RE = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """One posting's text, where it came from, and (for JSON input) the source object."""
+    """One posting's text, where it came from, and (for JSON input) the posting's object."""
 
     source: str
     content: str
@@ -102,29 +136,45 @@ def iter_inputs(
     paths: Iterable[str | Path],
     *,
     text_field: str | None = None,
-    max_bytes: int = 20_000_000,
+    max_bytes: int = MAX_BYTES,
     header: bool = True,
+    stdin: IO[bytes] | IO[str] | None = None,
 ) -> Iterator[Document | LoadFailure]:
     """Yield one result per posting found in `paths` (files or folders), in a stable order.
 
     Folders are walked recursively in sorted order, skipping dot-entries, files with
     other extensions and symlink loops. `text_field` names the JSON key to read instead
     of the known ones; `header=False` leaves out the Title/Company/Location header.
+    When `stdin` is given, a path ``"-"`` reads it (source ``<stdin>``, see `stdin_input`).
+
+    Sources: a file named on its own keeps its path as given. A file found in a folder
+    is named relative to that folder when the folder is the only input; with more than
+    one input it keeps the folder as given in front ("a/p.txt" and "b/p.txt" for
+    ``a/ b/``), so two folders holding the same name never share a source.
     """
+    rest = iter(paths)
+    first = list(islice(rest, 2))  # enough to tell one input from several, still streaming
     options = _Options(text_field, max_bytes, header)
-    for raw in paths:
+    for raw in chain(first, rest):
         path = Path(raw)
-        if path.is_dir():
-            for found in _walk(path, path, set()):
-                if isinstance(found, LoadFailure):
-                    yield found
-                else:
-                    yield from _load_file(found, path_source(found, path), options)
+        if stdin is not None and str(raw) == "-":
+            yield stdin_input(stdin, max_bytes)
+        elif path.is_dir():
+            yield from _load_folder(path, folder_root(raw, several=len(first) > 1), options)
         elif path.exists():
             yield from _load_file(path, path_source(raw), options)
         else:
             yield LoadFailure(path_source(raw), "not_found",
                               f"no such file or folder: {path_source(raw)}")
+
+
+def folder_root(folder: str | Path, *, several: bool) -> Path | None:
+    """What the sources of `folder`'s files are relative to (see `iter_inputs`).
+
+    The folder itself when it is the only input; None (the folder stays in front of each
+    source) when there are `several` inputs.
+    """
+    return None if several else Path(folder)
 
 
 def path_source(path: str | Path, root: Path | None = None) -> str:
@@ -138,12 +188,12 @@ def path_source(path: str | Path, root: Path | None = None) -> str:
 
 
 def load_text(text: str, source: str = "<text>", kind: Kind | None = None) -> Document:
-    """Wrap a string as a `Document`, sniffing its kind (html, json or text) when not given.
+    """Wrap a string as a `Document` (NFC), sniffing its kind (html, json or text) when not given.
 
     Raises:
         LoadError: empty text, or JSON without posting text or with several postings.
     """
-    text = text.removeprefix("\ufeff")
+    text = _nfc(text.removeprefix("\ufeff"))
     if not text.strip():
         raise LoadError("empty_input", "the text is empty")
     kind = kind or _sniff_kind(text)
@@ -164,6 +214,37 @@ def text_input(text: str, source: str = "<text>") -> Document | LoadFailure:
         return load_text(text, source)
     except LoadError as exc:
         return LoadFailure(source, exc.error_type, exc.message)
+
+
+def stdin_input(stream: IO[bytes] | IO[str], max_bytes: int = MAX_BYTES,
+                source: str = STDIN_SOURCE) -> Document | LoadFailure:
+    """Read a stream (stdin) to its end as one posting, as a file is read.
+
+    Its bytes (a text stream's ``buffer``) go through `decode_bytes`, so any encoding a
+    file may have works here too, at most `max_bytes` of them; the kind is sniffed as
+    `load_text` does. A failure is returned, never raised.
+    """
+    try:
+        return load_text(decode_bytes(_read_stream(stream, max_bytes)), source)
+    except LoadError as exc:
+        return LoadFailure(source, exc.error_type, exc.message)
+
+
+def _read_stream(stream: IO[bytes] | IO[str], max_bytes: int) -> bytes:
+    binary = getattr(stream, "buffer", stream)
+    try:
+        data = binary.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a closed stream
+        raise LoadError("unreadable", f"cannot read standard input: {exc}") from exc
+    if isinstance(data, str):  # a text stream with no bytes under it (io.StringIO)
+        data = data.encode("utf-8", errors="surrogateescape")
+    if len(data) > max_bytes:
+        raise LoadError("too_large", f"over the {max_bytes}-byte limit")
+    return data
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _sniff_kind(text: str) -> Kind:
@@ -188,7 +269,16 @@ def looks_like_html(text: str) -> bool:
 _LIST_CHUNK = 8192  # names held at once while listing one folder
 
 
-def _walk(folder: Path, root: Path, seen: set[Path]) -> Iterator[Path | LoadFailure]:
+def _load_folder(folder: Path, root: Path | None,
+                 options: _Options) -> Iterator[Document | LoadFailure]:
+    for found in _walk(folder, root, set()):
+        if isinstance(found, LoadFailure):
+            yield found
+        else:
+            yield from _load_file(found, path_source(found, root), options)
+
+
+def _walk(folder: Path, root: Path | None, seen: set[Path]) -> Iterator[Path | LoadFailure]:
     """Yield loadable files under `folder`, sorted by name, each real folder once."""
     try:
         resolved = folder.resolve()
@@ -270,22 +360,31 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Bytes to text: BOM first, then UTF-8, then charset-normalizer's best guess.
+    """Bytes to NFC text: BOM first, then UTF-8, then charset-normalizer's best guess.
+
+    Binary is told by magic numbers and by proportion: NUL-dense data (a binary format,
+    UTF-16 without a byte-order mark) is refused, a stray NUL in a text is dropped.
 
     Raises:
         LoadError: empty_input, binary_input or decode_error.
     """
     if not data.strip():
-        raise LoadError("empty_input", "the file is empty or holds only whitespace")
+        raise LoadError("empty_input", "the input is empty or holds only whitespace")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode_with(data[len(bom):], encoding))
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:_SNIFF_BYTES]:
-        raise LoadError("binary_input", "the file looks binary (not text)")
+    if data.startswith(_BINARY_MAGIC) or _nul_dense(data[:_SNIFF_BYTES]):
+        raise LoadError("binary_input", "the input looks binary (not text)")
+    data = data.replace(b"\x00", b"")
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         return _checked(_guess_decode(data))
+
+
+def _nul_dense(sample: bytes) -> bool:
+    nuls = sample.count(0)
+    return nuls > 1 and nuls > _MAX_NUL_SHARE * len(sample)
 
 
 def _decode_with(data: bytes, encoding: str) -> str:
@@ -299,7 +398,7 @@ def _guess_decode(data: bytes) -> str:
     """charset-normalizer's best guess; among near-equal guesses, the most common code page."""
     from charset_normalizer import from_bytes
 
-    # No NUL byte got this far, so UTF-16/32 without a byte-order mark is not plausible.
+    # NUL-dense data stopped earlier, so UTF-16/32 without a byte-order mark is not plausible.
     matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
         raise LoadError("decode_error", "cannot tell the text encoding; save the file as UTF-8")
@@ -310,13 +409,14 @@ def _guess_decode(data: bytes) -> str:
 
 
 def _checked(text: str) -> str:
-    """Refuse text that is blank or mostly unprintable once decoded."""
-    if not text.strip():
-        raise LoadError("empty_input", "the file is empty or holds only whitespace")
+    """Refuse text that is blank or mostly unprintable once decoded; give the rest as NFC."""
     sample = text[:_SNIFF_BYTES]
     if len(_UNPRINTABLE_RE.findall(sample)) > _MAX_UNPRINTABLE * len(sample):
-        raise LoadError("binary_input", "the file is mostly unprintable characters")
-    return text
+        raise LoadError("binary_input", "the input is mostly unprintable characters")
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise LoadError("empty_input", "the input is empty or holds only whitespace")
+    return _nfc(text)
 
 
 # --- JSON ----------------------------------------------------------------------------
@@ -331,7 +431,7 @@ def _load_json(
     text: str, source: str, options: _Options, line_number: int | None = None
 ) -> Iterator[Document | LoadFailure]:
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_nfc_object)
     except json.JSONDecodeError as exc:
         line = line_number or exc.lineno
         yield LoadFailure(source, "malformed_json",
@@ -340,53 +440,187 @@ def _load_json(
     except RecursionError:
         yield LoadFailure(source, "malformed_json", "JSON nested too deeply to read")
         return
-    if isinstance(value, list) and line_number is None:
-        for number, item in enumerate(value, start=1):
-            yield _posting(item, f"{source}#{number}", options)
-    else:
+    items = _posting_list(value, options.text_field)
+    if items == []:
+        yield LoadFailure(source, "empty_input", "the JSON list holds no postings")
+    elif items is None:
         yield _posting(value, source, options)
+    elif line_number is None:
+        for number, item in enumerate(items, start=1):
+            yield _posting(item, f"{source}#{number}", options)
+    elif len(items) == 1:
+        yield _posting(items[0], source, options)
+    else:
+        yield LoadFailure(source, "multiple_postings",
+                          f"line {line_number} holds {len(items)} postings; write one posting "
+                          "per line, or save the list as a .json file to get one result each")
+
+
+def _nfc_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json's object hook: keys, string values and strings in list values as NFC."""
+    return {_nfc(key): _nfc_value(value) for key, value in pairs}
+
+
+def _nfc_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return _nfc(value)
+    if isinstance(value, list):
+        return [_nfc(item) if isinstance(item, str) else item for item in value]
+    return value
 
 
 def _posting(value: Any, source: str, options: _Options) -> Document | LoadFailure:
-    """One JSON value to one posting: a plain string, or the first dict with posting text."""
+    """One JSON value to one posting: a plain string, or the dict that holds the posting."""
     if isinstance(value, str) and value.strip():
+        value = _nfc(value)
         return Document(source, value, "html" if looks_like_html(value) else "text")
     found = _find_posting(value, options.text_field)
     if found is None:
         return LoadFailure(source, "no_text_field", _missing_text_message(value, options))
-    obj, body = found
+    body = _unescaped(found.body)
     kind: Kind = "html" if looks_like_html(body) else "json"
-    header = _header_lines(obj) if options.header else []
-    return Document(source, _with_header(header, body, kind), kind, fields=obj)
+    header = _header_lines(found) if options.header else []
+    return Document(source, _with_header(header, body, kind), kind, fields=found.obj)
 
 
-def _find_posting(value: Any, text_field: str | None) -> tuple[dict[str, Any], str] | None:
-    """Breadth-first (no recursion) to the first dict with posting text."""
-    # Strong keys are joined (EMSCAD's four fields); generic ones are taken one at a time.
-    key_sets = [(text_field,)] if text_field else [STRONG_TEXT_KEYS]
-    key_sets += [] if text_field else [(key,) for key in WEAK_TEXT_KEYS]
-    for keys in key_sets:
-        for obj in _dicts_breadth_first(value):
-            body = _join_text(obj, keys)
-            if body:
-                return obj, body
+def _unescaped(body: str) -> str:
+    """HTML sent entity-escaped (Greenhouse's "content": "&lt;p&gt;...") as HTML."""
+    if "&lt;" in body and not looks_like_html(body):
+        html = unescape(body)
+        if looks_like_html(html):
+            return html
+    return body
+
+
+# --- finding the posting in a JSON value -----------------------------------------------
+
+@dataclass(frozen=True)
+class _Found:
+    obj: dict[str, Any]  # the posting's own object
+    aside: bool  # it sits in a company object or a posting's section: no title of its own
+    body: str
+
+
+def _key(name: Any) -> str:
+    """A JSON key in the one form compared: case-folded, letters and digits only."""
+    return "".join(char for char in str(name).casefold() if char.isalnum())
+
+
+def _keyed(obj: dict[str, Any]) -> dict[str, Any]:
+    keyed: dict[str, Any] = {}
+    for name, value in obj.items():
+        keyed.setdefault(_key(name), value)
+    return keyed
+
+
+def _find_posting(value: Any, text_field: str | None) -> _Found | None:
+    """The dict holding the posting: breadth-first (no recursion) over every dict.
+
+    Ranked by: not a company object or a section of a posting; a title-like key; body
+    keys before generic ones; more posting signals (company, place); the first met.
+    """
+    best: tuple[tuple[bool, int, int, int, int], _Found] | None = None
+    for index, (aside, obj) in enumerate(_dicts_breadth_first(value)):
+        keyed = _keyed(obj)
+        text = _text_of(keyed, text_field)
+        if text is None:
+            continue
+        strength, body = text
+        weight = 3 if _is_jobposting(obj) else _title_weight(keyed, aside)
+        signals = (_company(keyed) != "") + (_location(keyed) != "")
+        rank = (aside, -weight, strength, -signals, index)
+        if best is None or rank < best[0]:
+            best = (rank, _Found(obj, aside, body))
+    return None if best is None else best[1]
+
+
+def _posting_list(value: Any, text_field: str | None) -> list[Any] | None:
+    """The items of a JSON value that is a list of postings, or holds one in an envelope.
+
+    None when the value is one posting: it, or a dict reached without entering a list,
+    holds posting text ({"data": {"job": {...}}}), or no list in it holds postings.
+    """
+    if isinstance(value, list):
+        return value
+    lists: list[list[Any]] = []
+    for _, obj in _dicts_breadth_first(value, into_lists=False):
+        keyed = _keyed(obj)
+        if _text_of(keyed, text_field) is not None:
+            return None
+        lists.extend(item for item in obj.values() if isinstance(item, list))
+    return next((items for items in lists if _lists_postings(items, text_field)), None)
+
+
+def _lists_postings(items: list[Any], text_field: str | None) -> bool:
+    """True for a list of dicts most of which read as postings."""
+    if not items or not all(isinstance(item, dict) for item in items):
+        return False
+    postings = sum(_posting_like(item, text_field) for item in items)
+    return 2 * postings > len(items)
+
+
+def _posting_like(obj: dict[str, Any], text_field: str | None) -> bool:
+    """Posting text, or a title with a company or a place (a job list without bodies)."""
+    if obj.get("@type") is not None and not _is_jobposting(obj):  # Organization, WebPage...
+        return False
+    keyed = _keyed(obj)
+    if _text_of(keyed, text_field) is not None:
+        return True
+    return _title(keyed, False) != "" and any(key in keyed for key in (*COMPANY_KEYS,
+                                                                       *LOCATION_KEYS))
+
+
+def _is_jobposting(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    return kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind)
+
+
+def _dicts_breadth_first(
+    value: Any, into_lists: bool = True
+) -> Iterator[tuple[bool, dict[str, Any]]]:
+    """Every dict in `value`, shallowest first, each with its `_Found.aside` flag."""
+    queue: deque[tuple[bool, Any]] = deque([(False, value)])
+    while queue:
+        aside, item = queue.popleft()
+        if isinstance(item, dict):
+            yield aside, item
+            queue.extend((aside or _key(name) in _ASIDE_KEYS, child)
+                         for name, child in item.items()
+                         if into_lists or not isinstance(child, list))
+        elif isinstance(item, list) and into_lists:
+            queue.extend((aside, child) for child in item)
+
+
+_ASIDE_KEYS = frozenset((*COMPANY_KEYS, *SECTION_KEYS))
+
+
+def _text_of(keyed: dict[str, Any], text_field: str | None) -> tuple[int, str] | None:
+    """(strength, text): 0 for `text_field` or the body keys joined, then each weak key."""
+    if text_field:
+        text = _as_text(keyed.get(_key(text_field)))
+        return (0, text) if text else None
+    body = "\n\n".join(part for part in (_part(keyed, keys) for keys in _BODY_PARTS) if part)
+    if body:
+        return 0, body
+    for strength, key in enumerate(WEAK_TEXT_KEYS, start=1):
+        text = _as_text(keyed.get(key))
+        if text:
+            return strength, text
     return None
 
 
-def _dicts_breadth_first(value: Any) -> Iterator[dict[str, Any]]:
-    queue: deque[Any] = deque([value])
-    while queue:
-        item = queue.popleft()
-        if isinstance(item, dict):
-            yield item
-            queue.extend(item.values())
-        elif isinstance(item, list):
-            queue.extend(item)
+# The body's parts: BODY_KEYS, with the headed sections after the description.
+_BODY_PARTS = (*BODY_KEYS[:2], SECTION_KEYS, *BODY_KEYS[2:])
 
 
-def _join_text(obj: dict[str, Any], keys: Iterable[str]) -> str:
-    parts = [_as_text(obj.get(key)) for key in keys]
-    return "\n\n".join(p for p in parts if p)
+def _part(keyed: dict[str, Any], keys: tuple[str, ...]) -> str:
+    """The first of `keys` that holds text (headed sections for SECTION_KEYS)."""
+    for key in keys:
+        value = keyed.get(key)
+        text = _sections_text(value) if key in SECTION_KEYS else _as_text(value)
+        if text:
+            return text
+    return ""
 
 
 def _as_text(value: Any) -> str:
@@ -397,13 +631,104 @@ def _as_text(value: Any) -> str:
     return ""
 
 
-def _header_lines(obj: dict[str, Any]) -> list[str]:
-    lines = []
-    for label, keys in HEADER_KEYS:
-        value = next((_as_text(obj.get(k)) for k in keys if _as_text(obj.get(k))), "")
-        if value and "\n" not in value:
-            lines.append(f"{label}: {value}")
-    return lines
+def _sections_text(value: Any) -> str:
+    """Headed parts ([{"text": "Requirements", "content": "<li>.."}, ...]) as one text."""
+    if isinstance(value, dict):
+        inner = _keyed(value).get("sections")  # SmartRecruiters: "jobAd": {"sections": ...}
+        value = inner if isinstance(inner, dict | list) else value
+    if isinstance(value, dict):
+        value = list(value.values())
+    if not isinstance(value, list):
+        return ""
+    parts = [_section(_keyed(item)) for item in value if isinstance(item, dict)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def _section(keyed: dict[str, Any]) -> str:
+    body_key = next((k for k in ("content", "description", "body", "text")
+                     if _as_text(keyed.get(k))), None)
+    if body_key is None:
+        return ""
+    body = _as_text(keyed[body_key])
+    heading = next((_single_line(keyed.get(k)) for k in ("title", "name", "text")
+                    if k != body_key and _single_line(keyed.get(k))), "")
+    if not heading:
+        return body
+    return f"<h3>{escape(heading)}</h3>\n{body}" if looks_like_html(body) else f"{heading}\n{body}"
+
+
+# --- the header ------------------------------------------------------------------------
+
+def _header_lines(found: _Found) -> list[str]:
+    """Title, company and location lines from the posting's own object."""
+    keyed = _keyed(found.obj)
+    values = (("Title", _title(keyed, found.aside)), ("Company", _company(keyed)),
+              ("Location", _location(keyed)))
+    return [f"{label}: {value}" for label, value in values if value]
+
+
+def _single_line(value: Any) -> str:
+    text = _as_text(value)
+    return "" if "\n" in text else text
+
+
+def _title_weight(keyed: dict[str, Any], aside: bool) -> int:
+    """How surely the dict names a job: 2 a title key, 1 another name for one."""
+    if not _title(keyed, aside):
+        return 0
+    return 2 if any(_single_line(keyed.get(key)) for key in TITLE_KEYS) else 1
+
+
+def _title(keyed: dict[str, Any], aside: bool) -> str:
+    """The job's title; a company's or a section's own name is none."""
+    if aside:
+        return ""
+    title = next((t for t in map(_single_line, map(keyed.get, TITLE_KEYS)) if t), "")
+    if not title:  # SmartRecruiters calls the title "name"
+        title = _single_line(keyed.get("name"))
+    if not title and isinstance(keyed.get("categories"), dict):  # Lever calls it "text"
+        title = _single_line(keyed.get("text"))
+    return title
+
+
+def _company(keyed: dict[str, Any]) -> str:
+    for key in COMPANY_KEYS:
+        value = keyed.get(key)
+        if isinstance(value, dict):  # "company": {"name": ...}, "hiringOrganization"
+            value = _keyed(value).get("name")
+        if isinstance(value, str) and value.strip():
+            return value.strip().splitlines()[0].strip()  # Glassdoor adds "\n4.4", a rating
+    return ""
+
+
+def _location(keyed: dict[str, Any]) -> str:
+    values = [keyed.get(key) for key in LOCATION_KEYS]
+    categories = keyed.get("categories")
+    if isinstance(categories, dict):  # Lever
+        values.append(_keyed(categories).get("location"))
+    return next((place for place in map(_place, values) if place), "")
+
+
+def _place(value: Any) -> str:
+    """A place as written: a string, {"name": ...}, an address's parts, or a list of them."""
+    names = [_place_name(item) for item in (value if isinstance(value, list) else [value])]
+    return "; ".join(dict.fromkeys(name for name in names if name))
+
+
+_PLACE_NAME_KEYS = ("name", "label", "displayname", *LOCATION_KEYS[2:])
+
+
+def _place_name(value: Any) -> str:
+    if not isinstance(value, dict):
+        return _single_line(value)
+    keyed = _keyed(value)
+    name = next((n for n in map(_single_line, map(keyed.get, _PLACE_NAME_KEYS)) if n), "")
+    address = keyed.get("address")  # schema.org jobLocation: {"address": {...}}
+    if name or isinstance(address, str):
+        return name or _single_line(address)
+    parts = _keyed(address) if isinstance(address, dict) else keyed
+    return ", ".join(dict.fromkeys(p for p in map(_single_line, map(parts.get, _ADDRESS_KEYS))
+                                   if p))
 
 
 def _with_header(header: list[str], body: str, kind: Kind) -> str:

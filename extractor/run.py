@@ -146,13 +146,10 @@ class Summary:
 
 
 def _inputs(paths: Sequence[str], text_field: str | None) -> Iterator[Any]:
-    from extractor.load import iter_inputs, text_input
+    """The loaded inputs; ``-`` is stdin, read as bytes like a file (see iter_inputs)."""
+    from extractor.load import iter_inputs
 
-    for path in paths:
-        if path == "-":
-            yield text_input(sys.stdin.read(), source="<stdin>")
-        else:
-            yield from iter_inputs([path], text_field=text_field)
+    return iter_inputs(paths, text_field=text_field, stdin=sys.stdin)
 
 
 def selected(source: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
@@ -244,10 +241,14 @@ def _read_from(folder: Path, path: Path) -> bool:
 
 def _own_outputs(paths: Sequence[str], opts: BatchOptions) -> tuple[str, ...]:
     """Globs that keep a batch from reading its own outputs inside an input folder."""
-    folders = [Path(raw).resolve() for raw in paths if raw != "-" and Path(raw).is_dir()]
+    from extractor.load import folder_root, path_source
+
+    folders = [(raw, Path(raw).resolve()) for raw in paths if raw != "-" and Path(raw).is_dir()]
     targets = [path.resolve() for _, path in output_paths(opts)]
-    return tuple(_glob_escape(target.relative_to(folder).as_posix())
-                 for target in targets for folder in folders if target.is_relative_to(folder))
+    # the source the loader gives that file (with the folder in front when several inputs)
+    return tuple(_glob_escape(path_source(Path(raw) / target.relative_to(folder),
+                                          folder_root(raw, several=len(paths) > 1)))
+                 for target in targets for raw, folder in folders if target.is_relative_to(folder))
 
 
 def _glob_escape(text: str) -> str:

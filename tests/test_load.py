@@ -50,7 +50,7 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     assert isinstance(result, LoadFailure) and result.error_type == "binary_input"
 
 
-def test_text_with_nul_bytes_is_binary(tmp_path: Path) -> None:
+def test_text_dense_with_nul_bytes_is_binary(tmp_path: Path) -> None:
     result = load_one(write(tmp_path, "post.txt", b"Engineer\x00\x01\x02 wanted" * 10))
     assert isinstance(result, LoadFailure) and result.error_type == "binary_input"
 
