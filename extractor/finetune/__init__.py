@@ -1,0 +1,8 @@
+"""Fine-tuning route (issue 15): train a LoRA adapter over the shipped Gemma-3-270M.
+
+Stages, one module each: ``schema`` (what the model answers), ``format`` (the exact
+prompt and answer text the runtime call uses), ``data`` (training rows rendered as
+real pages and feeds, with targets the visible text states), ``train`` (LoRA training
+with checkpoints and resume) and ``convert`` (peft adapter to a GGUF LoRA).
+Training needs the ``train`` extra: ``pip install 'extractor[train]'``.
+"""
