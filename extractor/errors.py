@@ -5,6 +5,8 @@
     ├── ConfigError                bad settings (unknown backend, missing model file...)
     └── ModelError                 the model call failed; carries attempts and usage
         ├── TransportError         429/5xx/timeouts/connection errors after all retries
+        │   ├── AuthError          401/403: the server refused the API key (not retried)
+        │   └── ResponseTooLargeError  an answer over the size cap (not retried)
         ├── TruncatedOutputError   generation hit max_tokens before the JSON closed
         └── InvalidOutputError     output failed validation after all re-asks
 """
@@ -51,6 +53,14 @@ class ModelError(ExtractorError):
 
 class TransportError(ModelError):
     type = "transport_error"
+
+
+class AuthError(TransportError):
+    type = "auth_error"
+
+
+class ResponseTooLargeError(TransportError):
+    type = "response_too_large"
 
 
 class TruncatedOutputError(ModelError):
