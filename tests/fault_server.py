@@ -7,10 +7,13 @@ A marker in the request's first user message makes it misbehave:
     FAULT:<kind>      on every attempt (the server never answers well)
     FAULT:<kind>xN    on the first N attempts for that posting, then answers well
 
-kinds: 429 (no Retry-After), 429ra (Retry-After: 0), 500, 502, 503, stall (sleep
-past the client's timeout), drop (close without a response), badjson (arguments
-that are not JSON), invalid (a value outside the enum), truncate (finish_reason
-"length"), echo401 (401 whose message echoes the caller's bearer key).
+kinds: 429 (no Retry-After), 429ra (Retry-After: 0), 429neg (Retry-After: -5),
+429nan (Retry-After: nan), 429inf (Retry-After: inf), 429date (Retry-After: an HTTP
+date a day ahead), 500, 502, 503, stall (sleep past the client's timeout), drop
+(close without a response), badjson (arguments that are not JSON), invalid (a value
+outside the enum), truncate (finish_reason "length"), echo401 / echo403 (401 / 403
+whose message echoes the caller's bearer key), slowbody (a good answer sent one byte
+every ``drip_s`` seconds), hugebody (a good answer padded to ``huge_bytes``).
 
 ``FaultHTTPServer(always="503")`` misbehaves that way on every request, marker or not.
 """
@@ -27,6 +30,8 @@ from typing import Any
 
 MARKER = re.compile(r"FAULT:(?P<kind>[a-z0-9]+?)(?:x(?P<times>\d+))?\b")
 USAGE = {"prompt_tokens": 50, "completion_tokens": 5, "total_tokens": 55}
+RETRY_AFTER = {"429ra": "0", "429neg": "-5", "429nan": "nan", "429inf": "inf",
+               "429date": "Wed, 01 Jan 2098 00:00:00 GMT"}
 
 
 def choose_first(parameters: dict[str, Any]) -> dict[str, Any]:
@@ -79,27 +84,56 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, body: dict[str, Any], values: dict[str, Any] | None = None,
                 finish_reason: str = "stop", raw: str | None = None) -> None:
+        self._send(200, self._good(body, values, finish_reason, raw))
+
+    @staticmethod
+    def _good(body: dict[str, Any], values: dict[str, Any] | None = None,
+              finish_reason: str = "stop", raw: str | None = None) -> dict[str, Any]:
         function = body["tools"][0]["function"]
         arguments = raw if raw is not None else json.dumps(
             values if values is not None else choose_first(function.get("parameters", {})))
-        self._send(200, completion(function["name"], arguments, finish_reason))
+        return completion(function["name"], arguments, finish_reason)
 
     def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
               ) -> None:
         data = json.dumps(payload).encode()
+        self._headers(status, len(data), headers)
+        self.wfile.write(data)
+
+    def _headers(self, status: int, length: int, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         for key, value in {"content-type": "application/json", **(headers or {})}.items():
             self.send_header(key, value)
-        self.send_header("content-length", str(len(data)))
+        self.send_header("content-length", str(length))
         self.end_headers()
-        self.wfile.write(data)
+
+    def _drip(self, body: dict[str, Any]) -> None:
+        """A good answer, one byte every ``drip_s`` seconds, until the client hangs up."""
+        data = json.dumps(self._good(body)).encode()
+        self._headers(200, len(data))
+        for index in range(len(data)):
+            self.wfile.write(data[index:index + 1])
+            self.wfile.flush()
+            time.sleep(self.server.drip_s)
+
+    def _huge(self, body: dict[str, Any]) -> None:
+        """A good answer whose JSON carries ``huge_bytes`` of padding, sent in 1 MiB writes."""
+        head = json.dumps(self._good(body))[:-1].encode() + b', "padding": "'
+        tail = b'"}'
+        pad = self.server.huge_bytes
+        self._headers(200, len(head) + pad + len(tail))
+        self.wfile.write(head)
+        chunk = b"x" * (1 << 20)
+        for start in range(0, pad, len(chunk)):
+            self.wfile.write(chunk[:min(len(chunk), pad - start)])
+        self.wfile.write(tail)
 
     def _misbehave(self, kind: str, body: dict[str, Any]) -> None:
         error = {"error": {"message": f"fault {kind}", "type": "fault"}}
         if kind in ("429", "500", "502", "503"):
             self._send(int(kind), error)
-        elif kind == "429ra":
-            self._send(429, error, {"retry-after": "0"})
+        elif kind in RETRY_AFTER:
+            self._send(429, error, {"retry-after": RETRY_AFTER[kind]})
         elif kind == "stall":
             time.sleep(self.server.stall_s)
             self._answer(body)
@@ -111,9 +145,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(body, values={"title": "Chief Vibes Officer", "workplace_type": "moon"})
         elif kind == "truncate":
             self._answer(body, raw='{"title": "Sen', finish_reason="length")
-        elif kind == "echo401":
+        elif kind in ("echo401", "echo403"):
             key = self.headers.get("authorization", "").removeprefix("Bearer ")
-            self._send(401, {"error": {"message": f"Incorrect API key provided: {key}"}})
+            message = f"Incorrect API key provided: {key} (OPENAI_API_KEY={key})"
+            self._send(int(kind[4:]), {"error": {"message": message}})
+        elif kind == "slowbody":
+            self._drip(body)
+        elif kind == "hugebody":
+            self._huge(body)
         else:
             self._send(400, {"error": {"message": f"unknown fault {kind}"}})
 
@@ -125,9 +164,11 @@ class FaultHTTPServer(ThreadingHTTPServer):
     request_queue_size = 128  # a burst of C connections must not overflow the backlog
 
     def __init__(self, stall_s: float = 1.5, delay_s: float = 0.0,
-                 always: str | None = None) -> None:
+                 always: str | None = None, drip_s: float = 1.0,
+                 huge_bytes: int = 50 * 1024 * 1024) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.stall_s, self.delay_s, self.always = stall_s, delay_s, always
+        self.drip_s, self.huge_bytes = drip_s, huge_bytes
         self.attempts: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)

@@ -18,7 +18,7 @@ FAULTS: dict[str, str | None] = {
     "stallx1": None, "dropx1": None, "badjsonx1": None,
     "429": "transport_error", "503": "transport_error", "stall": "transport_error",
     "drop": "transport_error", "badjson": "invalid_output", "invalid": "invalid_output",
-    "truncate": "truncated_output", "echo401": "transport_error",
+    "truncate": "truncated_output", "echo401": "auth_error",
 }
 
 
