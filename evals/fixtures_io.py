@@ -41,17 +41,22 @@ def _cases(set_name: str, labels_path: Path, root: Path) -> Iterator[Case]:
                    dt.date.fromisoformat(ref) if ref else None)
 
 
+OWN_SETS = ("synthetic", "multilingual")  # written and labelled by the project, always present
+SET_NAMES = (*OWN_SETS, "corpus")
+
+
 def load_set(name: str) -> list[Case]:
-    """``synthetic`` (ours, always present) or ``corpus`` (needs ../shared; else empty)."""
-    if name == "synthetic":
-        folder = HERE / "fixtures" / "synthetic"
+    """``synthetic`` and ``multilingual`` (ours, always present) or ``corpus`` (needs
+    ../shared; else empty)."""
+    if name in OWN_SETS:
+        folder = HERE / "fixtures" / name
         return list(_cases(name, folder / "labels.jsonl", folder))
     if name == "corpus":
         labels = HERE / "fixtures" / "corpus" / "labels.jsonl"
         if not SHARED_CORPUS.is_dir() or not labels.is_file():
             return []
         return list(_cases(name, labels, SHARED_CORPUS))
-    raise ValueError(f"unknown fixture set {name!r}; known: synthetic, corpus")
+    raise ValueError(f"unknown fixture set {name!r}; known: {', '.join(SET_NAMES)}")
 
 
 def load_document(case: Case) -> Any:

@@ -474,7 +474,7 @@ def _posting(value: Any, source: str, options: _Options) -> Document | LoadFailu
     if isinstance(value, str) and value.strip():
         value = _nfc(value)
         return Document(source, value, "html" if looks_like_html(value) else "text")
-    found = _find_posting(value, options.text_field)
+    found = _find_posting(value, options.text_field) or _readable_posting(value, options)
     if found is None:
         return LoadFailure(source, "no_text_field", _missing_text_message(value, options))
     body = _unescaped(found.body)
@@ -737,6 +737,45 @@ def _with_header(header: list[str], body: str, kind: Kind) -> str:
     if kind == "html":
         return "<p>" + "<br>".join(escape(line) for line in header) + "</p>\n" + body
     return "\n".join(header) + "\n\n" + body
+
+
+# An object with none of the known text keys ({"puesto": ..., "funciones": [...]}, keys in
+# another language) is read as a person reading the API answer would: its text values,
+# each under its key. Only when it holds this much text, so a bare record is still refused.
+_READABLE_MIN_CHARS = 200
+_READABLE_MAX_DEPTH = 8
+
+
+def _readable_posting(value: Any, options: _Options) -> _Found | None:
+    """The whole object as "key: value" lines, when no text key is found anywhere."""
+    if options.text_field or not isinstance(value, dict):
+        return None
+    lines = _readable_lines(value, 0)
+    body = "\n".join(lines)
+    if sum(len(line) for line in lines) < _READABLE_MIN_CHARS:
+        return None
+    return _Found(value, False, body)
+
+
+def _readable_lines(value: Any, depth: int) -> list[str]:
+    """Text and numbers under their keys, lists as items, nested objects indented."""
+    if depth > _READABLE_MAX_DEPTH or not isinstance(value, dict):
+        return []
+    lines: list[str] = []
+    indent = "  " * depth
+    for name, child in value.items():
+        if isinstance(child, str | int | float) and not isinstance(child, bool):
+            text = str(child).strip()
+            if text:
+                lines.append(f"{indent}{name}: {text}")
+        elif isinstance(child, list):
+            items = [str(item).strip() for item in child if isinstance(item, str | int | float)]
+            lines += [f"{indent}{name}:"] + [f"{indent}- {item}" for item in items if item]
+            for item in child:
+                lines += _readable_lines(item, depth + 1)
+        elif isinstance(child, dict):
+            lines += [f"{indent}{name}:", *_readable_lines(child, depth + 1)]
+    return lines
 
 
 def _missing_text_message(value: Any, options: _Options) -> str:

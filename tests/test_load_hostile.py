@@ -356,3 +356,23 @@ def test_output_inside_one_of_two_input_folders_is_not_read_back(tmp_path, capsy
         cli_lines([str(a), str(b), "-o", str(out), "--resume"], capsys)
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sources == [f"{a}/sub/p.txt", f"{b}/sub/p.txt"]
+
+
+def test_an_object_without_known_text_keys_is_read_as_its_text_values_under_their_keys(
+        tmp_path: Path) -> None:
+    row = {"status": "ok", "result": {
+        "puesto": "Asistente de Contabilidad", "empresa": {"nombre_comercial": "Andina Huarango"},
+        "ubicacion": "San Isidro, Lima, Perú",
+        "funciones": ["Registrar las facturas de proveedores en el sistema contable",
+                      "Conciliar las cuentas bancarias cada semana",
+                      "Preparar los reportes mensuales para la gerencia de finanzas"]}}
+    [doc] = file_results(tmp_path, row, "aviso.json")
+    assert isinstance(doc, Document)
+    assert "puesto: Asistente de Contabilidad" in doc.content
+    assert "- Conciliar las cuentas bancarias cada semana" in doc.content
+    assert "nombre_comercial: Andina Huarango" in doc.content
+
+
+def test_a_bare_record_without_text_is_still_refused(tmp_path: Path) -> None:
+    [failure] = file_results(tmp_path, {"id": 7, "salary_min": "1000"}, "row.json")
+    assert isinstance(failure, LoadFailure) and failure.error_type == "no_text_field"
