@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from pathlib import Path
@@ -142,3 +143,17 @@ def test_glassdoor_company_loses_its_appended_rating(tmp_path):
     [row] = read_shared(folder)
     assert row.company == "Healthfirst"
     assert row.places == [Place("New York", "NY", "US")]
+
+
+@pytest.mark.parametrize("text", ["3 de fevereiro de 2025", "2025-02-03", "03.02.2025",
+                                  "2025年2月3日", "February 3, 2025", "3 февраля 2025"])
+def test_an_own_posting_date_counts_when_written_as_a_date(text):
+    row = Row(source="own", row_id="x", body=text, own=True,
+              date_posted=dt.date(2025, 2, 3))
+    assert build_target(row, Shown(), f"Vaga\n{text}\n")["date_posted"] == "2025-02-03"
+
+
+def test_a_relative_date_is_no_date_target_without_a_reference():
+    row = Row(source="own", row_id="x", body="", own=True,
+              date_posted=dt.date(2025, 2, 3))
+    assert build_target(row, Shown(), "há 3 dias. Fundada em 2025")["date_posted"] is None

@@ -98,6 +98,8 @@ def parse_city_region(raw: str) -> list[Place]:
     from extractor.parse.location import country_code
 
     parts = [p.strip() for p in re.split(r"[,;]", raw) if p.strip()]
+    if not parts:
+        return []
     if len(parts) == 2 and len(parts[-1]) == 2 and parts[-1].isupper():
         return [_us_place(parts[0], parts[-1])]
     if len(parts) == 1 and country_code(parts[0]):

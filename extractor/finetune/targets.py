@@ -147,10 +147,15 @@ def date_target(row: Row, shown: Shown, visible: str) -> str | None:
 
 
 def _absolute_date_written(date: dt.date, visible: str) -> bool:
-    """The year and the day are written: an absolute date, not "3 days ago" (the draft
+    """The day and the year are written as one date ("3 de fevereiro de 2025",
+    "February 3, 2025", "03.02.2025", "2025年2月3日"), not "há 3 dias" (the draft
     question gives no reference date; the rules resolve relative dates)."""
-    day = re.search(rf"(?<!\d)0?{date.day}(?!\d)", visible)
-    return str(date.year) in visible and day is not None
+    day, year, month = rf"(?<!\d)0?{date.day}", str(date.year), r"[^\W\d_]{3,12}\.?"
+    forms = (rf"{day}\.?\s*(?:de\s+|of\s+)?{month},?\s*(?:de\s+)?{year}",
+             rf"{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}",
+             rf"{day}[./-]\d{{1,2}}[./-]{year}",
+             rf"{year}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*0?{date.day}(?!\d)")
+    return any(re.search(form, visible) for form in forms)
 
 
 def _text_value(value: str | None, visible: str, limit: int) -> str | None:

@@ -113,6 +113,13 @@ def tokenize_all(examples: list[dict[str, Any]], tokens: Any) -> list[tuple[list
     return [tokens.example(*render_example(e["text"], e["target"])) for e in examples]
 
 
+def spread(items: list[Any], limit: int) -> list[Any]:
+    """At most ``limit`` items, evenly spaced (dev files are grouped by source)."""
+    if len(items) <= limit:
+        return items
+    return [items[i * len(items) // limit] for i in range(limit)]
+
+
 def data_order(n: int, total: int, seed: int) -> list[int]:
     """Example indices for ``total`` micro-steps: a fresh shuffle per pass."""
     order: list[int] = []
@@ -280,7 +287,7 @@ def prepare(cfg: TrainConfig, resume: bool) -> _Run:
     if cfg.max_examples:
         train_rows = train_rows[:cfg.max_examples]
     dev_path = data / "dev.jsonl"
-    dev_rows = read_examples(dev_path, cfg.exclude_sources)[:cfg.dev_limit] \
+    dev_rows = spread(read_examples(dev_path, cfg.exclude_sources), cfg.dev_limit) \
         if dev_path.is_file() else []
     tokens = Tokens(str(gguf_path(cfg)))
     train, dev = tokenize_all(train_rows, tokens), tokenize_all(dev_rows, tokens)
