@@ -43,6 +43,7 @@ def assemble(doc: Document, settings: Settings, ask: Ask, result: Result) -> Non
     if "truncated" in cleaned.removed:
         result.warnings.append(f"input cut at a section boundary to {settings.max_input_chars} "
                                "characters (max_input_chars); later text was not read")
+    result.warnings += cleaned.warnings  # markup limits hit, page data the page contradicts
     titles = title_candidates(text, cleaned.jsonld, doc.fields, cleaned.title_hint)
     companies = company_candidates(text, cleaned.jsonld, doc.fields)
     facts = parse_text(text, settings.today())
@@ -51,7 +52,7 @@ def assemble(doc: Document, settings: Settings, ask: Ask, result: Result) -> Non
     pick_candidate("title", titles, answer.get("title"), merged, text)
     pick_candidate("company", companies, answer.get("company"), merged, text)
     facts.seniority = parse_seniority(merged.values.get("title"), text)
-    merge_page_data(cleaned.jsonld, merged)
+    result.warnings += merge_page_data(cleaned.jsonld, merged, facts)
     merge_rules(facts, text, merged)
     if isinstance(answer.get("draft"), Draft):
         merge_draft(answer["draft"], merged)

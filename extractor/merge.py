@@ -123,19 +123,38 @@ def _unique(items: list[Found[Any]]) -> list[Found[Any]]:
     return out
 
 
-def merge_page_data(jsonld: list[dict[str, Any]], merged: Merged) -> None:
-    """schema.org JobPosting fields that beat rules: dates and employment type."""
+def merge_page_data(
+    jsonld: list[dict[str, Any]], merged: Merged, facts: Facts | None = None
+) -> list[str]:
+    """schema.org JobPosting fields that beat rules: dates and employment type. Page data
+    that the visible text contradicts loses: an employment type the text states otherwise
+    is left to the parsers. Returns warnings for the output line."""
+    warnings: list[str] = []
     for item in jsonld:
         for key, name in (("datePosted", "date_posted"), ("validThrough", "valid_through")):
             value = _iso_date(item.get(key))
             if value:
                 merged.put_new(name, value, "page", [{"start": None, "end": None, "text": key}])
-        kinds = item.get("employmentType")
-        kinds = [kinds] if isinstance(kinds, str) else kinds
-        if isinstance(kinds, list) and kinds:
-            values = [kind for k in kinds for kind in _employment_kinds(str(k))]
-            merged.put_new("employment_types", values, "page", [{"start": None, "end": None,
+        warnings += _merge_page_kinds(_page_kinds(item.get("employmentType")), merged, facts)
+    return warnings
+
+
+def _merge_page_kinds(values: list[str], merged: Merged, facts: Facts | None) -> list[str]:
+    shown = sorted({found.value for found in facts.employment_types}) if facts else []
+    if values and shown and not {v.lower() for v in values} & set(shown):
+        return [f"page data employmentType {values} contradicts the page text {shown}; "
+                "the text is used"]
+    if values:
+        merged.put_new("employment_types", values, "page", [{"start": None, "end": None,
                                                             "text": "employmentType"}])
+    return []
+
+
+def _page_kinds(kinds: Any) -> list[str]:
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    if not isinstance(kinds, list):
+        return []
+    return [kind for k in kinds for kind in _employment_kinds(str(k))]
 
 
 def _employment_kinds(term: str) -> list[str]:
@@ -143,7 +162,8 @@ def _employment_kinds(term: str) -> list[str]:
     unbefristet" -> full_time); a term it does not know stays as written, for validation."""
     from extractor.parse.employment import parse_employment_types
 
-    return [found.value for found in parse_employment_types(term)] or [term.strip()]
+    words = term.replace("_", " ")  # schema.org spells them FULL_TIME, PER_DIEM
+    return [found.value for found in parse_employment_types(words)] or [term.strip()]
 
 
 def _iso_date(value: Any) -> dt.date | None:
