@@ -92,7 +92,7 @@ _MAX_NUL_SHARE = 0.01
 # Control characters and U+FFFD; C1 controls (\x80-\x9f) are left out: mojibake has them.
 _UNPRINTABLE_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _HTML_RE = re.compile(
-    r"<(?:!doctype\s+html|html|body|p|div|br|ul|ol|li|h[1-6]|span|strong|b|em|a|table)\b[^>]*>",
+    r"<(?:!doctype\s+html|html|body|p|div|br|ul|ol|li|h[1-6]|span|strong|b|em|a|table)\b[^<>]*>",
     re.IGNORECASE,
 )
 
