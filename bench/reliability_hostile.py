@@ -358,11 +358,115 @@ def sigterm_with_concurrency(tmp: Path, base_url: str) -> dict[str, Any]:
                   exit_after_signal_s=round(exit_s, 2))
 
 
+def fifo_output(tmp: Path, count: int = 250) -> dict[str, Any]:
+    feed = tmp / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"description": TITLE_PAGE + f"Ref {n}."}) + "\n"
+                            for n in range(count)))
+    fifo = tmp / "out.fifo"
+    os.mkfifo(fifo)
+    cmd = [sys.executable, "-m", "extractor.cli", str(feed), "-o", str(fifo), *RULES, "--quiet"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=tmp, env=env_for(tmp), stderr=subprocess.PIPE)
+    with fifo.open("rb") as reader:  # opens once the writer does
+        data = reader.read()
+    code = proc.wait(timeout=120)
+    run = Run(code, time.perf_counter() - started, proc.stderr.read() if proc.stderr else b"")
+    for raw in data.splitlines():
+        try:
+            run.lines.append(json.loads(raw))
+        except ValueError:
+            run.bad_lines += 1
+    return result("fifo_output", f"-o a FIFO read by another process ({count} inputs)", run,
+                  [f"{feed}#{n}" for n in range(1, count + 1)], code == 0,
+                  "every line arrives, exit 0")
+
+
+def summary_into_missing_folder(tmp: Path) -> dict[str, Any]:
+    posting = tmp / "a.txt"
+    posting.write_text(TITLE_PAGE)
+    out = tmp / "out.jsonl"
+    run = cli([str(posting), *RULES, "--summary-json", str(tmp / "missing" / "s.json")], tmp,
+              out)
+    return result("summary_missing_folder", "--summary-json into a folder that does not exist",
+                  run, [], run.code == 2 and not out.exists(),
+                  "exit 2 before any work; no output file")
+
+
+def bad_flags(tmp: Path) -> dict[str, Any]:
+    posting = tmp / "a.txt"
+    posting.write_text(TITLE_PAGE)
+    flags = [["--timeout", "0"], ["--max-tokens", "-5"], ["--retry-max-wait", "-1"],
+             ["--reference-date", "2024-13-01"], ["--strategy", "nope"]]
+    runs = [cli([str(posting), *RULES, *flag], tmp, None) for flag in flags]
+    named = all(run.code == 2 and flag[0].encode() in run.stderr and not run.lines
+                for run, flag in zip(runs, flags, strict=True))
+    return result("bad_flags", "--timeout 0, --max-tokens -5, --retry-max-wait -1, "
+                  "--reference-date 2024-13-01, --strategy nope", runs[0], [], named,
+                  "each exits 2 with a message naming its flag",
+                  exit_codes=[run.code for run in runs])
+
+
+def nul_and_nfd(tmp: Path) -> dict[str, Any]:
+    import unicodedata
+
+    folder = tmp / "in"
+    folder.mkdir()
+    (folder / "nul.txt").write_bytes(TITLE_PAGE.encode() + b"\x00 stray NUL byte\n")
+    nfd = unicodedata.normalize("NFD", "Ingénieur logiciel\nSociété Lumière\nZürich, "
+                                "Switzerland\n\nPython, SQL.\n")
+    (folder / "nfd.txt").write_text(nfd)
+    run = cli([str(folder), *RULES], tmp, tmp / "out.jsonl")
+    by_source = {line.get("source"): line.get("record") or {} for line in run.lines}
+    nul_ok = by_source.get("nul.txt", {}).get("title") == "Data Platform Engineer"
+    nfd_ok = by_source.get("nfd.txt", {}).get("title") == "Ingénieur logiciel"
+    return result("nul_and_nfd", "a UTF-8 posting with one NUL byte; a posting in NFD", run,
+                  ["nfd.txt", "nul.txt"], nul_ok and nfd_ok,
+                  "both read: the title found in each (NFC)")
+
+
+def same_relative_names(tmp: Path) -> dict[str, Any]:
+    for folder in ("a", "b"):
+        (tmp / folder).mkdir()
+        (tmp / folder / "p.txt").write_text(TITLE_PAGE.replace("Engineer", f"Engineer {folder}"))
+    out = tmp / "out.jsonl"
+    first = cli(["a", "b", *RULES, "--resume"], tmp, out)
+    again = cli(["a", "b", *RULES, "--resume"], tmp, out)
+    sources = [str(line.get("source")) for line in again.lines]
+    return result("same_relative_names", "two input folders each holding p.txt, run then "
+                  "resumed", again, sources, len(set(sources)) == 2 and len(sources) == 2,
+                  "two distinct sources, both kept across a resume", sources=sources,
+                  first_exit=first.code)
+
+
+def slow_and_huge_bodies(tmp: Path, base_url: str) -> dict[str, Any]:
+    folder = tmp / "in"
+    folder.mkdir()
+    for name, marker in (("slow.txt", "slowbody"), ("huge.txt", "hugebody"),
+                         ("nan.txt", "429nanx1"), ("neg.txt", "429negx1")):
+        (folder / name).write_text(TITLE_PAGE + f"Reference FAULT:{marker}.\n")
+    run = cli([str(folder), "--backend", "openai", "--model", "m", "--base-url", base_url,
+               "--strategy", "full", "--no-cache", "--retries", "1", "--timeout", "3",
+               "--retry-max-wait", "0.1"], tmp, tmp / "out.jsonl",
+              env=env_for(tmp, OPENAI_API_KEY="sk-x"), timeout=120)
+    by_source = {line.get("source"): line for line in run.lines}
+    failed = {name: (by_source.get(name, {}).get("error") or {}).get("type")
+              for name in ("slow.txt", "huge.txt", "nan.txt", "neg.txt")}
+    good = (failed["slow.txt"] is not None and failed["huge.txt"] is not None
+            and failed["nan.txt"] is None and failed["neg.txt"] is None and run.wall_s < 60)
+    return result("slow_huge_odd_retry", "a body sent a byte at a time past --timeout 3, a "
+                  "50 MB body, Retry-After nan and -5", run,
+                  ["huge.txt", "nan.txt", "neg.txt", "slow.txt"], good,
+                  "the slow and huge answers are error lines within the deadline; the odd "
+                  "Retry-After values are retried and succeed", errors_by_source=failed)
+
+
 Scenario = Callable[[Path], dict[str, Any]]
 LOCAL: list[Scenario] = [shared_description, damaged_cache, planted_pickle, output_is_input,
                          two_writers, hidden_text, stdin_non_utf8, deep_html, bad_page_field,
-                         api_envelope]
-SERVED: list[Callable[[Path, str], dict[str, Any]]] = [key_not_sk, sigterm_with_concurrency]
+                         api_envelope, fifo_output, summary_into_missing_folder, bad_flags,
+                         nul_and_nfd, same_relative_names]
+SERVED: list[Callable[[Path, str], dict[str, Any]]] = [key_not_sk, sigterm_with_concurrency,
+                                                       slow_and_huge_bodies]
 
 
 def hostile_rows(tmp: Path, served_url: Callable[[], Any]) -> list[dict[str, Any]]:
