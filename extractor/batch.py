@@ -1,4 +1,4 @@
-"""Running many inputs at once: bounded windows of work, a request-rate limiter, workers.
+"""Running many inputs at once: bounded windows of work and the workers that run them.
 
 ``ordered_map`` keeps at most ``window`` items in flight and yields results in input
 order, pulling inputs lazily (never all of them at once). Threads serve remote
@@ -16,11 +16,9 @@ import os
 import queue
 import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from functools import cached_property
 from typing import Any, TypeVar
 
 from extractor.backends.cancel import cancel_scope
@@ -59,52 +57,6 @@ def ordered_map(
     finally:
         for future in pending:
             future.cancel()
-
-
-class RateLimiter:
-    """At most ``per_minute`` acquisitions a minute, evenly spaced; safe across threads."""
-
-    def __init__(self, per_minute: float, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
-        if per_minute <= 0:
-            raise ValueError("per_minute must be positive")
-        self.interval = 60.0 / per_minute
-        self._clock, self._sleep = clock, sleep
-        self._next = 0.0
-        self._lock = threading.Lock()
-
-    def acquire(self) -> None:
-        """Wait for this caller's slot (slots are handed out in call order)."""
-        with self._lock:
-            now = self._clock()
-            slot = max(now, self._next)
-            self._next = slot + self.interval
-        if slot > now:
-            self._sleep(slot - now)
-
-
-class LimitedBackend:
-    """The settings' backend, each model request first waiting on a ``RateLimiter``.
-
-    Only real model requests count: cache hits and the rules strategy ask nothing.
-    Transport retries inside the backend are not counted again.
-    """
-
-    def __init__(self, settings: Settings, limiter: RateLimiter) -> None:
-        self.settings, self.limiter = settings, limiter
-        self.name = settings.backend
-
-    @cached_property
-    def model_id(self) -> str:
-        from extractor.backends import backend_model_id
-
-        return backend_model_id(self.settings)
-
-    def complete(self, request: Any) -> Any:
-        from extractor.backends import get_backend
-
-        self.limiter.acquire()
-        return get_backend(self.settings).complete(request)
 
 
 _worker_pipeline: Any = None

@@ -22,11 +22,13 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
+from extractor.backends import BACKEND_NAMES
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ABORTED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _add_model_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--backend", choices=["embedded", "openai"],
+    parser.add_argument("--backend", choices=BACKEND_NAMES,
                         help="model backend (default: embedded, or EXTRACTOR_BACKEND)")
     parser.add_argument("--model", help="model id (openai) or GGUF path (embedded)")
     parser.add_argument("--base-url", help="OpenAI-compatible endpoint, or several "

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get_backend
+from extractor.backends.endpoints import endpoints_key
 from extractor.cache import Keyer, ResultCache, code_hash, model_file_key
 from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
-from extractor.settings import Settings, endpoints_key
+from extractor.settings import Settings
 
 
 @dataclass

@@ -374,7 +374,7 @@ class BatchRun:
                 pipeline.close()
 
     def _pipeline(self) -> Any:
-        from extractor.batch import LimitedBackend, RateLimiter
+        from extractor.backends.limited import LimitedBackend, RateLimiter
         from extractor.pipeline import Pipeline
 
         rpm = self.options.max_rpm

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from extractor.backends import BACKEND_NAMES, EMBEDDED
 from extractor.errors import ConfigError
 
-Backend = Literal["embedded", "openai"]
 Strategy = Literal["auto", "guided", "full", "rules"]
 Grounding = Literal["drop", "warn"]
 
@@ -49,7 +49,7 @@ class Settings:
         ConfigError: a value of the wrong kind or out of range (see ``_CHECKS``).
     """
 
-    backend: Backend = "embedded"
+    backend: str = EMBEDDED  # a name in extractor.backends.BACKENDS
     model: str | None = None  # embedded: a GGUF path or package name; openai: model id
     base_url: str | None = None  # openai: one URL or several, comma-separated
     api_key: str | None = field(default=None, repr=False)  # never printed, never cached
@@ -86,16 +86,16 @@ class Settings:
     def resolved_strategy(self) -> Strategy:
         if self.strategy != "auto":
             return self.strategy
-        return "guided" if self.backend == "embedded" else "full"
+        return "guided" if self.backend == EMBEDDED else "full"
 
     def runs_local_model(self) -> bool:
         """Whether inputs go through the in-process embedded model (not rules only)."""
-        return self.backend == "embedded" and self.resolved_strategy() != "rules"
+        return self.backend == EMBEDDED and self.resolved_strategy() != "rules"
 
     def with_default_threads(self, threads: int) -> Settings:
         """These settings with ``threads`` model threads, unless the embedded backend's
         thread count was set (other backends have no threads to set)."""
-        if self.backend != "embedded" or self.n_threads is not None:
+        if self.backend != EMBEDDED or self.n_threads is not None:
             return self
         return replace(self, n_threads=threads)
 
@@ -121,17 +121,6 @@ class Settings:
             "strategy": self.resolved_strategy(),
             "grounding": self.grounding,
         }
-
-
-def endpoint_urls(base_url: str | None) -> list[str]:
-    """The URLs in a comma-separated ``base_url``, stripped, blanks and repeats dropped."""
-    urls = (part.strip() for part in (base_url or "").split(","))
-    return list(dict.fromkeys(url for url in urls if url))
-
-
-def endpoints_key(base_url: str | None) -> str | None:
-    """The endpoint list in one canonical form (sorted, comma-joined) for cache keys."""
-    return ",".join(sorted(endpoint_urls(base_url))) or None
 
 
 # --- checks: one per field; a value comes in as given, or as text from a flag or env ---
@@ -234,7 +223,7 @@ class _Range:
 
 
 _CHECKS: dict[str, Callable[[Any], Any]] = {
-    "backend": _choice(get_args(Backend)),
+    "backend": _choice(BACKEND_NAMES),
     "model": _text,
     "base_url": _text,
     "api_key": _text,
@@ -329,5 +318,5 @@ def resolve_settings(env: dict[str, str] | None = None, **explicit: Any) -> Sett
     return Settings(**values)
 
 
-__all__ = ["Settings", "default_cache_dir", "endpoint_urls", "endpoints_key", "replace",
+__all__ = ["Settings", "default_cache_dir", "replace",
            "resolve_settings"]

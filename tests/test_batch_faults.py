@@ -70,7 +70,7 @@ def test_token_budget_stops_cleanly_and_a_rerun_finishes(tmp_path, server, capsy
 
 
 def test_max_rpm_waits_once_per_model_request(tmp_path, server, monkeypatch):
-    from extractor.batch import RateLimiter
+    from extractor.backends.limited import RateLimiter
 
     calls: list[float] = []
     monkeypatch.setattr(RateLimiter, "acquire", lambda self: calls.append(self.interval))

@@ -10,7 +10,8 @@ import sys
 import pytest
 from test_batch_helpers import assert_each_once, make_postings, read_lines
 
-from extractor.batch import RateLimiter, ordered_map
+from extractor.backends.limited import RateLimiter
+from extractor.batch import ordered_map
 from extractor.cli import EXIT_ABORTED, EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.prices import estimate_cost
 from extractor.run import selected

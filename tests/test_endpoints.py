@@ -15,11 +15,12 @@ from fault_server import FaultHTTPServer, completion
 from pydantic import BaseModel
 
 from extractor.backends import ModelRequest, get_backend
-from extractor.backends.openai_compat import EndpointPool, OpenAIBackend
+from extractor.backends.endpoints import EndpointPool, endpoint_urls, endpoints_key
+from extractor.backends.openai_compat import OpenAIBackend
 from extractor.errors import InvalidOutputError, TransportError
 from extractor.load import Document
 from extractor.pipeline import extract_documents
-from extractor.settings import endpoint_urls, endpoints_key, resolve_settings
+from extractor.settings import resolve_settings
 
 SECRET = "sk-test-SECRET-0123456789abcdef"
 

@@ -21,7 +21,8 @@ from pydantic import BaseModel
 from test_batch_helpers import assert_each_once, make_postings, read_lines
 
 from extractor.backends import ModelRequest
-from extractor.backends.openai_compat import OpenAIBackend, _Wait
+from extractor.backends.openai_compat import OpenAIBackend
+from extractor.backends.retry import RetryWait
 from extractor.cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.errors import TransportError
 from extractor.settings import resolve_settings
@@ -257,5 +258,5 @@ def test_a_negative_or_nan_wait_cap_never_gives_a_negative_wait(cap):
     class State:
         attempt_number, outcome = 3, None
 
-    assert _Wait(cap)(State()) == 0.0
+    assert RetryWait(cap)(State()) == 0.0
 

