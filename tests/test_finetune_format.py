@@ -7,7 +7,10 @@ import re
 
 import pytest
 
-from extractor.backends import instructor_kwargs, instructor_model
+try:  # the backends package is being split (instructor glue in its own module)
+    from extractor.backends.instructor_glue import instructor_kwargs, instructor_model
+except ImportError:  # pragma: no cover - before that split lands
+    from extractor.backends import instructor_kwargs, instructor_model
 from extractor.finetune.format import (
     CHAT_FORMAT,
     END_OF_TURN,
