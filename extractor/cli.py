@@ -1,6 +1,6 @@
 """``extract``: a thin command line over the library.
 
-Parse arguments, build settings and batch options, run ``extractor.run.BatchRun``,
+Parse arguments, build settings and batch options, run ``extractor.batch.run.BatchRun``,
 print a summary on stderr. ``-o FILE`` is written afresh; with ``--resume`` a rerun
 keeps the lines FILE already holds and does only the inputs it lacks.
 
@@ -123,7 +123,7 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from extractor.run import BatchOptions
+    from extractor.batch.run import BatchOptions
 
     return BatchOptions(
         output=args.output, format=args.format, errors=args.errors,
@@ -187,8 +187,8 @@ def _exit_code(summary: Any) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from extractor.batch.run import BatchRun
     from extractor.errors import ConfigError
-    from extractor.run import BatchRun
 
     try:
         batch = BatchRun(args.inputs, _settings(args), _options(args))

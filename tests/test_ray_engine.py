@@ -122,7 +122,7 @@ def test_a_worker_killed_mid_run_leaves_each_input_exactly_once(tmp_path):
 
 
 def test_extract_dataset_maps_postings_to_output_lines():
-    from extractor.ray_engine import extract_dataset
+    from extractor.batch.ray import extract_dataset
     from extractor.settings import Settings
 
     rows = [{"text": f"Senior Data Engineer {n}\nAcme Corp\nRemote (US)\n", "source": f"r{n}"}
@@ -160,7 +160,7 @@ def test_ray_engine_runs_the_embedded_model_like_the_local_engine(tmp_path):
 
 
 def test_block_size_follows_the_workload():
-    from extractor.ray_engine import default_block_size
+    from extractor.batch.ray import default_block_size
     from extractor.settings import Settings
 
     assert default_block_size(Settings(strategy="guided")) == 1  # about a second an input

@@ -142,7 +142,7 @@ def test_a_registered_key_is_masked_in_every_form_a_message_may_quote_it():
 # --- interrupting a run with stalled requests ------------------------------------------
 
 def test_the_cancelling_pool_runs_jobs_in_threads_and_drops_queued_ones_on_cancel():
-    from extractor.batch import CancellingThreadPool
+    from extractor.batch.workers import CancellingThreadPool
 
     started, release = threading.Event(), threading.Event()
     pool = CancellingThreadPool(1)
@@ -197,7 +197,7 @@ def test_a_signal_with_concurrency_cancels_stalled_requests_and_exits_130(tmp_pa
 
 
 def test_cancelling_the_pool_ends_a_request_stalled_on_the_server():
-    from extractor.batch import make_pool
+    from extractor.batch.workers import make_pool
 
     with FaultHTTPServer(stall_s=60.0) as server:
         backend = backend_on(server, timeout=30.0)

@@ -11,8 +11,8 @@ import json
 import os
 from pathlib import Path
 
+from extractor.batch.write import CSV_COLUMNS, flatten
 from extractor.errors import ConfigError
-from extractor.write import CSV_COLUMNS, flatten
 
 BATCH_ROWS = 10_000
 

@@ -55,7 +55,7 @@ class BlockRunner:
 
     def run_block(self, items: list[Any]) -> list[Any]:
         """One result per input, in order."""
-        from extractor.batch import ordered_map
+        from extractor.batch.workers import ordered_map
 
         return list(ordered_map(self.pipeline.run, items, self.pool, 4 * self.concurrency))
 

@@ -22,7 +22,7 @@ from extractor.errors import ConfigError
 from extractor.settings import Settings
 
 if TYPE_CHECKING:
-    from extractor.write import OutputLock
+    from extractor.batch.write import OutputLock
 
 _ITEM_SUFFIX = re.compile(r"#\d+$")  # "feed.jsonl#12": row 12 of feed.jsonl
 
@@ -51,7 +51,7 @@ class BatchOptions:
 
     def check(self, settings: Settings) -> None:
         """Raises ConfigError for options that cannot work together."""
-        from extractor.write import line_format
+        from extractor.batch.write import line_format
 
         if self.format == "parquet":
             if not self.output:
@@ -161,7 +161,7 @@ def selected(source: str, include: Sequence[str], exclude: Sequence[str]) -> boo
 
 def output_paths(opts: BatchOptions) -> list[tuple[str, Path]]:
     """Every file a run writes, each with the flag that names it."""
-    from extractor.parquet import sidecar
+    from extractor.batch.parquet import sidecar
 
     named = [("-o", opts.output), ("--errors", opts.errors),
              ("--summary-json", opts.summary_json)]
@@ -177,7 +177,7 @@ def check_outputs(inputs: Sequence[str], opts: BatchOptions) -> None:
     Raises:
         ConfigError: naming the flag and what to do.
     """
-    from extractor.write import check_writable
+    from extractor.batch.write import check_writable
 
     outputs = output_paths(opts)
     for flag, path in outputs:
@@ -192,7 +192,7 @@ def check_outputs(inputs: Sequence[str], opts: BatchOptions) -> None:
 
 def _same_file(a: Path, b: Path) -> bool:
     """Two names of one regular file (a pipe or device may well take two streams)."""
-    from extractor.write import is_pipe_or_device
+    from extractor.batch.write import is_pipe_or_device
 
     if is_pipe_or_device(a) or is_pipe_or_device(b):
         return False
@@ -210,7 +210,7 @@ def _kind(flag: str, fmt: str) -> str:
 
 def _refuse_input(flag: str, path: Path, inputs: Sequence[str], kind: str) -> None:
     """Raises ConfigError when writing ``path`` would destroy an input posting."""
-    from extractor.write import looks_like_output
+    from extractor.batch.write import looks_like_output
 
     for raw in inputs:
         given = Path(raw)
@@ -283,18 +283,18 @@ class BatchRun:
                 output file (nothing more is started).
             KeyboardInterrupt: after closing the output; every line written is complete.
         """
-        from extractor.write import OutputLock
+        from extractor.batch.write import OutputLock
 
         path, fmt = self.options.output, self.options.format
         if fmt == "parquet":
-            from extractor.parquet import sidecar
+            from extractor.batch.parquet import sidecar
 
             path, fmt = sidecar(str(path)), "jsonl"
         with OutputLock(path) as lock:  # held until the Parquet file is written too
             return self._run_locked(path, fmt, lock)
 
     def _run_locked(self, path: str | None, fmt: str, lock: OutputLock) -> Summary:
-        from extractor.write import Output
+        from extractor.batch.write import Output
 
         opts, started = self.options, time.perf_counter()
         output = Output(path, fmt, errors=opts.errors, overwrite=opts.overwrite, lock=lock)
@@ -312,7 +312,7 @@ class BatchRun:
             output.close()
             self.summary.wall_seconds = time.perf_counter() - started
         if opts.format == "parquet" and self.summary.stopped is None:
-            from extractor.parquet import jsonl_to_parquet
+            from extractor.batch.parquet import jsonl_to_parquet
 
             jsonl_to_parquet(Path(str(path)), Path(str(opts.output)))
         return self.summary
@@ -346,7 +346,7 @@ class BatchRun:
 
     def _results(self, output: Any) -> Iterator[Any]:
         if self.options.engine == "ray":
-            from extractor.ray_engine import RayOptions, ray_results
+            from extractor.batch.ray import RayOptions, ray_results
 
             opts = self.options
             ray_opts = RayOptions(opts.ray_address, opts.workers, opts.concurrency,
@@ -357,7 +357,7 @@ class BatchRun:
         yield from self._local_results(output)
 
     def _local_results(self, output: Any) -> Iterator[Any]:
-        from extractor.batch import make_pool, ordered_map, run_in_worker
+        from extractor.batch.workers import make_pool, ordered_map, run_in_worker
 
         opts = self.options
         workers = opts.workers or 1
