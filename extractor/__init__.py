@@ -32,8 +32,8 @@ __all__ = [
 if TYPE_CHECKING:
     from extractor.errors import ConfigError, ExtractorError, InputError, ModelError
     from extractor.load import Document, LoadFailure
-    from extractor.pipeline import Result
     from extractor.record import JobPosting, Location, SalaryRange
+    from extractor.result import Result
     from extractor.settings import Settings, resolve_settings
 
 _LAZY = {
@@ -41,7 +41,7 @@ _LAZY = {
     "ExtractorError": "extractor.errors",
     "InputError": "extractor.errors",
     "ModelError": "extractor.errors",
-    "Result": "extractor.pipeline",
+    "Result": "extractor.result",
     "JobPosting": "extractor.record",
     "Location": "extractor.record",
     "SalaryRange": "extractor.record",

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
     from extractor.backends import ModelReply, ModelRequest
-    from extractor.pipeline import Result
+    from extractor.result import Result
 
 Ask = Callable[["ModelRequest"], "ModelReply"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get_backend
@@ -17,42 +17,8 @@ from extractor.backends.endpoints import endpoints_key
 from extractor.cache import Keyer, ResultCache, code_hash, model_file_key
 from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
+from extractor.result import Result
 from extractor.settings import Settings
-
-
-@dataclass
-class Result:
-    """The outcome for one input: a record or an error, never both."""
-
-    source: str
-    record: Any = None  # JobPosting | None
-    error: dict[str, str] | None = None
-    evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)  # backend, model, prompt, strategy
-    usage: Usage = field(default_factory=Usage)
-    cached: bool = False
-    latency_s: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    def to_line(self) -> dict[str, Any]:
-        """The JSONL output line of RECORD.md."""
-        record = self.record.model_dump(mode="json") if self.record is not None else None
-        return {
-            "source": self.source,
-            "record": record,
-            "error": self.error,
-            "evidence": self.evidence,
-            "warnings": self.warnings,
-            **self.meta,
-            "cached": self.cached,
-            "latency_s": round(self.latency_s, 4),
-            "usage": {"prompt_tokens": self.usage.prompt_tokens,
-                      "completion_tokens": self.usage.completion_tokens},
-        }
 
 
 def run_meta(settings: Settings, backend: Backend | None = None) -> dict[str, Any]:

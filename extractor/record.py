@@ -19,6 +19,8 @@ from pydantic import (
     model_validator,
 )
 
+from extractor.codes import country_code, currency_code, enum_token
+
 WorkplaceType = Literal["onsite", "hybrid", "remote"]
 EmploymentType = Literal[
     "full_time", "part_time", "contract", "temporary", "internship", "volunteer", "per_diem",
@@ -38,16 +40,6 @@ PAY_PERIODS: tuple[str, ...] = PayPeriod.__args__
 
 MAX_EXPERIENCE_YEARS = 60
 
-_ENUM_ALIASES = {
-    "full-time": "full_time", "fulltime": "full_time", "full time": "full_time",
-    "part-time": "part_time", "parttime": "part_time", "part time": "part_time",
-    "contractor": "contract", "temp": "temporary", "intern": "internship",
-    "per diem": "per_diem", "on-site": "onsite", "on site": "onsite", "in office": "onsite",
-    "office": "onsite", "telecommute": "remote", "hourly": "hour", "daily": "day",
-    "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
-    "annually": "year", "phd": "doctorate", "masters": "master", "bachelors": "bachelor",
-    "high school": "high_school", "entry level": "entry", "mid level": "mid",
-}
 
 def _bounded(limit: int) -> Any:
     """A length check that stays out of the JSON schema: llama.cpp turns maxLength into a
@@ -65,20 +57,10 @@ Text = Annotated[str, _bounded(2000)]
 Name = Annotated[str, _bounded(300)]
 
 
-def _enum_token(value: Any) -> Any:
-    """Lower-case an enum spelling and map common aliases ("Full-time" -> "full_time")."""
-    if not isinstance(value, str):
-        return value
-    token = value.strip().lower()
-    return _ENUM_ALIASES.get(token, token.replace("-", "_").replace(" ", "_"))
-
-
 def _country_code(value: Any) -> Any:
     """ISO 3166-1 alpha-2 for a country name or code; unknown text is rejected."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    from extractor.parse.location import country_code
-
     code = country_code(str(value))
     if code is None:
         raise ValueError(f"not a country: {value!r}")
@@ -126,8 +108,6 @@ class SalaryRange(_Model):
     def _iso_currency(cls, value: Any) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        from extractor.parse.salary import currency_code
-
         code = currency_code(str(value))
         if code is None:
             raise ValueError(f"not an ISO 4217 currency: {value!r}")
@@ -136,7 +116,7 @@ class SalaryRange(_Model):
     @field_validator("period", mode="before")
     @classmethod
     def _period(cls, value: Any) -> Any:
-        return _enum_token(value)
+        return enum_token(value)
 
     @field_validator("min", "max")
     @classmethod
@@ -187,13 +167,13 @@ class JobPosting(_Model):
     @field_validator("workplace_type", "seniority", "education_level", mode="before")
     @classmethod
     def _enum(cls, value: Any) -> Any:
-        return _enum_token(value)
+        return enum_token(value)
 
     @field_validator("employment_types", mode="before")
     @classmethod
     def _enum_list(cls, value: Any) -> Any:
         if isinstance(value, list):
-            return _dedupe([_enum_token(v) for v in value])
+            return _dedupe([enum_token(v) for v in value])
         return value
 
     @field_validator("remote_regions", mode="before")
@@ -201,8 +181,6 @@ class JobPosting(_Model):
     def _regions(cls, value: Any) -> Any:
         if not isinstance(value, list):
             return value
-        from extractor.parse.location import country_code
-
         return _dedupe([country_code(str(v)) or str(v).strip() for v in value])
 
     @field_validator(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.parse.location import country_code, country_sequence, parse_locations
+from extractor.codes import country_code
+from extractor.parse.location import country_sequence, parse_locations
 
 
 @pytest.mark.parametrize(

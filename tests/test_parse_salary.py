@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.parse.salary import currency_code, parse_salaries, posting_end
+from extractor.codes import currency_code
+from extractor.parse.salary import parse_salaries, posting_end
 
 # text, default currency, expected [(min, max, currency, period)]
 CASES = [

@@ -68,3 +68,12 @@ def test_unknown_country_is_rejected_and_blank_is_null():
 
 def test_single_figure_salary_is_allowed():
     assert SalaryRange(min=45000, max=45000, currency="RUB", period="month").max == 45000
+
+
+@pytest.mark.parametrize(("spelling", "value"), [
+    ("In-person", "onsite"), ("in office", "onsite"), ("Virtual", "remote"),
+    ("telework", "remote"), ("Remotely", "remote"), ("Hybrid", "hybrid"),
+])
+def test_record_reads_every_workplace_word_the_parser_reads(spelling, value):
+    """One vocabulary: a mode word the workplace parser maps is a spelling the record takes."""
+    assert JobPosting(workplace_type=spelling).workplace_type == value

@@ -95,7 +95,7 @@ def parse_city_region(raw: str) -> list[Place]:
     A label that is no such plain form ("IREX Main Office; Yerevan") keeps only the
     parts that name a known large city or a country.
     """
-    from extractor.parse.location import country_code
+    from extractor.codes import country_code
 
     parts = [p.strip() for p in re.split(r"[,;]", raw) if p.strip()]
     if not parts:
@@ -111,7 +111,7 @@ def parse_city_region(raw: str) -> list[Place]:
 
 
 def _known_parts(parts: list[str]) -> list[Place]:
-    from extractor.parse.location import country_code
+    from extractor.codes import country_code
     from extractor.parse.places import city_country
 
     city = next((p for p in parts if city_country(p)), None)

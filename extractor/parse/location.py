@@ -1,6 +1,5 @@
 """Countries and job locations.
 
-``country_code`` maps a country name, code or common alias to ISO 3166-1 alpha-2.
 ``parse_locations`` finds where the job is based: labelled locations first
 ("Location: New York, NY", "POSITION LOCATION: Yerevan, Armenia", "Remote (United
 States)", "Hiring Remotely in United States"); only when nothing is labelled does it
@@ -14,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from extractor.codes import country_code, country_index
 from extractor.parse import Found
 from extractor.record import Location
 
@@ -48,32 +48,6 @@ _CITY_STATES = {"new york", "washington"}
 _GEORGIA_US_CITIES = {"atlanta", "savannah", "augusta", "macon", "athens", "alpharetta",
                       "marietta", "columbus", "roswell", "sandy springs"}
 _GEORGIA_GE_CITIES = {"tbilisi", "batumi", "kutaisi", "rustavi"}
-
-# casefolded, dots removed -> alpha-2; pycountry's names and codes are added lazily
-COUNTRY_ALIASES: dict[str, str] = {
-    "usa": "US", "us": "US", "united states": "US", "united states of america": "US",
-    "the united states": "US", "the us": "US", "the usa": "US",
-    "u.s.": "US", "u.s.a.": "US", "u.k.": "GB", "u.a.e.": "AE",
-    "uk": "GB", "united kingdom": "GB", "the uk": "GB", "great britain": "GB", "britain": "GB",
-    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-    "deutschland": "DE", "russia": "RU", "россия": "RU", "рф": "RU",
-    "российская федерация": "RU", "uae": "AE", "emirates": "AE", "south korea": "KR",
-    "korea": "KR", "north korea": "KP", "vietnam": "VN", "czech republic": "CZ",
-    "iran": "IR", "syria": "SY", "laos": "LA", "moldova": "MD", "bolivia": "BO",
-    "venezuela": "VE", "tanzania": "TZ", "taiwan": "TW", "turkey": "TR", "ivory coast": "CI",
-    "macedonia": "MK", "holland": "NL", "the netherlands": "NL", "nederland": "NL",
-    "brasil": "BR", "méxico": "MX", "españa": "ES", "italia": "IT", "polska": "PL",
-    "schweiz": "CH", "suisse": "CH", "österreich": "AT", "sverige": "SE", "norge": "NO",
-    "danmark": "DK", "suomi": "FI", "éire": "IE", "burma": "MM", "hong kong": "HK",
-    "palestine": "PS", "cape verde": "CV", "swaziland": "SZ", "the philippines": "PH",
-    "հայաստան": "AM", "армения": "AM", "грузия": "GE", "германия": "DE",
-    "сша": "US", "великобритания": "GB", "франция": "FR", "испания": "ES", "италия": "IT",
-    "китай": "CN", "польша": "PL", "украина": "UA", "україна": "UA", "беларусь": "BY",
-    "белоруссия": "BY", "казахстан": "KZ", "узбекистан": "UZ", "кыргызстан": "KG",
-    "азербайджан": "AZ", "турция": "TR", "израиль": "IL", "канада": "CA",
-}
-# whole-token aliases that only count in their exact spelling
-_EXACT_ALIASES = {"RA": "AM", "U.S.": "US", "U.S.A.": "US", "U.K.": "GB"}
 
 NON_PLACE_WORDS = frozenset("""
 remote telework telecommute hybrid onsite on-site virtual home anywhere worldwide global
@@ -146,49 +120,10 @@ REMOTE_CONFIDENCE = 0.9
 PROSE_CONFIDENCE = 0.6
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace(".", " ").split()).casefold()
-
-
-@functools.cache
-def _country_index() -> dict[str, str]:
-    """Casefolded names and codes of every ISO 3166-1 country, plus the aliases."""
-    import pycountry
-
-    index: dict[str, str] = {}
-    for c in pycountry.countries:
-        index[c.alpha_2.casefold()] = c.alpha_2
-        index[c.alpha_3.casefold()] = c.alpha_2
-        for attr in ("name", "official_name", "common_name"):
-            name = getattr(c, attr, None)
-            if name:
-                index[_norm(name)] = c.alpha_2
-    index.update({_norm(k): v for k, v in COUNTRY_ALIASES.items()})
-    return index
-
-
-@functools.lru_cache(maxsize=4096)
-def country_code(text: str) -> str | None:
-    """ISO 3166-1 alpha-2 for a country name, alpha-2/alpha-3 code or alias; else None.
-
-    A bare two-letter code is read as a country ("CA" -> "CA", Canada): callers that
-    parse "City, CA" must check US states first (``parse_locations`` does).
-    """
-    text = text.strip().strip(",;:()[]").strip()
-    if not text or len(text) > 60:
-        return None
-    if text in _EXACT_ALIASES:
-        return _EXACT_ALIASES[text]
-    key = _norm(text)
-    if key == "ra":
-        return None
-    return _country_index().get(key)
-
-
 @functools.cache
 def _country_seq_regex() -> re.Pattern[str]:
     """One alternation of every country name and alias, longest first (glue-tolerant)."""
-    names = {k for k in _country_index() if len(k) > 3} | {"usa", "uk", "uae", "рф"}
+    names = {k for k in country_index() if len(k) > 3} | {"usa", "uk", "uae", "рф"}
     alts = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"[\s.]+") for n in alts)
     codes = r"U\.S\.A\.?|U\.S\.?|U\.K\.?|(?:USA|US|UK)\b"

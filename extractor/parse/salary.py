@@ -15,53 +15,20 @@ at confidence 0.8. Identical ranges stated twice count once.
 
 from __future__ import annotations
 
-import functools
 import re
 
+from extractor.codes import currency_code
 from extractor.parse import Found
 from extractor.record import SalaryRange
 
 MAX_PAY = 10_000_000
 
-# ---------------------------------------------------------------- currencies
+# ---------------------------------------------------------------- patterns
 
-_SYMBOLS = {
-    "$": "USD", "us$": "USD", "usd$": "USD", "c$": "CAD", "ca$": "CAD", "cad$": "CAD",
-    "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL",
-    "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "¥": "JPY", "֏": "AMD", "₪": "ILS",
-    "₩": "KRW", "₴": "UAH", "₺": "TRY", "zł": "PLN", "руб": "RUB", "руб.": "RUB",
-    "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "р.": "RUB", "rur": "RUB",
-    "դրամ": "AMD", "dram": "AMD", "drams": "AMD", "dollar": "USD", "dollars": "USD",
-    "us dollar": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
-    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
-    "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "ruble": "RUB",
-    "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yen": "JPY",
-    "canadian dollars": "CAD", "australian dollars": "AUD", "swiss francs": "CHF",
-}
+# the ISO 4217 codes a figure may carry (names and symbols: ``extractor.codes``)
 _CODES = ("USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|RMB|INR|RUB|RUR|AMD|PLN|SEK|NOK|DKK|CZK|"
           "HUF|RON|BGN|UAH|KZT|GEL|AZN|BYN|TRY|ILS|AED|SAR|QAR|SGD|HKD|MXN|BRL|ZAR|NGN|"
           "KES|PHP|MYR|IDR|THB|VND|KRW|TWD|EGP|PKR|BDT|LKR")
-
-
-@functools.lru_cache(maxsize=512)
-def currency_code(text: str) -> str | None:
-    """ISO 4217 code for a currency code, symbol or name ("$" -> "USD"); None if unknown."""
-    key = " ".join(text.strip().lower().split())
-    code = _SYMBOLS.get(key) or (key.upper() if re.fullmatch(r"[a-z]{3}", key) else None)
-    if code == "RMB":
-        code = "CNY"
-    import pycountry
-
-    if code and pycountry.currencies.get(alpha_3=code):
-        return code
-    try:
-        return pycountry.currencies.lookup(key).alpha_3
-    except LookupError:
-        return None
-
-
-# ---------------------------------------------------------------- patterns
-
 _SYM = r"(?:US\$|USD\$|C\$|CA\$|CAD\$|A\$|AU\$|NZ\$|HK\$|S\$|R\$|\$|€|£|₽|₹|¥|֏|₪|₩|₴|₺)"
 _CODE = rf"(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
 _WORD_CUR = (r"(?i:руб(?:л(?:ей|я|ь))?\.?|р\.|(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|"

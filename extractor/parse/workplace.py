@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from extractor.codes import WORKPLACE_WORDS
 from extractor.parse import Found
 from extractor.parse.location import country_sequence, find_countries
 
@@ -77,10 +78,6 @@ _RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                                r"(?:complet|total|int[ée]gral)|\bfull\s+remote\b")),
     ("onsite", 0.8, re.compile(r"(?i)\b(?:100\s?%\s+)?(?:en\s+)?pr[ée]sentiel\b|\bsur\s+site\b")),
 ]
-_MODE_VALUES = {"remote": "remote", "remotely": "remote", "telework": "remote",
-                "virtual": "remote", "hybrid": "hybrid", "onsite": "onsite", "on-site": "onsite",
-                "on site": "onsite", "in-person": "onsite", "in person": "onsite",
-                "in-office": "onsite", "in office": "onsite"}
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|never)[\s-]+(?:\w+\s+)?$")
 _NEGATED_AFTER = re.compile(r"(?i)^[^.\n]{0,25}\bnot\s+(?:available|possible|offered|an\s+"
                             r"option|permitted|allowed|eligible)")
@@ -105,7 +102,7 @@ _SHORT_REMOTE_LINE = re.compile(r"(?im)^[ \t]*(?:\S+[ \t]+){0,6}?\S*\bremote\b\S
 def _mode(found: str) -> str | None:
     key = " ".join(found.lower().split())
     key = re.sub(r"^(?:fully|100\s?%)\s+", "", key)
-    return "remote" if key.startswith("telecommut") else _MODE_VALUES.get(key)
+    return "remote" if key.startswith("telecommut") else WORKPLACE_WORDS.get(key)
 
 
 def _negated(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,145 @@
+"""Codes and the words that name them: a leaf that imports nothing of the package.
+
+``country_code`` maps a country name, code or common alias to ISO 3166-1 alpha-2;
+``currency_code`` a currency code, symbol or name to ISO 4217; ``enum_token`` an enum
+spelling ("Full-time", "on-site") to the record's value. The record's validators and
+the parsers read these same tables, so a spelling is taught in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+# ---------------------------------------------------------------- countries
+
+# casefolded, dots removed -> alpha-2; pycountry's names and codes are added lazily
+COUNTRY_ALIASES: dict[str, str] = {
+    "usa": "US", "us": "US", "united states": "US", "united states of america": "US",
+    "the united states": "US", "the us": "US", "the usa": "US",
+    "u.s.": "US", "u.s.a.": "US", "u.k.": "GB", "u.a.e.": "AE",
+    "uk": "GB", "united kingdom": "GB", "the uk": "GB", "great britain": "GB", "britain": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "deutschland": "DE", "russia": "RU", "россия": "RU", "рф": "RU",
+    "российская федерация": "RU", "uae": "AE", "emirates": "AE", "south korea": "KR",
+    "korea": "KR", "north korea": "KP", "vietnam": "VN", "czech republic": "CZ",
+    "iran": "IR", "syria": "SY", "laos": "LA", "moldova": "MD", "bolivia": "BO",
+    "venezuela": "VE", "tanzania": "TZ", "taiwan": "TW", "turkey": "TR", "ivory coast": "CI",
+    "macedonia": "MK", "holland": "NL", "the netherlands": "NL", "nederland": "NL",
+    "brasil": "BR", "méxico": "MX", "españa": "ES", "italia": "IT", "polska": "PL",
+    "schweiz": "CH", "suisse": "CH", "österreich": "AT", "sverige": "SE", "norge": "NO",
+    "danmark": "DK", "suomi": "FI", "éire": "IE", "burma": "MM", "hong kong": "HK",
+    "palestine": "PS", "cape verde": "CV", "swaziland": "SZ", "the philippines": "PH",
+    "հայաստան": "AM", "армения": "AM", "грузия": "GE", "германия": "DE",
+    "сша": "US", "великобритания": "GB", "франция": "FR", "испания": "ES", "италия": "IT",
+    "китай": "CN", "польша": "PL", "украина": "UA", "україна": "UA", "беларусь": "BY",
+    "белоруссия": "BY", "казахстан": "KZ", "узбекистан": "UZ", "кыргызстан": "KG",
+    "азербайджан": "AZ", "турция": "TR", "израиль": "IL", "канада": "CA",
+}
+# whole-token aliases that only count in their exact spelling
+_EXACT_ALIASES = {"RA": "AM", "U.S.": "US", "U.S.A.": "US", "U.K.": "GB"}
+
+
+def country_key(text: str) -> str:
+    """The form country names are looked up in: dots dropped, spaces single, casefolded."""
+    return " ".join(text.replace(".", " ").split()).casefold()
+
+
+@functools.cache
+def country_index() -> dict[str, str]:
+    """Casefolded names and codes of every ISO 3166-1 country, plus the aliases."""
+    import pycountry  # lazy: its tables load on first use, not on every import
+
+    index: dict[str, str] = {}
+    for c in pycountry.countries:
+        index[c.alpha_2.casefold()] = c.alpha_2
+        index[c.alpha_3.casefold()] = c.alpha_2
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(c, attr, None)
+            if name:
+                index[country_key(name)] = c.alpha_2
+    index.update({country_key(k): v for k, v in COUNTRY_ALIASES.items()})
+    return index
+
+
+@functools.lru_cache(maxsize=4096)
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-2 for a country name, alpha-2/alpha-3 code or alias; else None.
+
+    A bare two-letter code is read as a country ("CA" -> "CA", Canada): callers that
+    parse "City, CA" must check US states first (``parse_locations`` does).
+    """
+    text = text.strip().strip(",;:()[]").strip()
+    if not text or len(text) > 60:
+        return None
+    if text in _EXACT_ALIASES:
+        return _EXACT_ALIASES[text]
+    key = country_key(text)
+    if key == "ra":
+        return None
+    return country_index().get(key)
+
+
+# ---------------------------------------------------------------- currencies
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd$": "USD", "c$": "CAD", "ca$": "CAD", "cad$": "CAD",
+    "a$": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL",
+    "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "¥": "JPY", "֏": "AMD", "₪": "ILS",
+    "₩": "KRW", "₴": "UAH", "₺": "TRY", "zł": "PLN", "руб": "RUB", "руб.": "RUB",
+    "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "р.": "RUB", "rur": "RUB",
+    "դրամ": "AMD", "dram": "AMD", "drams": "AMD", "dollar": "USD", "dollars": "USD",
+    "us dollar": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "ruble": "RUB",
+    "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yen": "JPY",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "swiss francs": "CHF",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def currency_code(text: str) -> str | None:
+    """ISO 4217 code for a currency code, symbol or name ("$" -> "USD"); None if unknown."""
+    key = " ".join(text.strip().lower().split())
+    code = CURRENCY_SYMBOLS.get(key) or (key.upper() if re.fullmatch(r"[a-z]{3}", key) else None)
+    if code == "RMB":
+        code = "CNY"
+    import pycountry  # lazy: its tables load on first use, not on every import
+
+    if code and pycountry.currencies.get(alpha_3=code):
+        return code
+    try:
+        return pycountry.currencies.lookup(key).alpha_3
+    except LookupError:
+        return None
+
+
+# ---------------------------------------------------------------- enum spellings
+
+# the words a posting or a model uses for a workplace mode (lower-cased, spaces single)
+WORKPLACE_WORDS: dict[str, str] = {
+    "remote": "remote", "remotely": "remote", "telework": "remote", "virtual": "remote",
+    "telecommute": "remote", "hybrid": "hybrid", "onsite": "onsite", "on-site": "onsite",
+    "on site": "onsite", "in-person": "onsite", "in person": "onsite", "in-office": "onsite",
+    "in office": "onsite", "office": "onsite",
+}
+# other spellings of the record's enum values (employment type, pay period, degree, level)
+ENUM_ALIASES: dict[str, str] = {
+    **WORKPLACE_WORDS,
+    "full-time": "full_time", "fulltime": "full_time", "full time": "full_time",
+    "part-time": "part_time", "parttime": "part_time", "part time": "part_time",
+    "contractor": "contract", "temp": "temporary", "intern": "internship",
+    "per diem": "per_diem", "hourly": "hour", "daily": "day",
+    "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
+    "annually": "year", "phd": "doctorate", "masters": "master", "bachelors": "bachelor",
+    "high school": "high_school", "entry level": "entry", "mid level": "mid",
+}
+
+
+def enum_token(value: Any) -> Any:
+    """Lower-case an enum spelling and map common aliases ("Full-time" -> "full_time")."""
+    if not isinstance(value, str):
+        return value
+    token = value.strip().lower()
+    return ENUM_ALIASES.get(token, token.replace("-", "_").replace(" ", "_"))

@@ -1,0 +1,48 @@
+"""``Result``: the outcome for one input, and its JSONL output line (RECORD.md).
+
+A leaf beside the record: ``assemble`` builds one per document, the pipeline adds the
+run's metadata and the cache state, the batch writes its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.backends import Usage
+from extractor.record import JobPosting
+
+
+@dataclass
+class Result:
+    """The outcome for one input: a record or an error, never both."""
+
+    source: str
+    record: JobPosting | None = None
+    error: dict[str, str] | None = None
+    evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # backend, model, prompt, strategy
+    usage: Usage = field(default_factory=Usage)
+    cached: bool = False
+    latency_s: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_line(self) -> dict[str, Any]:
+        """The JSONL output line of RECORD.md."""
+        record = self.record.model_dump(mode="json") if self.record is not None else None
+        return {
+            "source": self.source,
+            "record": record,
+            "error": self.error,
+            "evidence": self.evidence,
+            "warnings": self.warnings,
+            **self.meta,
+            "cached": self.cached,
+            "latency_s": round(self.latency_s, 4),
+            "usage": {"prompt_tokens": self.usage.prompt_tokens,
+                      "completion_tokens": self.usage.completion_tokens},
+        }
