@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.candidates import RANK, Candidate
-from extractor.parse import Facts, Found
+from extractor.parse import Facts
+from extractor.parse.base import Found
 from extractor.question import NONE_OPTION, Draft
 
 LIST_FIELDS = (

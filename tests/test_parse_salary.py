@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.codes import currency_code
-from extractor.parse.salary import parse_salaries, posting_end
+from extractor.parse.base import posting_end
+from extractor.parse.salary import parse_salaries
 
 # text, default currency, expected [(min, max, currency, period)]
 CASES = [

@@ -13,19 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-T = TypeVar("T")
+from extractor.parse.base import Found
+from extractor.parse.dates import parse_dates
+from extractor.parse.education import parse_education
+from extractor.parse.employment import parse_employment_types
+from extractor.parse.experience import parse_experience_years
+from extractor.parse.language import detect_language
+from extractor.parse.location import parse_locations
+from extractor.parse.places import city_country, header_city
+from extractor.parse.salary import parse_salaries
+from extractor.parse.sections import parse_sections
+from extractor.parse.seniority import parse_seniority
+from extractor.parse.skills import parse_skills
+from extractor.parse.visa import parse_visa_sponsorship
+from extractor.parse.workplace import parse_workplace
+from extractor.record import Location
 
-
-@dataclass(frozen=True)
-class Found(Generic[T]):
-    """A value found in the cleaned text at ``text[start:end]``."""
-
-    value: T
-    start: int
-    end: int
-    confidence: float = 1.0  # 1.0: the rule is certain; lower: the model may overrule
+__all__ = ["Facts", "Found", "parse_text"]
 
 
 @dataclass
@@ -54,18 +60,6 @@ class Facts:
 
 def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> Facts:
     """Run every deterministic parser over the cleaned text."""
-    from extractor.parse.dates import parse_dates
-    from extractor.parse.education import parse_education
-    from extractor.parse.employment import parse_employment_types
-    from extractor.parse.experience import parse_experience_years
-    from extractor.parse.language import detect_language
-    from extractor.parse.location import parse_locations
-    from extractor.parse.sections import parse_sections
-    from extractor.parse.seniority import parse_seniority
-    from extractor.parse.skills import parse_skills
-    from extractor.parse.visa import parse_visa_sponsorship
-    from extractor.parse.workplace import parse_workplace
-
     posted, deadline = parse_dates(text, reference_date)
     workplace, regions = parse_workplace(text)
     facts = Facts(
@@ -96,8 +90,6 @@ def _salaries(text: str) -> list[Found[Any]]:
 
     A "k" range with no stated period is yearly: RECORD.md's "$120k-$150k" example.
     """
-    from extractor.parse.salary import parse_salaries
-
     found = parse_salaries(text)
     stated = next((f.value.currency for f in found if f.value.currency), None)
     if stated and any(f.value.currency is None for f in found):
@@ -116,9 +108,6 @@ def _yearly_if_k(found: Found[Any]) -> Found[Any]:
 def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
     """Parsed locations, with countries looked up for large cities stated without one,
     and, when nothing was parsed, a large city named in the header lines."""
-    from extractor.parse.places import city_country, header_city
-    from extractor.record import Location
-
     out = []
     for item in found:
         loc = item.value

@@ -16,8 +16,7 @@ import datetime as dt
 import functools
 import re
 
-from extractor.parse import Found
-from extractor.parse.salary import posting_end
+from extractor.parse.base import Found, posting_end
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.parse import Found
-from extractor.parse.salary import posting_end
+from extractor.parse.base import Found, posting_end
 
 _WORD_RULES: list[tuple[str, re.Pattern[str]]] = [(level, re.compile(rx)) for level, rx in (
     ("doctorate", r"(?i)\bdoctora(?:te|l|t)\b|\bdoctor\s+of\s+(?:philosophy|science|education|"

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.parse import Found
-from extractor.parse.salary import posting_end
+from extractor.parse.base import Found, posting_end
 
 _END = r"(?-i:(?![a-zа-яё]))"
 _TERMS: list[tuple[str, str]] = [

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.parse import Found
-from extractor.parse.salary import posting_end
+from extractor.parse.base import Found, posting_end
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from extractor.parse import Found
+from extractor.parse.base import Found
 
 LANGUAGES: tuple[str, ...] = (
     "en", "fr", "ru", "de", "es", "it", "pt", "nl", "hy", "pl", "uk", "tr", "sv", "da", "no",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from extractor.codes import country_code, country_index
-from extractor.parse import Found
+from extractor.parse.base import Found, posting_end
 from extractor.record import Location
 
 US_STATES: dict[str, str] = {
@@ -113,7 +113,6 @@ _CITY_BLOCK = NON_PLACE_WORDS | {
 }
 _HQ_CONTEXT = re.compile(r"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|offices in)"
                          r"[^.\n]{0,40}$")
-_CHROME = re.compile(r"(?im)^[ \t]*(?:similar jobs|more jobs at|похожие вакансии)\b")
 
 LABEL_CONFIDENCE = 0.95
 REMOTE_CONFIDENCE = 0.9
@@ -398,7 +397,6 @@ def _dedupe(found: list[Found[Location]]) -> list[Found[Location]]:
 
 def parse_locations(text: str) -> list[Found[Location]]:
     """Where the job is based: labelled locations, else "City, ST" mentions in prose."""
-    chrome = _CHROME.search(text)
-    body = text[:chrome.start()] if chrome else text
+    body = text[:posting_end(text)]
     found = _labelled(body)
     return _dedupe(found or _prose(body))

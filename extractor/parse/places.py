@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.parse import Found
+from extractor.parse.base import Found
 
 MIN_POPULATION = 100_000
 HEADER_CHARS = 800

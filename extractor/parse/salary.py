@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from extractor.codes import currency_code
-from extractor.parse import Found
+from extractor.parse.base import Found, posting_end
 from extractor.record import SalaryRange
 
 MAX_PAY = 10_000_000
@@ -96,20 +96,10 @@ _PERIOD_BEFORE = re.compile(
     r"rate|wage|compensation|stipend|income|earnings)\b[^\n\d]{0,15}$")
 _BEFORE_PERIOD = {"hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month",
                   "weekly": "week", "daily": "day"}
-_END_OF_POSTING = re.compile(
-    r"(?im)^[ \t]*(?:(?:similar|related|recommended|other|more)\s+(?:jobs|vacancies|positions|"
-    r"openings|roles)(?:\s+(?:at|from|like\s+this)\b[^\n]*)?|похожие\s+вакансии|"
-    r"offres\s+similaires)[ \t:]*$")
 _MIN_LEADS = ("from", "starting", "start", "begin", "in excess", "at least", "minimum",
               "upwards", "à partir", "от")
 _MAX_LEADS = ("up to", "jusqu", "до")
 _SCALES = {"k": 1000, "thousand": 1000, "тыс": 1000, "тыс.": 1000}
-
-
-def posting_end(text: str) -> int:
-    """Where chrome about other jobs ("Similar Jobs at X", "Похожие вакансии") starts."""
-    m = _END_OF_POSTING.search(text)
-    return m.start() if m else len(text)
 
 
 # ---------------------------------------------------------------- numbers

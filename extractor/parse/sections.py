@@ -1,14 +1,14 @@
 """Bulleted sections: responsibilities, requirements, preferred qualifications, benefits.
 
-A section starts at a known heading ("Responsibilities", "What you'll bring",
-"REQUIRED QUALIFICATIONS:", "Profil recherché", "Обязанности") written on its own
-line, at the start of a line before a colon or glued text ("QualificationsCurrently
-pursuing…"), or mid-line after a sentence end with a colon ("…benefits.Qualifications:").
-It ends at the next heading of any kind, an ALL-CAPS label, a blank line after plain
-(unbulleted) lines, or a plain line after bulleted ones. Items are one per bullet or
-line; hard-wrapped lines are joined; glued items ("editorsSet up…", "networks.Support…")
-are split. Each item is at most 300 characters (cut at a sentence end) and a section
-keeps at most 20.
+A section starts at a known heading (``clean.headings.SECTION_HEADINGS``:
+"Responsibilities", "What you'll bring", "REQUIRED QUALIFICATIONS:", "Profil recherché",
+"Обязанности") written on its own line, at the start of a line before a colon or glued
+text ("QualificationsCurrently pursuing…"), or mid-line after a sentence end with a
+colon ("…benefits.Qualifications:"). It ends at the next heading of any kind, an
+ALL-CAPS label, a blank line after plain (unbulleted) lines, or a plain line after
+bulleted ones. Items are one per bullet or line; hard-wrapped lines are joined; glued
+items ("editorsSet up…", "networks.Support…") are split. Each item is at most 300
+characters (cut at a sentence end) and a section keeps at most 20.
 """
 
 from __future__ import annotations
@@ -17,78 +17,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extractor.parse import Found
+from extractor.clean.headings import SECTION_HEADINGS
+from extractor.parse.base import Found
 
 MAX_ITEM = 300
 MAX_ITEMS = 20
 KEYS: tuple[str, ...] = ("responsibilities", "requirements", "preferred_qualifications",
                          "benefits")
-_Q = "(?:'|’)?"  # optional apostrophe: "you'll", "you’ll", "youll"
-_AND_WORDS = (r"(?:skills|experience|education|requirements|qualifications|abilities|"
-              r"competencies|knowledge)")
-
-HEADINGS: dict[str, tuple[str, ...]] = {
-    "responsibilities": (
-        r"(?:key |main |primary |core |essential |your |job |the |role |principal |general )?"
-        r"(?:duties (?:and|&) )?responsibilities(?: (?:and|&) duties)?(?: include)?",
-        r"(?:essential |job |main |key |your |primary )?(?:duties|functions)"
-        r"(?: (?:and|&) responsibilities)?(?: include)?(?:,? but (?:are )?not limited to)?",
-        rf"what you{_Q}ll (?:be )?do(?:ing)?", r"what you will (?:be )?do(?:ing)?",
-        r"what will you (?:be )?do(?:ing)?", rf"what you{_Q}ll work on",
-        r"what you will work on", r"in this role,? you will", r"(?:your |main |key )?tasks",
-        r"(?:vos |les |principales )?missions(?: principales)?", r"vos responsabilit[ée]s",
-        r"vos t[âa]ches", r"обязанности", r"(?:ваши |основные )?задачи",
-        r"чем (?:вам )?предстоит заниматься", r"(?:deine |ihre )?aufgaben",
-    ),
-    "preferred_qualifications": (
-        r"(?:preferred|desired|desirable|additional|bonus) (?:qualifications?|skills|experience"
-        r"|requirements?)", r"preferred", r"nice[\s-]to[\s-]haves?(?: skills)?",
-        r"bonus points?(?: if you have)?", rf"it{_Q}s a (?:plus|bonus) if you have",
-        r"pluses", r"extra credit", r"preferred (?:qualities|background)", r"good to have",
-        r"(?:les )?atouts",
-        r"(?:ce )?serait un plus", r"будет плюсом", r"преимуществом будет",
-    ),
-    "requirements": (
-        r"(?:minimum |basic |required |key |essential |job |your |the |mandatory )?"
-        rf"(?:qualifications?|requirements?)(?: (?:and|&) {_AND_WORDS})?",
-        r"required (?:skills|experience|qualifications)(?: (?:and|&) experience)?",
-        rf"(?:skills|experience|education) (?:and|&) {_AND_WORDS}",
-        rf"what you{_Q}ll bring", r"what you bring", r"what you will bring",
-        rf"what we{_Q}re looking for", r"what we are looking for", r"what we look for",
-        r"who you are", r"about you", r"you have", rf"you{_Q}ll have",
-        r"you will most likely have", r"your profile", r"your know-how",
-        r"your (?:skills|experience|background|qualifications)",
-        r"(?:the )?ideal candidate(?: will have)?", r"must[\s-]haves?", r"required",
-        r"profil recherch[ée]", r"votre profil", r"comp[ée]tences requises",
-        r"требования(?: к кандидату)?", r"мы ждем от вас", r"(?:dein |ihr )?profil",
-        r"anforderungen",
-    ),
-    "benefits": (
-        r"(?:our |your |employee |key |the )?benefits(?: (?:and|&) perks)?",
-        r"perks(?: (?:and|&) benefits)?", r"what we offer", r"we offer",
-        rf"what{_Q}s in it for you", r"why join us", rf"what you{_Q}ll get", r"what you get",
-        r"our offer", r"avantages", r"ce que nous (?:vous )?offrons", r"nous (?:vous )?offrons",
-        r"pourquoi nous rejoindre", r"условия(?: работы)?", r"мы предлагаем", r"wir bieten",
-    ),
-    "other": (
-        r"about (?:us|the company|the role|the team|the job|the position)", r"about \w+",
-        r"company (?:description|overview|profile)", r"role (?:description|overview|summary)",
-        r"position (?:summary|overview|description)", r"job (?:description|summary|overview"
-        r"|details)", r"description", r"overview", r"summary", r"who we are",
-        r"our (?:team|mission|story|company|values)", r"the (?:role|opportunity|team|company)",
-        r"your role", r"compensation(?: range)?", r"salary(?: range)?",
-        r"(?:us |base )?pay (?:range|rate)", r"remuneration(?:/ ?salary)?", r"how to apply",
-        r"application (?:procedures?|deadline|process)", r"to apply",
-        r"equal (?:employment )?opportunit\w*", r"eeo\w*", r"top skills", r"similar jobs",
-        r"(?:job |work )?location", r"job type", r"schedule", r"start date", r"duration",
-        r"additional (?:information|notes|selection criteria)", r"selection process",
-        r"disclaimer", r"(?:our )?(?:hiring|interview) process", r"о компании",
-        r"ключевые навыки", r"description du poste", r"qui sommes-nous", r"похожие вакансии",
-        r"physical (?:requirements|demands)", r"working conditions", r"work environment",
-        r"travel required", r"other duties", r"(?:leadership|supervisory) responsibilities",
-        r"additional job description",
-    ),
-}
 
 
 # what may follow a heading phrase: ":" or " - ", the line end, glued text
@@ -100,7 +35,7 @@ _HEAD_END = (r"(?=\**[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*\??[ \t]*(?:[:：]|[ \t]+
 
 def _phrase_table() -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation of every heading phrase, each in a named group, then ``_HEAD_END``."""
-    phrases = [(p, k) for k, ps in HEADINGS.items() for p in ps]
+    phrases = [(p, k) for k, ps in SECTION_HEADINGS.items() for p in ps]
     groups = {f"h{i}": k for i, (_, k) in enumerate(phrases)}
     body = "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(phrases))
     return re.compile(f"(?:{body}){_HEAD_END}", re.IGNORECASE), groups

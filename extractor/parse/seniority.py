@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.parse import Found
+from extractor.parse.base import Found
 
 _TECH_NOUN = (r"(?:software|data|machine|ml|ai|product|research|security|site|sre|platform|"
               r"backend|back-end|frontend|front-end|full[\s-]?stack|systems?|cloud|devops|"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractor.parse import Found
+from extractor.parse.base import Found, posting_end
 
 # canonical name -> aliases (the canonical name is an alias too)
 LEXICON: dict[str, tuple[str, ...]] = {
@@ -148,7 +148,6 @@ _NOT_AFTER: dict[str, re.Pattern[str]] = {
     }.items()
 }
 _CONTEXT_SEP = re.compile(r"[\s,;/|&•·()\-:]*(?:\b(?:and|or|and/or|as well as)\b)?[\s,;/|&•·()]*")
-_CHROME = re.compile(r"(?im)^[ \t]*(?:similar jobs|more jobs at|похожие вакансии)\b")
 
 
 def _case_sensitive(alias: str) -> bool:
@@ -198,8 +197,7 @@ def parse_skills(text: str) -> list[Found[str]]:
 
     Text after a "Similar Jobs" block is page chrome and is not read.
     """
-    chrome = _CHROME.search(text)
-    end = chrome.start() if chrome else len(text)
+    end = posting_end(text)
     pattern = _matcher()[0]
     hits = [(name, m.start(), m.end()) for m in pattern.finditer(text, 0, end)
             if (name := _canonical(m.group())) is not None]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.parse import Found
+from extractor.parse.base import Found
 
 # a sentence; a line break before a lower-case word is hard wrapping, not a new sentence
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\n(?=[ \t]*[a-z]))+[.!?]?")

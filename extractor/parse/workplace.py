@@ -14,7 +14,7 @@ import itertools
 import re
 
 from extractor.codes import WORKPLACE_WORDS
-from extractor.parse import Found
+from extractor.parse.base import Found
 from extractor.parse.location import country_sequence, find_countries
 
 MAX_HITS_PER_RULE = 20

@@ -1,0 +1,121 @@
+"""The heading vocabulary: where a posting's sections start, and where the posting ends.
+
+``SECTION_HEADINGS``  heading phrases by record field (``parse.sections`` reads the items
+                      under them; "other" headings end a section);
+``GLUED_HEADINGS``    the closed list of headings that exports glue to a neighbouring
+                      word, put back on a line of their own by the cleaner;
+``TAIL_RE``           a line where other postings start ("Similar jobs at X", "Похожие
+                      вакансии"): the cleaner cuts from there and ``parse.base.posting_end``
+                      stops every parser there.
+
+The glued list is narrower than the section phrases on purpose: it must never split a
+name ("McDonald", "PayPal"). Five of its headings (``SUBLABEL_HEADINGS``) are not section
+headings: inside a section, "Education:" or "Skills:" is a sub-label, and its items still
+belong to the section (a test pins this relation, so the lists cannot drift apart).
+"""
+
+from __future__ import annotations
+
+import re
+
+_Q = "(?:'|’)?"  # optional apostrophe: "you'll", "you’ll", "youll"
+_AND_WORDS = (r"(?:skills|experience|education|requirements|qualifications|abilities|"
+              r"competencies|knowledge)")
+
+SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
+    "responsibilities": (
+        r"(?:key |main |primary |core |essential |your |job |the |role |principal |general )?"
+        r"(?:duties (?:and|&) )?responsibilities(?: (?:and|&) duties)?(?: include)?",
+        r"(?:essential |job |main |key |your |primary )?(?:duties|functions)"
+        r"(?: (?:and|&) responsibilities)?(?: include)?(?:,? but (?:are )?not limited to)?",
+        rf"what you{_Q}ll (?:be )?do(?:ing)?", r"what you will (?:be )?do(?:ing)?",
+        r"what will you (?:be )?do(?:ing)?", rf"what you{_Q}ll work on",
+        r"what you will work on", r"in this role,? you will", r"(?:your |main |key )?tasks",
+        r"(?:vos |les |principales )?missions(?: principales)?", r"vos responsabilit[ée]s",
+        r"vos t[âa]ches", r"обязанности", r"(?:ваши |основные )?задачи",
+        r"чем (?:вам )?предстоит заниматься", r"(?:deine |ihre )?aufgaben",
+    ),
+    "preferred_qualifications": (
+        r"(?:preferred|desired|desirable|additional|bonus) (?:qualifications?|skills|experience"
+        r"|requirements?)", r"preferred", r"nice[\s-]to[\s-]haves?(?: skills)?",
+        r"bonus points?(?: if you have)?", rf"it{_Q}s a (?:plus|bonus) if you have",
+        r"pluses", r"extra credit", r"preferred (?:qualities|background)", r"good to have",
+        r"(?:les )?atouts",
+        r"(?:ce )?serait un plus", r"будет плюсом", r"преимуществом будет",
+    ),
+    "requirements": (
+        r"(?:minimum |basic |required |key |essential |job |your |the |mandatory )?"
+        rf"(?:qualifications?|requirements?)(?: (?:and|&) {_AND_WORDS})?",
+        r"required (?:skills|experience|qualifications)(?: (?:and|&) experience)?",
+        rf"(?:skills|experience|education) (?:and|&) {_AND_WORDS}",
+        rf"what you{_Q}ll bring", r"what you bring", r"what you will bring",
+        rf"what we{_Q}re looking for", r"what we are looking for", r"what we look for",
+        r"who you are", r"about you", r"you have", rf"you{_Q}ll have",
+        r"you will most likely have", r"your profile", r"your know-how",
+        r"your (?:skills|experience|background|qualifications)",
+        r"(?:the )?ideal candidate(?: will have)?", r"must[\s-]haves?", r"required",
+        r"profil recherch[ée]", r"votre profil", r"comp[ée]tences requises",
+        r"требования(?: к кандидату)?", r"мы ждем от вас", r"(?:dein |ihr )?profil",
+        r"anforderungen",
+    ),
+    "benefits": (
+        r"(?:our |your |employee |key |the )?benefits(?: (?:and|&) perks)?",
+        r"perks(?: (?:and|&) benefits)?", r"what we offer", r"we offer",
+        rf"what{_Q}s in it for you", r"why join us", rf"what you{_Q}ll get", r"what you get",
+        r"our offer", r"avantages", r"ce que nous (?:vous )?offrons", r"nous (?:vous )?offrons",
+        r"pourquoi nous rejoindre", r"условия(?: работы)?", r"мы предлагаем", r"wir bieten",
+    ),
+    "other": (
+        r"about (?:us|the company|the role|the team|the job|the position)", r"about \w+",
+        r"company (?:description|overview|profile)", r"role (?:description|overview|summary)",
+        r"position (?:summary|overview|description)", r"job (?:description|summary|overview"
+        r"|details)", r"description", r"overview", r"summary", r"who we are",
+        r"our (?:team|mission|story|company|values)", r"the (?:role|opportunity|team|company)",
+        r"your role", r"compensation(?: range)?", r"salary(?: range)?",
+        r"(?:us |base )?pay (?:range|rate)", r"remuneration(?:/ ?salary)?", r"how to apply",
+        r"application (?:procedures?|deadline|process)", r"to apply",
+        r"equal (?:employment )?opportunit\w*", r"eeo\w*", r"top skills", r"similar jobs",
+        r"(?:job |work )?location", r"job type", r"schedule", r"start date", r"duration",
+        r"additional (?:information|notes|selection criteria)", r"selection process",
+        r"disclaimer", r"(?:our )?(?:hiring|interview) process", r"о компании",
+        r"ключевые навыки", r"description du poste", r"qui sommes-nous", r"похожие вакансии",
+        r"physical (?:requirements|demands)", r"working conditions", r"work environment",
+        r"travel required", r"other duties", r"(?:leadership|supervisory) responsibilities",
+        r"additional job description",
+    ),
+}
+
+# Section headings that exports glue to the previous or next word. A closed list, so that
+# names such as "McDonald" are never split.
+GLUED_HEADINGS: tuple[str, ...] = (
+    "Job Description", "Company Description", "Role Description", "Position Description",
+    "Job Summary", "Position Summary", "Summary", "Overview", "Company Overview",
+    "Responsibilities", "Key Responsibilities", "Main Responsibilities", "Duties",
+    "Main Duties", "Essential Duties", "Job Duties", "Requirements", "Job Requirements",
+    "Qualifications", "Job Qualifications", "Minimum Qualifications", "Basic Qualifications",
+    "Preferred Qualifications", "Required Qualifications", "Required Skills",
+    "Required Knowledge and Skills", "Skills", "Benefits", "Perks", "Compensation",
+    "Salary", "Pay", "Education", "Experience", "Job Type", "Schedule", "Work Location",
+    "About Us", "About the Role", "About the Company", "About You", "Who You Are",
+    "What You'll Do", "What You Will Do", "What We Offer", "What You Bring",
+    "Why Join Us", "The Role", "The Opportunity", "Company Profile", "Your Profile",
+    "Your Responsibilities", "Job Details", "Location", "Role",
+)
+# Short words that also start names ("PayPal", "Rolex"): split only when a colon follows.
+COLON_ONLY = frozenset({"Pay", "Role", "Skills", "Salary", "Summary", "Education",
+                        "Experience", "Location", "Schedule", "Overview", "Perks", "Duties"})
+
+# glued headings that ``parse.sections`` reads as sub-labels inside a section
+SUBLABEL_HEADINGS = frozenset({"Skills", "Pay", "Education", "Experience", "Role"})
+
+# Other postings from here on. Each form is a whole line ("Similar jobs", "More jobs at
+# Acme", "Jobs at Acme", "Other openings"); a line starting "Similar jobs" or "Похожие
+# вакансии" counts whatever follows it.
+_TAIL = (
+    r"(?:similar|related|recommended|other|more)\s+(?:jobs|vacancies|positions|openings|roles)"
+    r"(?:\s+(?:at|from|like\s+this|for\s+you|you\s+may\s+like)\b[^\n]*)?"
+    r"|similar\s+jobs\b[^\n]*|more\s+jobs\s+at\b[^\n]*|jobs\s+at\s+[^\n]{1,60}"
+    r"|you\s+may\s+also\s+like|people\s+also\s+viewed"
+    r"|похожие\s+вакансии\b[^\n]*|offres\s+similaires"
+)
+TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_TAIL})[ \t:]*$")
