@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from extractor.backends import BACKEND_NAMES
+from extractor.errors import ConfigError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ABORTED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -103,10 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(args: argparse.Namespace) -> Any:
-    from extractor.settings import resolve_settings
-
-    return resolve_settings(
+def _setting_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings the flags give, as keyword arguments of resolve_settings."""
+    return dict(
         backend=args.backend,
         model=args.model,
         base_url=args.base_url,
@@ -122,10 +122,9 @@ def _settings(args: argparse.Namespace) -> Any:
     )
 
 
-def _options(args: argparse.Namespace) -> Any:
-    from extractor.batch.run import BatchOptions
-
-    return BatchOptions(
+def _option_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The BatchOptions the flags ask for, as keyword arguments."""
+    return dict(
         output=args.output, format=args.format, errors=args.errors,
         summary_json=args.summary_json,
         overwrite=args.overwrite or not args.resume,
@@ -187,11 +186,12 @@ def _exit_code(summary: Any) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from extractor.batch.run import BatchRun
-    from extractor.errors import ConfigError
+    from extractor.batch.run import BatchOptions, BatchRun  # lazy: --help skips the pipeline
+    from extractor.settings import resolve_settings  # lazy: as the batch wing
 
     try:
-        batch = BatchRun(args.inputs, _settings(args), _options(args))
+        settings = resolve_settings(**_setting_values(args))
+        batch = BatchRun(args.inputs, settings, BatchOptions(**_option_values(args)))
     except (ConfigError, ValueError) as exc:
         print(f"extract: {exc}", file=sys.stderr)
         return EXIT_ABORTED

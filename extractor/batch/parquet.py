@@ -29,8 +29,8 @@ def jsonl_to_parquet(source: Path, dest: Path) -> int:
         ConfigError: pyarrow is not installed (``pip install 'extractor[parquet]'``).
     """
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # lazy: optional dependency (extractor[parquet])
+        import pyarrow.parquet as pq  # lazy: as pyarrow
     except ImportError as exc:
         raise ConfigError("--format parquet needs pyarrow: pip install 'extractor[parquet]'"
                           ) from exc
@@ -49,7 +49,7 @@ def jsonl_to_parquet(source: Path, dest: Path) -> int:
 
 
 def _write(writer: object, schema: object, names: list[str], batch: list[list[str]]) -> int:
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: optional dependency (extractor[parquet])
 
     if not batch:
         return 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +28,11 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from extractor.batch.workers import ordered_map
 from extractor.errors import ConfigError
+from extractor.load import text_input
+from extractor.pipeline import Pipeline
+from extractor.result import Result
 from extractor.settings import Settings
 
 ACTOR_RESTARTS = 3  # a worker that dies is restarted this many times (its block re-run)
@@ -47,27 +52,19 @@ class BlockRunner:
     """One worker's pipeline: runs blocks of inputs, ``concurrency`` at a time."""
 
     def __init__(self, settings: Settings, concurrency: int = 1) -> None:
-        from extractor.pipeline import Pipeline
-
         self.pipeline = Pipeline(settings)
         self.concurrency = concurrency
         self.pool = ThreadPoolExecutor(concurrency) if concurrency > 1 else None
 
     def run_block(self, items: list[Any]) -> list[Any]:
         """One result per input, in order."""
-        from extractor.batch.workers import ordered_map
-
         return list(ordered_map(self.pipeline.run, items, self.pool, 4 * self.concurrency))
 
     def pid(self) -> int:
-        import os
-
         return os.getpid()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         """Ray Data ``map_batches``: a batch of postings to a batch of output lines."""
-        from extractor.load import text_input
-
         texts = list(batch["text"])
         sources = list(batch["source"]) if "source" in batch else [
             f"<row {n}>" for n in range(len(texts))]
@@ -119,7 +116,7 @@ def extract_dataset(ds: Any, settings: Settings, workers: int | None = None,
     Each output row has ``source``, ``error_type`` (None when the record was made) and
     ``line``: the RECORD.md line as JSON text (``json.loads`` it for the record).
     """
-    import ray
+    import ray  # lazy: optional dependency (extractor[ray])
 
     settings = worker_settings(settings)
     return ds.map_batches(
@@ -154,7 +151,7 @@ def default_workers(settings: Settings, ray: Any) -> int:
 
 def _start_ray(address: str | None) -> Any:
     try:
-        import ray
+        import ray  # lazy: optional dependency (extractor[ray])
     except ImportError as exc:
         raise ConfigError("--engine ray needs Ray: pip install 'extractor[ray]'") from exc
     if not ray.is_initialized():
@@ -199,7 +196,7 @@ class _Actors:
 
     def collect(self, ref: Any, block: list[Any], index: int) -> list[Any]:
         """The block's results; a block whose actor died for good becomes error lines."""
-        from ray.exceptions import RayActorError, RayTaskError
+        from ray.exceptions import RayActorError, RayTaskError  # lazy: optional dependency
 
         try:
             return self.ray.get(ref)
@@ -215,8 +212,6 @@ class _Actors:
 
 
 def _failed(block: list[Any], error_type: str, exc: BaseException) -> list[Any]:
-    from extractor.pipeline import Result
-
     message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
     return [Result(item.source, error={"type": error_type, "message": message})
             for item in block]

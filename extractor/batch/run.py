@@ -16,13 +16,25 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from extractor.backends.limited import LimitedBackend, RateLimiter
+from extractor.batch.parquet import jsonl_to_parquet, sidecar
+from extractor.batch.ray import RayOptions, ray_results
+from extractor.batch.workers import make_pool, ordered_map, run_in_worker
+from extractor.batch.write import (
+    Output,
+    OutputLock,
+    check_writable,
+    is_pipe_or_device,
+    line_format,
+    looks_like_output,
+)
 from extractor.errors import ConfigError
+from extractor.load import EXTENSION_KINDS, folder_root, iter_inputs, path_source
+from extractor.pipeline import Pipeline
+from extractor.prices import estimate_cost
 from extractor.settings import Settings
-
-if TYPE_CHECKING:
-    from extractor.batch.write import OutputLock
 
 _ITEM_SUFFIX = re.compile(r"#\d+$")  # "feed.jsonl#12": row 12 of feed.jsonl
 
@@ -51,8 +63,6 @@ class BatchOptions:
 
     def check(self, settings: Settings) -> None:
         """Raises ConfigError for options that cannot work together."""
-        from extractor.batch.write import line_format
-
         if self.format == "parquet":
             if not self.output:
                 raise ConfigError("--format parquet needs -o FILE")
@@ -113,8 +123,6 @@ class Summary:
         return self.prompt_tokens + self.completion_tokens
 
     def cost_usd(self) -> float | None:
-        from extractor.prices import estimate_cost
-
         return estimate_cost(self.model, self.prompt_tokens, self.completion_tokens)
 
     def per_minute(self) -> float:
@@ -147,8 +155,6 @@ class Summary:
 
 def _inputs(paths: Sequence[str], text_field: str | None) -> Iterator[Any]:
     """The loaded inputs; ``-`` is stdin, read as bytes like a file (see iter_inputs)."""
-    from extractor.load import iter_inputs
-
     return iter_inputs(paths, text_field=text_field, stdin=sys.stdin)
 
 
@@ -161,8 +167,6 @@ def selected(source: str, include: Sequence[str], exclude: Sequence[str]) -> boo
 
 def output_paths(opts: BatchOptions) -> list[tuple[str, Path]]:
     """Every file a run writes, each with the flag that names it."""
-    from extractor.batch.parquet import sidecar
-
     named = [("-o", opts.output), ("--errors", opts.errors),
              ("--summary-json", opts.summary_json)]
     if opts.format == "parquet" and opts.output:
@@ -177,8 +181,6 @@ def check_outputs(inputs: Sequence[str], opts: BatchOptions) -> None:
     Raises:
         ConfigError: naming the flag and what to do.
     """
-    from extractor.batch.write import check_writable
-
     outputs = output_paths(opts)
     for flag, path in outputs:
         check_writable(flag, path)
@@ -192,8 +194,6 @@ def check_outputs(inputs: Sequence[str], opts: BatchOptions) -> None:
 
 def _same_file(a: Path, b: Path) -> bool:
     """Two names of one regular file (a pipe or device may well take two streams)."""
-    from extractor.batch.write import is_pipe_or_device
-
     if is_pipe_or_device(a) or is_pipe_or_device(b):
         return False
     if a.exists() and b.exists():
@@ -210,8 +210,6 @@ def _kind(flag: str, fmt: str) -> str:
 
 def _refuse_input(flag: str, path: Path, inputs: Sequence[str], kind: str) -> None:
     """Raises ConfigError when writing ``path`` would destroy an input posting."""
-    from extractor.batch.write import looks_like_output
-
     for raw in inputs:
         given = Path(raw)
         if raw == "-" or not given.exists():
@@ -228,8 +226,6 @@ def _refuse_input(flag: str, path: Path, inputs: Sequence[str], kind: str) -> No
 
 def _read_from(folder: Path, path: Path) -> bool:
     """True when walking ``folder`` would load the existing file ``path``."""
-    from extractor.load import EXTENSION_KINDS
-
     if not path.is_file():
         return False
     target, root = path.resolve(), folder.resolve()
@@ -241,8 +237,6 @@ def _read_from(folder: Path, path: Path) -> bool:
 
 def _own_outputs(paths: Sequence[str], opts: BatchOptions) -> tuple[str, ...]:
     """Globs that keep a batch from reading its own outputs inside an input folder."""
-    from extractor.load import folder_root, path_source
-
     folders = [(raw, Path(raw).resolve()) for raw in paths if raw != "-" and Path(raw).is_dir()]
     targets = [path.resolve() for _, path in output_paths(opts)]
     # the source the loader gives that file (with the folder in front when several inputs)
@@ -258,7 +252,7 @@ def _glob_escape(text: str) -> str:
 def _progress(results: Iterator[Any], enabled: bool) -> Iterator[Any]:
     if not enabled:
         return results
-    from tqdm import tqdm
+    from tqdm import tqdm  # lazy: 45 ms, and only runs over many inputs show progress
 
     return iter(tqdm(results, unit="posting", file=sys.stderr, dynamic_ncols=True))
 
@@ -283,19 +277,13 @@ class BatchRun:
                 output file (nothing more is started).
             KeyboardInterrupt: after closing the output; every line written is complete.
         """
-        from extractor.batch.write import OutputLock
-
         path, fmt = self.options.output, self.options.format
         if fmt == "parquet":
-            from extractor.batch.parquet import sidecar
-
             path, fmt = sidecar(str(path)), "jsonl"
         with OutputLock(path) as lock:  # held until the Parquet file is written too
             return self._run_locked(path, fmt, lock)
 
     def _run_locked(self, path: str | None, fmt: str, lock: OutputLock) -> Summary:
-        from extractor.batch.write import Output
-
         opts, started = self.options, time.perf_counter()
         output = Output(path, fmt, errors=opts.errors, overwrite=opts.overwrite, lock=lock)
         self.summary.previous_failed, self.output_lines = output.previous_failed, output.resumed
@@ -312,8 +300,6 @@ class BatchRun:
             output.close()
             self.summary.wall_seconds = time.perf_counter() - started
         if opts.format == "parquet" and self.summary.stopped is None:
-            from extractor.batch.parquet import jsonl_to_parquet
-
             jsonl_to_parquet(Path(str(path)), Path(str(opts.output)))
         return self.summary
 
@@ -346,8 +332,6 @@ class BatchRun:
 
     def _results(self, output: Any) -> Iterator[Any]:
         if self.options.engine == "ray":
-            from extractor.batch.ray import RayOptions, ray_results
-
             opts = self.options
             ray_opts = RayOptions(opts.ray_address, opts.workers, opts.concurrency,
                                   opts.block_size)
@@ -357,8 +341,6 @@ class BatchRun:
         yield from self._local_results(output)
 
     def _local_results(self, output: Any) -> Iterator[Any]:
-        from extractor.batch.workers import make_pool, ordered_map, run_in_worker
-
         opts = self.options
         workers = opts.workers or 1
         pool = make_pool(self.settings, opts.concurrency, workers)
@@ -374,9 +356,6 @@ class BatchRun:
                 pipeline.close()
 
     def _pipeline(self) -> Any:
-        from extractor.backends.limited import LimitedBackend, RateLimiter
-        from extractor.pipeline import Pipeline
-
         rpm = self.options.max_rpm
         backend = LimitedBackend(self.settings, RateLimiter(rpm)) if rpm else None
         return Pipeline(self.settings, backend)

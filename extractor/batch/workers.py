@@ -12,6 +12,7 @@ and its threads are daemons, so the process never waits for a stalled server.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import queue
 import signal
@@ -22,6 +23,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from extractor.backends.cancel import cancel_scope
+from extractor.pipeline import Pipeline
 from extractor.settings import Settings
 
 T = TypeVar("T")
@@ -59,14 +61,12 @@ def ordered_map(
             future.cancel()
 
 
-_worker_pipeline: Any = None
+_worker_pipeline: Any = None  # set in each worker process by _start_worker
 
 
 def _start_worker(settings: Settings) -> None:
     """Worker process start: build its pipeline once; Ctrl-C is the parent's to handle."""
     global _worker_pipeline
-    from extractor.pipeline import Pipeline
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_pipeline = Pipeline(settings)
 
@@ -86,8 +86,6 @@ def threads_per_worker(settings: Settings, workers: int) -> Settings:
 def make_pool(settings: Settings, concurrency: int, workers: int) -> Executor | None:
     """A process pool for ``workers`` > 1, a thread pool for ``concurrency`` > 1, else None."""
     if workers > 1:
-        import multiprocessing
-
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker,
                                    initargs=(threads_per_worker(settings, workers),))
