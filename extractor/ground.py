@@ -1,57 +1,22 @@
 """Grounding: every value must be supported by the cleaned text (or the page's data).
 
 Values from page structured data and from the parsers carry spans already. A value
-from the model is searched for in the text; when no support is found it is dropped
-(``grounding="drop"``, the default) or kept with a warning (``"warn"``). Either way
-the output line says which fields were not grounded.
+from the model is checked by its field's check in ``CHECKS``: an enum value by its
+parser's ``supports`` (the parser's own words: one vocabulary per field), a string by
+a search in the text, a number, a date, a pay range or a place by its parts. When no
+support is found the value is dropped (``grounding="drop"``, the default) or kept with
+a warning (``"warn"``). Either way the output line says which fields were not grounded.
+A field with no check is a programming error, raised, never a silent drop.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from extractor.merge import Merged
-
-_KEYWORDS: dict[str, dict[str, str]] = {
-    "workplace_type": {
-        "remote": r"remote|telecommut|work from home|wfh|удал[её]нн|télétravail",
-        "hybrid": r"hybrid|гибрид|hybride|télétravail partiel",
-        "onsite": r"on-?site|in[- ]office|on location|в офисе|sur site|présentiel",
-    },
-    "employment_types": {
-        "full_time": r"full[- ]?time|полная занятость|temps plein|\bCDI\b",
-        "part_time": r"part[- ]?time|частичная|temps partiel",
-        "contract": r"contract|freelance|договор|\bCDD\b",
-        "temporary": r"temporar|\btemp\b|\bCDD\b|временн",
-        "internship": r"intern|стажир|\bstage\b|alternance|apprenti",
-        "volunteer": r"volunteer|bénévol|волонт",
-        "per_diem": r"per diem|\bPRN\b",
-        "other": r".",
-    },
-    "education_level": {
-        "high_school": r"high school|GED|secondary|среднее",
-        "associate": r"associate|Bac\s*\+\s*2",
-        "bachelor": r"bachelor|\bB\.?S\.?c?\b|\bB\.?A\.?\b|degree|высшее|licence|Bac\s*\+\s*3",
-        "master": r"master|\bM\.?S\.?c?\b|MBA|магистр|Bac\s*\+\s*5",
-        "doctorate": r"ph\.?d|doctor|doctorate|кандидат наук|doctorat",
-    },
-    "seniority": {
-        "internship": r"intern|стаж|stagiaire",
-        "entry": r"entry|junior|\bjr\b|graduate|младш|débutant",
-        "mid": r"\bmid\b|intermediate|\bII\b|middle",
-        "senior": r"senior|\bsr\b|staff|principal|старш|ведущ|confirmé",
-        "lead": r"\blead\b|лид|tech lead",
-        "manager": r"manager|менеджер|руководител",
-        "director": r"director|head of|директор",
-        "executive": r"chief|\bVP\b|vice president|\bC[ETOFM]O\b|executive",
-    },
-    "visa_sponsorship": {"True": r"visa|sponsor", "False": r"visa|sponsor"},
-}
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
+from extractor.parse import education, employment, seniority, visa, workplace
 
 
 def _has(text: str, value: str) -> int:
@@ -81,23 +46,57 @@ def _supports_amount(text: str, amount: float | None) -> bool:
     return any(form in flat for form in _number_forms(amount))
 
 
+def _supports_string(value: Any, text: str) -> bool:
+    return isinstance(value, str) and _has(text, value[:60]) >= 0
+
+
+def _supports_salary(value: dict[str, Any], text: str) -> bool:
+    return _supports_amount(text, value.get("min")) and _supports_amount(text, value.get("max"))
+
+
+def _supports_location(value: dict[str, Any], text: str) -> bool:
+    return any(_has(text, str(v)) >= 0 for k, v in value.items() if k != "raw" and v)
+
+
+def _supports_number(value: float, text: str) -> bool:
+    return re.search(rf"\b{int(value)}\b", text) is not None
+
+
+def _supports_date(value: Any, text: str) -> bool:
+    return str(value)[:4] in text or "ago" in text.casefold()
+
+
+Check = Callable[[Any, str], bool]
+# record field -> the check a model's value (or each item of a list) must pass
+CHECKS: dict[str, Check] = {
+    **dict.fromkeys(("title", "company", "apply_url", "language", "remote_regions", "skills",
+                     "responsibilities", "requirements", "preferred_qualifications",
+                     "benefits"), _supports_string),
+    "salary": _supports_salary,
+    "locations": _supports_location,
+    "experience_years_min": _supports_number,
+    "date_posted": _supports_date,
+    "valid_through": _supports_date,
+    "workplace_type": workplace.supports,
+    "employment_types": employment.supports,
+    "seniority": seniority.supports,
+    "education_level": education.supports,
+    "visa_sponsorship": visa.supports,
+}
+
+
 def _supports(name: str, value: Any, text: str) -> bool:
-    if isinstance(value, list):
-        return all(_supports(name, item, text) for item in value)
-    if name in _KEYWORDS:
-        pattern = _KEYWORDS[name].get(str(value))
-        return bool(pattern and re.search(pattern, text, re.IGNORECASE))
-    if name == "salary":
-        return _supports_amount(text, value.get("min")) and _supports_amount(text, value.get("max"))
-    if name == "locations":
-        return any(_has(text, str(v)) >= 0 for k, v in value.items() if k != "raw" and v)
-    if name == "experience_years_min":
-        return re.search(rf"\b{int(value)}\b", text) is not None
-    if name in ("date_posted", "valid_through"):
-        return str(value)[:4] in text or "ago" in text.casefold()
-    if isinstance(value, str):
-        return _has(text, value[:60]) >= 0
-    return False
+    """Whether ``text`` supports the model's ``value`` for field ``name``.
+
+    Raises:
+        LookupError: ``name`` has no check in ``CHECKS``: add one (its parser's
+            ``supports``, or a generic check) when adding a field.
+    """
+    check = CHECKS.get(name)
+    if check is None:
+        raise LookupError(f"grounding has no check for field {name!r}: add one to "
+                          "extractor.ground.CHECKS (its parser's supports() or a generic check)")
+    return check(value, text)
 
 
 def _evidence_for(value: Any, text: str) -> list[dict[str, Any]]:

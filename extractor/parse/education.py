@@ -139,3 +139,9 @@ def parse_education(text: str) -> list[Found[str]]:
         wish = _is_wish(body, start, end, starts) or _under_wish_header(body, start)
         found.append(Found(level, start, end, 0.5 if wish else 1.0))
     return found
+
+
+def supports(value: str, text: str) -> bool:
+    """Whether ``text`` names degree ``value`` the way this parser reads one (a negated
+    mention, "Scrum Master" or a bare "degree" does not count; a wished-for one does)."""
+    return any(f.value == value for f in parse_education(text))

@@ -39,6 +39,8 @@ _TERMS: list[tuple[str, str]] = [
     ("per_diem", r"per[\s-]?diem|(?-i:PRN)"),
 ]
 _TERM_RX = [(v, re.compile(rf"(?i)\b(?:{rx}){_END}")) for v, rx in _TERMS]
+# terms that name a type only in French text: "Stage" in English is a phase, "CDI" an acronym
+_FRENCH_ONLY = frozenset({"stage", "cdi", "cdd"})
 _OTHER = re.compile(r"(?i)^\W*other\W*$")
 
 _LABEL = re.compile(
@@ -174,9 +176,22 @@ def parse_employment_types(text: str) -> list[Found[str]]:
     if _is_french(body):
         found += _statements(body, _FRENCH_STATEMENTS) + _labelled(body)
     else:  # "Stage" in English text is a phase; "CDI" alone may be an acronym
-        found = [f for f in found if body[f.start:f.end].lower() not in {"stage", "cdi", "cdd"}]
+        found = [f for f in found if body[f.start:f.end].lower() not in _FRENCH_ONLY]
         found += [f for f in _labelled(body) if body[f.start:f.end].lower() != "stage"]
     best: dict[str, Found[str]] = {}
     for f in sorted(found, key=lambda f: (-f.confidence, f.start)):
         best.setdefault(f.value, f)
     return sorted(best.values(), key=lambda f: f.start)
+
+
+def supports(value: str, text: str) -> bool:
+    """Whether ``text`` names employment type ``value`` in this parser's words, anywhere
+    (grounding a model's value needs no label or statement): "Vollzeit" supports full_time.
+    "other" counts only where a label says so ("Employment type: Other")."""
+    if value == "other":
+        return any(f.value == "other" for f in _labelled(text))
+    rx = dict(_TERM_RX).get(value)
+    if rx is None:
+        return False
+    french = _is_french(text)
+    return any(french or m.group().lower() not in _FRENCH_ONLY for m in rx.finditer(text))

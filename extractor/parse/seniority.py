@@ -128,3 +128,11 @@ def parse_seniority(title: str | None, text: str) -> list[Found[str]]:
     """
     found = _from_title(title, text) if title and title.strip() else []
     return found + _from_labels(text)
+
+
+def supports(value: str, text: str) -> bool:
+    """Whether ``text`` names level ``value`` in this parser's words: a title word for it
+    anywhere ("Senior", "Head of", "Стажёр"), or a labelled level ("Seniority level: Entry")."""
+    if any(level == value and rx.search(text) for level, _, rx in _TITLE_RULES):
+        return True
+    return any(f.value == value for f in _from_labels(text))

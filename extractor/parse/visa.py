@@ -52,8 +52,10 @@ def _clause_of(sentence: str, pos: int) -> str:
     return sentence
 
 
-def _polarity(sentence: str, before: str) -> bool | None:
-    """True / False when the sentence states sponsorship, None when it does not."""
+def _polarity(sentence: str, before: str, offer: bool = True) -> bool | None:
+    """True / False when the sentence states sponsorship, None when it does not. With
+    ``offer`` False, an immigration-sponsorship sentence without a negation is True even
+    without an offer word ("Acme sponsors H-1B visas for this role")."""
     hit = _SPONSOR.search(sentence)
     if not hit or sentence.rstrip().endswith("?") or _UNCLEAR.search(sentence):
         return None
@@ -65,7 +67,7 @@ def _polarity(sentence: str, before: str) -> bool | None:
         return False
     if re.search(r"(?i)without\s+(?:\w+\s+){0,3}?sponsor", sentence):
         return False
-    return True if _OFFER.search(clause) else None
+    return True if not offer or _OFFER.search(clause) else None
 
 
 def parse_visa_sponsorship(text: str) -> list[Found[bool]]:
@@ -77,3 +79,11 @@ def parse_visa_sponsorship(text: str) -> list[Found[bool]]:
             start = m.start() + len(m.group()) - len(m.group().lstrip())
             found.append(Found(value, start, m.start() + len(m.group().rstrip()), 1.0))
     return found
+
+
+def supports(value: bool, text: str) -> bool:
+    """Whether a sentence of ``text`` states sponsorship ``value`` (True: offered, False:
+    not) as this parser reads one, an offer word not needed; a question or "with or
+    without sponsorship" states neither."""
+    return any(_polarity(m.group(), text[max(0, m.start() - 200):m.start()], offer=False)
+               is value for m in _SENTENCE.finditer(text))

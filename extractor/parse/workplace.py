@@ -182,3 +182,19 @@ def parse_workplace(text: str) -> tuple[list[Found[str]], list[Found[str]]]:
     if modes:
         return modes, _dedupe(_region_hits(text))
     return modes, _dedupe(_after(_RESIDENCE, text, 0.6))
+
+
+# mode words that name a workplace wherever they stand ("Toronto | Hybrid | Permanent");
+# not "virtual" or "in person", which also name meetings ("virtual interviews")
+_MENTION = re.compile(r"(?i)\b(?P<v>remote(?:ly)?|hybrid|on-?site|on\s+site|in[- ]office|"
+                      r"telework|telecommut\w*)\b" + _NOT_WORKPLACE)
+
+
+def supports(value: str, text: str) -> bool:
+    """Whether ``text`` names workplace ``value`` in this parser's words: by any of its
+    rules, or a mode word anywhere (grounding a model's value needs no label). A negated
+    mention ("not remote") or a non-workplace one ("remote sensing") does not count."""
+    if any(f.value == value for f in _hits(text)):
+        return True
+    return any(_mode(m.group("v")) == value and not _negated(text, *m.span("v"))
+               for m in _MENTION.finditer(text))
