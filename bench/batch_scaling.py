@@ -1,9 +1,9 @@
 """Batch runner scaling: throughput against a server with a fixed delay, memory over a big folder.
 
-    python bench/batch_scaling.py [--delay 1.0] [--concurrency 1 4 8 16] [--n 128]
+    python -m bench.batch_scaling [--delay 1.0] [--concurrency 1 4 8 16] [--n 128]
                                   [--files 2000 10000 100000] [--out bench/batch_scaling.json]
 
-1. A local OpenAI-compatible server (tests/fault_server.py, 127.0.0.1) answers every
+1. A local OpenAI-compatible server (support/fault_server.py, 127.0.0.1) answers every
    request after ``--delay`` seconds. ``extract --strategy full --concurrency C`` should
    reach C/D postings per second once running; the steady-state rate comes from runs
    over ``--n``/2 and ``--n`` postings, so process start-up (imports) cancels out.
@@ -22,11 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.common import BENCH, machine, machine_line, write_json  # noqa: E402
-from tests.fault_server import FaultHTTPServer  # noqa: E402
+from bench.common import BENCH, ROOT, machine, machine_line, write_json
+from support.fault_server import FaultHTTPServer
 
 POSTING = "Data Engineer {n}\nAcme Corp\nRemote (US)\nSalary: $120,000 - $150,000 a year\n"
 

@@ -1,6 +1,6 @@
 """Size of the corpus before and after cleaning, and how long cleaning takes.
 
-    python bench/clean_stats.py [CORPUS_DIR] [--gguf MODEL.gguf]
+    python -m bench.clean_stats [CORPUS_DIR] [--gguf MODEL.gguf]
 
 Prints, per source folder and overall, the median and p90 of characters and tokens
 before (the loaded document) and after (`clean(...).text`), and the median / p90 / max
@@ -19,10 +19,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from extractor.clean import clean  # noqa: E402
-from extractor.load import Document, iter_inputs  # noqa: E402
+from extractor.clean import clean
+from extractor.load import Document, iter_inputs
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 NOT_POSTINGS = {"labels.jsonl", "SOURCES.md"}

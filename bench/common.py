@@ -19,9 +19,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 BENCH = ROOT / "bench"
 VENV_BIN = Path(sys.executable).parent
 # A fixed reference date: relative dates resolve the same way on every run, and the
@@ -136,9 +133,10 @@ def read_json(path: str | Path) -> Any:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def python_cmd(script: Path, *args: str) -> list[str]:
-    """The command that runs a bench script with this interpreter (for subprocess phases)."""
-    return [sys.executable, str(script), *args]
+def python_cmd(module: str, *args: str) -> list[str]:
+    """The command that runs a bench module (``bench.X``) with this interpreter, for
+    subprocess phases; run it with ``cwd=ROOT``."""
+    return [sys.executable, "-m", module, *args]
 
 
 def clean_env(**extra: str) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Cold embedded throughput, the model-only bound on the same calls, and the naive baseline.
 
-    python bench/embedded_throughput.py [--set synthetic|corpus|all] [--n N]
+    python -m bench.embedded_throughput [--set synthetic|corpus|all] [--n N]
                                         [--naive-n N] [--threads T] [--json OUT]
 
 Each measurement runs in a fresh Python process with a fresh, empty cache directory
@@ -37,10 +37,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from common import (  # noqa: E402
+from bench.common import (
     REFERENCE_DATE,
+    ROOT,
     clean_env,
     machine,
     machine_line,
@@ -52,7 +51,7 @@ from common import (  # noqa: E402
     write_json,
 )
 
-SCRIPT = Path(__file__).resolve()
+MODULE = "bench.embedded_throughput"
 DEFAULT_N = 16
 DEFAULT_NAIVE_N = 3
 
@@ -289,8 +288,7 @@ def phase_naive(args: argparse.Namespace) -> dict[str, Any]:
 
 def token_stats(paths: list[Path], model_path: str) -> dict[str, Any]:
     """Tokens per posting: raw loaded text, cleaned text, the slice the guided prompt sends."""
-    from clean_stats import token_counter
-
+    from bench.clean_stats import token_counter
     from extractor.backends.embedded import _silence_llama_logs
     from extractor.clean import clean
     from extractor.question import GUIDED_TEXT_CHARS
@@ -328,7 +326,7 @@ class PhaseCrashed(RuntimeError):
 
 def _run_phase(phase: str, workdir: Path, **opts: Any) -> dict[str, Any]:
     out = workdir / f"{phase}.json"
-    cmd = python_cmd(SCRIPT, "--phase", phase, "--phase-out", str(out))
+    cmd = python_cmd(MODULE, "--phase", phase, "--phase-out", str(out))
     for key, value in opts.items():
         if value is None or value is False:
             continue
@@ -337,7 +335,7 @@ def _run_phase(phase: str, workdir: Path, **opts: Any) -> dict[str, Any]:
     # (megabytes when a grammar fails to parse) are cut to a short tail for the error.
     tail: list[str] = []
     errors: list[str] = []
-    with subprocess.Popen(cmd, env=clean_env(), cwd=SCRIPT.parents[1], stderr=subprocess.PIPE,
+    with subprocess.Popen(cmd, env=clean_env(), cwd=ROOT, stderr=subprocess.PIPE,
                           text=True, errors="replace") as proc:
         assert proc.stderr is not None
         for line in proc.stderr:

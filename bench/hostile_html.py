@@ -1,6 +1,6 @@
 """How long cleaning takes on hostile HTML: deep nesting, huge pages, odd markup.
 
-    python bench/hostile_html.py [--small]
+    python -m bench.hostile_html [--small]
 
 Builds each page in memory, cleans it once with `extractor.clean.clean` and prints its
 size, the seconds it took and the warnings it got. `--small` skips the 20 MB pages
@@ -10,15 +10,11 @@ size, the seconds it took and the warnings it got. `--small` skips the 20 MB pag
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from extractor.clean import clean  # noqa: E402
-from extractor.load import Document  # noqa: E402
+from extractor.clean import clean
+from extractor.load import Document
 
 POSTING = "<h1>Line Cook</h1><p>Prepare food on the grill station.</p>"
 

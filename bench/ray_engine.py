@@ -1,6 +1,6 @@
 """Local engine vs Ray engine on this machine: throughput, start-up, Ray's cost per posting.
 
-    python bench/ray_engine.py [--n 20000] [--server-n 960] [--delay 0.25] [--model-n 24]
+    python -m bench.ray_engine [--n 20000] [--server-n 960] [--delay 0.25] [--model-n 24]
                                [--out bench/ray_engine.json]
 
 Every run is a whole ``extract`` command (a fresh process; the Ray runs start their own
@@ -11,7 +11,7 @@ imports and Ray; that posting needs no model, so model loading is not in it).
 Workloads:
 * ``rules``: tiny postings, no model: the pipeline's own cost, so Ray's overhead per
   posting shows (Ray with one actor against one local process).
-* ``server``: a local OpenAI-compatible server (tests/fault_server.py) answering after
+* ``server``: a local OpenAI-compatible server (support/fault_server.py) answering after
   ``--delay`` seconds, 8 requests in flight either way.
 * ``embedded``: synthetic fixtures with the embedded model (guided), one process with
   both cores against two workers or actors of one thread each.
@@ -29,12 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.batch_scaling import POSTING, write_folder  # noqa: E402
-from bench.common import BENCH, REFERENCE_DATE, machine, machine_line, write_json  # noqa: E402
-from tests.fault_server import FaultHTTPServer  # noqa: E402
+from bench.batch_scaling import POSTING, write_folder
+from bench.common import BENCH, REFERENCE_DATE, ROOT, machine, machine_line, write_json
+from support.fault_server import FaultHTTPServer
 
 FIXTURES = ROOT / "evals" / "fixtures" / "synthetic"
 
@@ -147,7 +144,7 @@ def main() -> None:
     parser.add_argument("--out", default=str(BENCH / "ray_engine.json"))
     args = parser.parse_args()
     results = {"machine": machine(), "delay_s": args.delay,
-               "command": " ".join(["python bench/ray_engine.py", *sys.argv[1:]])}
+               "command": " ".join(["python -m bench.ray_engine", *sys.argv[1:]])}
     with tempfile.TemporaryDirectory() as name:
         results["rows"] = run_all(args, Path(name))
     results["ray_overhead_per_posting"] = extra = overhead(results["rows"])

@@ -1,6 +1,6 @@
 """Reliability report: the real ``extract`` CLI against a misbehaving server and bad input.
 
-    python bench/reliability.py [--out bench/reliability.json]
+    python -m bench.reliability [--out bench/reliability.json]
 
 Each scenario builds its inputs in a temp folder, runs ``python -m extractor.cli`` as a
 subprocess and reads the output file back; every count comes from that file, never from
@@ -8,7 +8,7 @@ what the scenario expected. ``exactly_once``: every line parses as a JSON object
 the output's sources are the expected sources, each exactly once (nothing lost,
 duplicated or invented).
 
-- fault: a few postings against tests/fault_server.py on 127.0.0.1 (markers such as
+- fault: a few postings against support/fault_server.py on 127.0.0.1 (markers such as
   FAULT:429x2 in the text), ``--backend openai --strategy full --no-cache`` with a
   0.5 s timeout and 2 fast retries, as tests/test_batch_faults.py runs them; each row
   also counts the requests the server saw (``server_requests``: the retries happened).
@@ -36,13 +36,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.common import BENCH, clean_env, machine, machine_line, write_json  # noqa: E402
-from bench.reliability_hostile import hostile_rows  # noqa: E402
-from tests.fault_server import FaultHTTPServer  # noqa: E402
-from tests.test_batch_helpers import POSTING, make_postings  # noqa: E402
+from bench.common import BENCH, ROOT, clean_env, machine, machine_line, write_json
+from bench.reliability_hostile import hostile_rows
+from support.fault_server import FaultHTTPServer
+from support.postings import POSTING, make_postings
 
 SECRET = "sk-bench-SECRET-0123456789abcdefXYZ"
 RULES = ["--strategy", "rules", "--no-cache"]
@@ -332,7 +329,7 @@ def main() -> None:
         (tmp / "hostile").mkdir()
         rows = fault_rows(tmp / "fault") + bad_input_rows(tmp / "bad")
         rows += hostile_rows(tmp / "hostile", lambda: FaultHTTPServer(stall_s=60.0))
-    results = {"machine": machine(), "command": "python bench/reliability.py",
+    results = {"machine": machine(), "command": "python -m bench.reliability",
                "wall_s": round(time.perf_counter() - started, 1), "scenarios": rows}
     print_table(rows)
     correct = [r for r in rows if "correct" in r]

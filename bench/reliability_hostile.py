@@ -499,7 +499,7 @@ def _guarded(name: str, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 if __name__ == "__main__":  # quick look: python -m bench.reliability_hostile
     import tempfile
 
-    from tests.fault_server import FaultHTTPServer
+    from support.fault_server import FaultHTTPServer
 
     with tempfile.TemporaryDirectory() as name:
         for row in hostile_rows(Path(name), lambda: FaultHTTPServer(stall_s=60.0)):

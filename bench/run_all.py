@@ -1,6 +1,6 @@
 """Run every benchmark with sensible defaults; write bench/results.json; print a Markdown table.
 
-    python bench/run_all.py [--n 16] [--naive-n 3] [--set synthetic] [--files 2000]
+    python -m bench.run_all [--n 16] [--naive-n 3] [--set synthetic] [--files 2000]
                             [--rounds 3] [--skip-embedded] [--skip-warm] [--out PATH]
 
 * bench/embedded_throughput.py: cold embedded throughput (guided), the model-only bound
@@ -18,22 +18,16 @@ cores, RAM, versions and the load average before and after.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import embedded_throughput  # noqa: E402
-import warm_cache  # noqa: E402
-from common import BENCH, machine, machine_line, write_json  # noqa: E402
+from bench import embedded_throughput, warm_cache
+from bench.common import BENCH, machine, machine_line, write_json
 
 
 def corpus_tokens() -> dict[str, Any] | None:
     """Tokens before/after cleaning over every posting file in ../shared/corpus."""
-    from clean_stats import DEFAULT_CORPUS, corpus_files
-
+    from bench.clean_stats import DEFAULT_CORPUS, corpus_files
     from extractor.backends.embedded import resolve_model_path
 
     if not DEFAULT_CORPUS.is_dir():

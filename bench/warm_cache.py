@@ -1,7 +1,7 @@
 """Warm-cache throughput (Python API and CLI), ``extract --help`` start time, and a check
 that a fully cached run never loads the model.
 
-    python bench/warm_cache.py [--files 2000] [--rounds 3] [--model-check-n 2] [--json OUT]
+    python -m bench.warm_cache [--files 2000] [--rounds 3] [--model-check-n 2] [--json OUT]
 
 1. ``--files`` small postings (.txt, some .md and .json) are generated in a temp dir.
 2. CLI: ``extract DIR -o out.jsonl --strategy rules --quiet`` once (cold: fills a fresh
@@ -31,9 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from common import (  # noqa: E402
+from bench.common import (
     REFERENCE_DATE,
     ROOT,
     VENV_BIN,
@@ -47,7 +45,7 @@ from common import (  # noqa: E402
     write_json,
 )
 
-SCRIPT = Path(__file__).resolve()
+MODULE = "bench.warm_cache"
 HEAVY_MODULES = ("llama_cpp", "instructor", "openai")
 
 TITLES = ["Data Engineer", "Senior Backend Engineer", "Product Designer", "QA Analyst",
@@ -163,7 +161,7 @@ finally:
 # --------------------------------------------------------------------------- orchestration
 
 def _phase(phase: str, out: Path, *args: str) -> dict[str, Any]:
-    subprocess.run(python_cmd(SCRIPT, "--phase", phase, "--phase-out", str(out), *args),
+    subprocess.run(python_cmd(MODULE, "--phase", phase, "--phase-out", str(out), *args),
                    check=True, env=clean_env(), cwd=ROOT)
     return read_json(out)
 

@@ -16,10 +16,10 @@ BUILD = "python docs/build_evaluation.py"
 SUMMARY_PATH = "docs/results/eval-summary.json"
 # name -> (path, the command that writes it when the JSON does not record one)
 BENCH_FILES: dict[str, tuple[str, str]] = {
-    "results": ("bench/results.json", "python bench/run_all.py"),
-    "batch_scaling": ("bench/batch_scaling.json", "python bench/batch_scaling.py"),
-    "reliability": ("bench/reliability.json", "python bench/reliability.py"),
-    "ray_engine": ("bench/ray_engine.json", "python bench/ray_engine.py"),
+    "results": ("bench/results.json", "python -m bench.run_all"),
+    "batch_scaling": ("bench/batch_scaling.json", "python -m bench.batch_scaling"),
+    "reliability": ("bench/reliability.json", "python -m bench.reliability"),
+    "ray_engine": ("bench/ray_engine.json", "python -m bench.ray_engine"),
 }
 # Plots the page links (and build_evaluation.py draws) when their data is there.
 PLOTS = {
@@ -290,7 +290,7 @@ def _bench_command(data: dict[str, Any]) -> str:
             else "", f"--naive-n {emb['naive_n']}" if "naive_n" in emb else "",
             f"--files {warm['files']}" if "files" in warm else "",
             f"--rounds {warm['rounds']}" if "rounds" in warm else ""]
-    return " ".join(["python bench/run_all.py", *(a for a in args if a)])
+    return " ".join(["python -m bench.run_all", *(a for a in args if a)])
 
 
 def _tokens_rows(data: dict[str, Any]) -> list[list[str]]:
@@ -340,7 +340,7 @@ def scaling_command(data: dict[str, Any]) -> str:
         return str(data["command"])
     levels = " ".join(str(r.get("concurrency")) for r in data.get("throughput") or [])
     files = " ".join(str(r.get("files")) for r in data.get("memory") or [])
-    parts = ["python bench/batch_scaling.py", f"--delay {data['delay_s']}"
+    parts = ["python -m bench.batch_scaling", f"--delay {data['delay_s']}"
              if "delay_s" in data else "", f"--n {data['n']}" if "n" in data else "",
              f"--concurrency {levels}" if levels else "", f"--files {files}" if files else ""]
     return " ".join(p for p in parts if p)

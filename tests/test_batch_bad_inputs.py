@@ -6,9 +6,9 @@ import json
 import os
 
 import pytest
-from test_batch_helpers import POSTING, read_lines
 
 from extractor.cli import EXIT_OK, EXIT_SOME_FAILED, main
+from support.postings import POSTING, read_lines
 
 RULES = ["--strategy", "rules", "--no-cache", "--quiet", "--resume"]
 

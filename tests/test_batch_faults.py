@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from fault_server import FaultHTTPServer
-from test_batch_helpers import assert_each_once, make_postings, read_lines
 
 from extractor.cli import EXIT_ABORTED, EXIT_OK, EXIT_SOME_FAILED, main
+from support.fault_server import FaultHTTPServer
+from support.postings import assert_each_once, make_postings, read_lines
 
 SECRET = "sk-test-SECRET-0123456789abcdefXYZ"
 # marker -> the error type expected, or None when the server eventually answers

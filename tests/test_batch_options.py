@@ -8,13 +8,13 @@ import json
 import sys
 
 import pytest
-from test_batch_helpers import assert_each_once, make_postings, read_lines
 
 from extractor.backends.limited import RateLimiter
 from extractor.batch.run import selected
 from extractor.batch.workers import ordered_map
 from extractor.cli import EXIT_ABORTED, EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.prices import estimate_cost
+from support.postings import assert_each_once, make_postings, read_lines
 
 RULES = ["--strategy", "rules", "--quiet", "--resume"]
 

@@ -11,9 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from test_batch_helpers import assert_each_once, make_postings, read_lines
-
 from extractor.cli import EXIT_OK, EXIT_SOME_FAILED, main
+from support.postings import assert_each_once, make_postings, read_lines
 
 RULES = ["--strategy", "rules", "--quiet", "--resume"]
 

@@ -8,7 +8,7 @@ from extractor.cache import ResultCache, cache_key, normalise_input
 from extractor.load import Document
 from extractor.pipeline import extract_documents
 from extractor.settings import Settings, resolve_settings
-from tests.fakes import FakeBackend, choose_first
+from support.fakes import FakeBackend, choose_first
 
 
 def test_normalised_input_ignores_formatting_only_edits():

@@ -84,7 +84,7 @@ RELIABILITY = {"machine": {}, "scenarios": [
      "ok": 1, "failed": 2, "errors": {"transport_error": 2}, "exactly_once": True},
     {"group": "bad_input", "name": "sigkill_then_resume", "inputs": 1000, "ok": 1000,
      "failed": 0, "errors": {}, "exactly_once": False}]}
-RAY = {"machine": {}, "delay_s": 0.25, "command": "python bench/ray_engine.py --n 500",
+RAY = {"machine": {}, "delay_s": 0.25, "command": "python -m bench.ray_engine --n 500",
        "rows": [{"config": "ray, 1 actor", "engine": "ray", "workload": "rules",
                  "postings": 500, "per_s": 40.5, "steady_per_s": 88.8,
                  "cpu_ms_per_posting": 3.21, "startup_s": 5.5},
@@ -114,14 +114,14 @@ def test_page_carries_the_benchmark_figures_of_its_input():
     for text in ("41.7 postings/min", "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
                  "6,543.2 records/s", "| 777 | 999 | 333 | 444 |", "| 8 | 11.1 | 13.7 | 16.0 |",
                  "| 1,234 | 42 | 617 | 2.0 |", "--delay 0.5 --n 32 --concurrency 2 8",
-                 "python bench/run_all.py --set synthetic --n 7 --naive-n 2 --files 50",
+                 "python -m bench.run_all --set synthetic --n 7 --naive-n 2 --files 50",
                  "stalls \\| always", "transport_error: 2", "1 of 2 scenarios",
                  "| rules | ray, 1 actor | 500 | 40.5 | 88.8 | 3.21 | 5.5 |",
                  "7.25 ms of CPU and -0.50 ms", "4.4 s of start-up",
                  # sizing: 0.5/s over 2 actors = 900/h per worker; 25/s = 90,000/h;
                  # 3,600,000 / 8 ms = 450,000/h per core; GPUs a labelled formula
                  "| 900 |", "| 90,000 |", "| 450,000 |", "**extrapolated, not measured**",
-                 "python bench/ray_engine.py --n 500", "sigkill_then_resume",
+                 "python -m bench.ray_engine --n 500", "sigkill_then_resume",
                  "](img/throughput_vs_concurrency.png)", "](img/tokens_cleaning.png)"):
         assert text in page, text
     assert "misses its target" in page  # the in-run overhead, 13.4% > 10%

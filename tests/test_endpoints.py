@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 import httpx2
 import pytest
-from fault_server import FaultHTTPServer, completion
 from pydantic import BaseModel
 
 from extractor.backends import ModelRequest, get_backend
@@ -21,6 +20,7 @@ from extractor.errors import InvalidOutputError, TransportError
 from extractor.load import Document
 from extractor.pipeline import extract_documents
 from extractor.settings import resolve_settings
+from support.fault_server import FaultHTTPServer, completion
 
 SECRET = "sk-test-SECRET-0123456789abcdef"
 

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from test_batch_helpers import assert_each_once, make_postings, read_lines
 
 from extractor.cli import EXIT_ABORTED, EXIT_OK, main
+from support.postings import assert_each_once, make_postings, read_lines
 
 RULES = ["--strategy", "rules", "--no-cache", "--quiet"]
 STDIN_POSTING = "Data Engineer\nAcme Corp\nPython, SQL\n"

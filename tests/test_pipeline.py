@@ -11,7 +11,7 @@ from extractor.errors import TransportError
 from extractor.load import Document, LoadFailure
 from extractor.pipeline import extract_documents
 from extractor.settings import resolve_settings
-from tests.fakes import FakeBackend, choose_first
+from support.fakes import FakeBackend, choose_first
 
 POSTING = """Acme Robotics Logo
 Senior Firmware Engineer

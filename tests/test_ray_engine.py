@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from fault_server import FaultHTTPServer
-from test_batch_helpers import assert_each_once, make_postings, read_lines
 
 from extractor.cli import EXIT_OK, EXIT_SOME_FAILED, main
+from support.fault_server import FaultHTTPServer
+from support.postings import assert_each_once, make_postings, read_lines
 
 ray = pytest.importorskip("ray")
 

@@ -16,9 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from fault_server import FaultHTTPServer
 from pydantic import BaseModel
-from test_batch_helpers import assert_each_once, make_postings, read_lines
 
 from extractor.backends import ModelRequest
 from extractor.backends.openai_compat import OpenAIBackend
@@ -26,6 +24,8 @@ from extractor.backends.retry import RetryWait
 from extractor.cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.errors import TransportError
 from extractor.settings import resolve_settings
+from support.fault_server import FaultHTTPServer
+from support.postings import assert_each_once, make_postings, read_lines
 
 KEY = "token-abc123-PLAIN-KEY-0042"  # a key that does not start with sk-
 

@@ -1,4 +1,5 @@
-"""A misbehaving OpenAI-compatible server for tests (stdlib only, 127.0.0.1, a thread).
+"""A misbehaving OpenAI-compatible server for tests and benchmarks (stdlib only,
+127.0.0.1, a thread).
 
 POST /v1/chat/completions answers with a tool call for the requested schema: each
 enum (or const) property of ``tools[0].function.parameters`` gets its first value.

@@ -1,4 +1,4 @@
-"""Shared helpers for the batch tests (no tests here): posting folders, reading output."""
+"""Posting folders for batch tests and benchmarks, and reading an output back."""
 
 from __future__ import annotations
 
