@@ -1,7 +1,9 @@
-"""Assemble one record: clean -> parse -> candidates -> model question -> merge -> ground.
+"""Assemble one record: clean -> parse -> candidates -> model question -> merge -> ground
+-> validate.
 
 The model is called at most once per document. Which question it gets depends on
-the strategy (see ``extractor.question``); ``rules`` asks nothing.
+the strategy (see ``extractor.question``); ``rules`` asks nothing. ``assemble`` returns
+the document's ``Result``; the pipeline adds the run's metadata and the cache.
 """
 
 from __future__ import annotations
@@ -9,58 +11,94 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from extractor.candidates import Candidate, company_candidates, title_candidates
-from extractor.clean import clean
-from extractor.errors import InvalidOutputError
+from extractor.backends import ModelReply, ModelRequest, Usage
+from extractor.candidates import RANK, Candidate, company_candidates, title_candidates
+from extractor.clean import Cleaned, clean
+from extractor.errors import InvalidOutputError, ModelError
 from extractor.ground import ground
 from extractor.load import Document
 from extractor.merge import Merged, merge_draft, merge_page_data, merge_rules, pick_candidate
 from extractor.parse import Facts, parse_text
+from extractor.parse.seniority import parse_seniority
 from extractor.question import Draft, full_request, guided_request
 from extractor.record import JobPosting
+from extractor.result import Result
 from extractor.settings import Settings
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from extractor.backends import ModelReply, ModelRequest
-    from extractor.result import Result
-
-Ask = Callable[["ModelRequest"], "ModelReply"]
+Ask = Callable[[ModelRequest], ModelReply]
 
 
-def assemble(doc: Document, settings: Settings, ask: Ask, result: Result) -> None:
-    """Fill ``result`` (record, evidence, warnings, usage) for one loaded document."""
-    from extractor.parse.seniority import parse_seniority
+@dataclass(frozen=True)
+class _Read:
+    """What the cleaned text offers before any model is asked."""
 
+    cleaned: Cleaned
+    titles: list[Candidate]
+    companies: list[Candidate]
+    facts: Facts  # every parser but seniority, which waits for the chosen title
+    reference: dt.date  # what relative dates ("3 days ago") are resolved against
+
+
+def assemble(doc: Document, settings: Settings, ask: Ask) -> Result:
+    """One loaded document to its result: the record with its evidence, warnings and usage;
+    or, when the model call or the record's validation fails, the error with the warnings
+    and usage up to then.
+
+    Raises:
+        ConfigError: the run is misconfigured (from ``ask``): the caller stops the run.
+    """
     cleaned = clean(doc, max_chars=settings.max_input_chars)
+    read = _read(doc, cleaned, settings.today())
+    warnings = _cleaning_warnings(cleaned, settings.max_input_chars)
+    meta: dict[str, Any] = {"removed": cleaned.removed}  # blocks cut: nav, similar_jobs...
+    try:
+        answer, usage = _answer(ask, _question(settings, read), settings.resolved_strategy())
+    except ModelError as exc:
+        return Result(doc.source, error=exc.to_dict(), warnings=warnings, meta=meta)
+    merged, notes = _merged(read, answer, settings.grounding)
+    warnings += notes
+    try:
+        record, dropped = valid_record(merged)
+    except InvalidOutputError as exc:
+        return Result(doc.source, error=exc.to_dict(), warnings=warnings, meta=meta, usage=usage)
+    return Result(doc.source, record=record, evidence=merged.evidence, warnings=warnings + dropped,
+                  meta={**meta, "sources": merged.sources}, usage=usage)
+
+
+def _read(doc: Document, cleaned: Cleaned, reference: dt.date) -> _Read:
     text = cleaned.text
-    result.meta["removed"] = cleaned.removed  # blocks cut: nav, similar_jobs, truncated...
-    if "truncated" in cleaned.removed:
-        result.warnings.append(f"input cut at a section boundary to {settings.max_input_chars} "
-                               "characters (max_input_chars); later text was not read")
-    result.warnings += cleaned.warnings  # markup limits hit, page data the page contradicts
-    titles = title_candidates(text, cleaned.jsonld, doc.fields, cleaned.title_hint)
-    companies = company_candidates(text, cleaned.jsonld, doc.fields)
-    facts = parse_text(text, settings.today())
-    merged = Merged()
-    answer = _ask_model(settings, ask, text, titles, companies, facts, result)
-    pick_candidate("title", titles, answer.get("title"), merged, text)
-    pick_candidate("company", companies, answer.get("company"), merged, text)
-    facts.seniority = parse_seniority(merged.values.get("title"), text)
-    result.warnings += merge_page_data(cleaned.jsonld, merged, facts)
+    return _Read(cleaned, title_candidates(text, cleaned.jsonld, doc.fields, cleaned.title_hint),
+                 company_candidates(text, cleaned.jsonld, doc.fields), parse_text(text, reference),
+                 reference)
+
+
+def _cleaning_warnings(cleaned: Cleaned, max_chars: int) -> list[str]:
+    """The input cut to the budget, markup limits hit, page data the page contradicts."""
+    cut = [f"input cut at a section boundary to {max_chars} characters (max_input_chars); "
+           "later text was not read"] if "truncated" in cleaned.removed else []
+    return cut + cleaned.warnings
+
+
+def _merged(read: _Read, answer: dict[str, Any], grounding: str) -> tuple[Merged, list[str]]:
+    """Page data, rules and the model's answer merged field by field, then grounded; with
+    the warnings both give. Seniority is parsed here, once the title is chosen."""
+    text, merged = read.cleaned.text, Merged()
+    pick_candidate("title", read.titles, answer.get("title"), merged, text)
+    pick_candidate("company", read.companies, answer.get("company"), merged, text)
+    facts = replace(read.facts, seniority=parse_seniority(merged.values.get("title"), text))
+    warnings = merge_page_data(read.cleaned.jsonld, merged, facts)
     merge_rules(facts, text, merged)
     if isinstance(answer.get("draft"), Draft):
         merge_draft(answer["draft"], merged)
-    result.warnings += ground(merged, text, settings.grounding)
-    result.record, dropped = valid_record(merged)
-    result.warnings += dropped
-    result.evidence = merged.evidence
-    result.meta["sources"] = merged.sources
+    return merged, warnings + ground(merged, text, grounding)
 
 
 def valid_record(merged: Merged) -> tuple[JobPosting, list[str]]:
@@ -161,38 +199,33 @@ def _forget(name: str, merged: Merged) -> None:
         table.pop(name, None)
 
 
-def _ask_model(
-    settings: Settings,
-    ask: Ask,
-    text: str,
-    titles: list[Candidate],
-    companies: list[Candidate],
-    facts: Facts,
-    result: Result,
-) -> dict[str, Any]:
-    strategy = settings.resolved_strategy()
+def _question(settings: Settings, read: _Read) -> ModelRequest | None:
+    """The strategy's question for this document; None when there is nothing to ask."""
+    strategy, text = settings.resolved_strategy(), read.cleaned.text
     if strategy == "rules":
-        return {}
+        return None
     if strategy == "guided":
-        request = guided_request(text, _open(titles), _open(companies), settings.max_tokens)
-    else:
-        request = full_request(text, _hints(facts), settings.today().isoformat(),
-                               settings.max_tokens)
+        return guided_request(text, _open(read.titles), _open(read.companies),
+                              settings.max_tokens)
+    return full_request(text, _hints(read.facts), read.reference.isoformat(),
+                        settings.max_tokens)
+
+
+def _answer(ask: Ask, request: ModelRequest | None, strategy: str) -> tuple[dict[str, Any], Usage]:
+    """The model's answer (title and company, and for ``full`` the draft) and its usage."""
     if request is None:
-        return {}
+        return {}, Usage()
     reply = ask(request)
-    result.usage.add(reply.usage)
+    value = reply.value
     if strategy == "guided":
-        return reply.value.model_dump()
-    return {"draft": reply.value, **reply.value.model_dump(include={"title", "company"})}
+        return value.model_dump(), replace(reply.usage)
+    return {"draft": value, **value.model_dump(include={"title", "company"})}, replace(reply.usage)
 
 
 def _open(cands: list[Candidate]) -> list[Candidate]:
     """Candidates worth asking a model about: two or more, none of them settled by page
     data, a label or a heading (the model is a tie-breaker among weak candidates; on the
     fixtures it picked distractors over a labelled or heading candidate)."""
-    from extractor.candidates import RANK
-
     if len(cands) < 2 or any(RANK[c.origin] <= RANK["heading"] for c in cands):
         return []
     return cands

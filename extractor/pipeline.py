@@ -1,8 +1,10 @@
-"""The pipeline: load -> clean -> parse -> ask the model -> merge -> ground -> validate.
+"""The pipeline: one loaded input to one result, through the cache, then ``assemble``.
 
-``extract`` handles one text; ``extract_documents`` streams results for an iterable
-of loaded inputs, one result per input, in input order, with failures as results.
-The cache is consulted first, before cleaning, parsing or loading any model.
+``extract_documents`` streams results for an iterable of loaded inputs, one result per
+input, in input order, with failures as results. The cache is consulted first; on a miss
+``extractor.assemble`` makes the record (clean -> parse -> ask -> merge -> ground ->
+validate), and the backend is created on its first question only, so a cached run never
+loads a model.
 """
 
 from __future__ import annotations
@@ -12,20 +14,28 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from extractor.backends import Backend, ModelReply, Usage, backend_model_id, get_backend
+from extractor.assemble import assemble
+from extractor.backends import (
+    Backend,
+    ModelReply,
+    ModelRequest,
+    Usage,
+    backend_model_id,
+    get_backend,
+)
 from extractor.backends.endpoints import endpoints_key
 from extractor.cache import Keyer, ResultCache, code_hash, model_file_key
 from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
+from extractor.prompt import load_prompt
+from extractor.question import schema_hash
+from extractor.record import JobPosting
 from extractor.result import Result
 from extractor.settings import Settings
 
 
 def run_meta(settings: Settings, backend: Backend | None = None) -> dict[str, Any]:
     """What produced a result: recorded in every line and in the cache key."""
-    from extractor.prompt import load_prompt
-    from extractor.question import schema_hash
-
     strategy = settings.resolved_strategy()
     prompt = {"guided": "guided", "full": "full"}.get(strategy)
     return {
@@ -91,18 +101,15 @@ class Pipeline:
             return None
 
     def _extract(self, doc: Document) -> Result:
-        from extractor.assemble import assemble
-
-        result = Result(doc.source, meta=dict(self.meta))
         try:
-            assemble(doc, self.settings, self._ask, result)
+            result = assemble(doc, self.settings, self._ask)
         except ConfigError:
             raise  # the whole run is misconfigured: stop, do not write an error per input
-        except ExtractorError as exc:
-            result.record, result.error = None, exc.to_dict()
-        return result
+        except ExtractorError as exc:  # raised outside the model call and validation
+            result = Result(doc.source, error=exc.to_dict())
+        return replace(result, meta={**self.meta, **result.meta})
 
-    def _ask(self, request: Any) -> ModelReply:
+    def _ask(self, request: ModelRequest) -> ModelReply:
         if self._backend is None:
             self._backend = get_backend(self.settings)
         return self._backend.complete(request)
@@ -123,8 +130,6 @@ def _to_cache(result: Result, meta: dict[str, Any]) -> dict[str, Any]:
 def _from_cache(
     source: str, hit: dict[str, Any], meta: dict[str, Any], latency: float
 ) -> Result:
-    from extractor.record import JobPosting
-
     result = Result(source, cached=True, latency_s=latency)
     result.record = JobPosting.model_validate(hit["record"])
     result.evidence, result.warnings = dict(hit["evidence"]), list(hit["warnings"])

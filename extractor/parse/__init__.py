@@ -25,7 +25,6 @@ from extractor.parse.location import parse_locations
 from extractor.parse.places import city_country, header_city
 from extractor.parse.salary import parse_salaries
 from extractor.parse.sections import parse_sections
-from extractor.parse.seniority import parse_seniority
 from extractor.parse.skills import parse_skills
 from extractor.parse.visa import parse_visa_sponsorship
 from extractor.parse.workplace import parse_workplace
@@ -47,7 +46,7 @@ class Facts:
     locations: list[Found[Any]] = field(default_factory=list)  # Found[Location]
     experience_years_min: list[Found[float]] = field(default_factory=list)
     education_level: list[Found[str]] = field(default_factory=list)
-    seniority: list[Found[str]] = field(default_factory=list)
+    seniority: list[Found[str]] = field(default_factory=list)  # left to parse_seniority
     visa_sponsorship: list[Found[bool]] = field(default_factory=list)
     language: list[Found[str]] = field(default_factory=list)
     skills: list[Found[str]] = field(default_factory=list)
@@ -58,8 +57,9 @@ class Facts:
     apply_url: list[Found[str]] = field(default_factory=list)
 
 
-def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> Facts:
-    """Run every deterministic parser over the cleaned text."""
+def parse_text(text: str, reference_date: dt.date) -> Facts:
+    """Run every deterministic parser but seniority over the cleaned text. Seniority reads
+    the title first, so it is parsed (``parse_seniority``) once the title is chosen."""
     posted, deadline = parse_dates(text, reference_date)
     workplace, regions = parse_workplace(text)
     facts = Facts(
@@ -72,7 +72,6 @@ def parse_text(text: str, reference_date: dt.date, title: str | None = None) -> 
         locations=_locations(parse_locations(text), text),
         experience_years_min=parse_experience_years(text),
         education_level=parse_education(text),
-        seniority=parse_seniority(title, text),
         visa_sponsorship=parse_visa_sponsorship(text),
         language=detect_language(text),
         skills=parse_skills(text),

@@ -1,0 +1,82 @@
+"""assemble on its own: one document in, its Result out (no pipeline, no cache)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import extractor.assemble as assemble_module
+import extractor.parse.seniority as seniority_module
+from extractor.assemble import assemble
+from extractor.backends import ModelReply, ModelRequest, Usage
+from extractor.errors import TransportError
+from extractor.load import Document
+from extractor.question import Draft
+from extractor.settings import resolve_settings
+
+POSTING = """Senior Firmware Engineer
+Acme Robotics
+Boston, MA
+Salary: $120,000 - $150,000 per year
+"""
+
+
+def _settings(strategy: str, **kw: object):
+    return resolve_settings(env={}, strategy=strategy, use_cache=False,
+                            reference_date=dt.date(2026, 11, 1), **kw)
+
+
+def _never(request: ModelRequest) -> ModelReply:
+    raise AssertionError("rules must not ask the model")
+
+
+def test_assemble_returns_the_record_evidence_and_sources():
+    result = assemble(Document("a.txt", POSTING, "text"), _settings("rules"), _never)
+    assert result.ok and result.source == "a.txt"
+    assert result.record.title == "Senior Firmware Engineer"
+    assert result.record.seniority == "senior"
+    assert result.evidence["salary"][0]["text"].startswith("$120,000")
+    assert result.meta == {"removed": [], "sources": result.meta["sources"]}
+    assert result.meta["sources"]["salary"] == "rules"
+
+
+def test_a_model_error_is_the_result_with_the_warnings_read_before_it():
+    def failing(request: ModelRequest) -> ModelReply:
+        raise TransportError("the server is down")
+
+    text = POSTING + "\n\n" + "More duties and details about the team. " * 400
+    result = assemble(Document("a.txt", text, "text"), _settings("full", max_input_chars=2000),
+                      failing)
+    assert result.record is None
+    assert result.error == {"type": "transport_error", "message": "the server is down"}
+    assert "truncated" in result.meta["removed"]
+    assert any("max_input_chars" in w for w in result.warnings)
+
+
+def test_the_model_answer_usage_is_the_results_usage():
+    def drafting(request: ModelRequest) -> ModelReply:
+        return ModelReply(Draft(title="Senior Firmware Engineer"), Usage(120, 30))
+
+    result = assemble(Document("a.txt", POSTING, "text"), _settings("full"), drafting)
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (120, 30)
+
+
+def test_seniority_is_parsed_once_with_the_chosen_title(monkeypatch):
+    calls: list[str | None] = []
+    real = seniority_module.parse_seniority
+
+    def counting(title, text):
+        calls.append(title)
+        return real(title, text)
+
+    monkeypatch.setattr(seniority_module, "parse_seniority", counting)
+    monkeypatch.setattr(assemble_module, "parse_seniority", counting, raising=False)
+    assemble(Document("a.txt", POSTING, "text"), _settings("rules"), _never)
+    assert calls == ["Senior Firmware Engineer"]
+
+
+@pytest.mark.parametrize("strategy", ["rules", "guided"])
+def test_nothing_to_ask_costs_no_tokens(strategy):
+    result = assemble(Document("a.txt", POSTING, "text"), _settings(strategy), _never)
+    assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (0, 0)
