@@ -25,7 +25,9 @@ from typing import Any
 from extractor.candidates import RANK, Candidate
 from extractor.parse import Facts
 from extractor.parse.base import Found
+from extractor.parse.employment import parse_employment_types
 from extractor.question import NONE_OPTION, Draft
+from extractor.record import EDUCATION_LEVELS
 
 LIST_FIELDS = (
     "skills", "responsibilities", "requirements", "preferred_qualifications", "benefits",
@@ -94,8 +96,6 @@ def _least(items: list[Found[Any]], order: tuple[str, ...] | None = None) -> Fou
 
 def merge_rules(facts: Facts, text: str, merged: Merged) -> None:
     """Fill every field the deterministic parsers settled."""
-    from extractor.record import EDUCATION_LEVELS
-
     for name in SINGLE_FROM_RULES:
         items: list[Found[Any]] = getattr(facts, name)
         if items:
@@ -161,8 +161,6 @@ def _page_kinds(kinds: Any) -> list[str]:
 def _employment_kinds(term: str) -> list[str]:
     """A page's employmentType read with the employment parser's words ("Vollzeit,
     unbefristet" -> full_time); a term it does not know stays as written, for validation."""
-    from extractor.parse.employment import parse_employment_types
-
     words = term.replace("_", " ")  # schema.org spells them FULL_TIME, PER_DIEM
     return [found.value for found in parse_employment_types(words)] or [term.strip()]
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractor.errors import ConfigError
+
 
 class Example(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -73,8 +75,6 @@ def load_prompt(name: str, directory: Path | None = None) -> PromptTemplate:
     Raises:
         ConfigError: the file is missing or does not validate.
     """
-    from extractor.errors import ConfigError
-
     path = (directory or prompts_dir()) / f"{name}.toml"
     try:
         return parse_prompt(path.read_bytes())

@@ -9,6 +9,7 @@ the merge and grounding stages then check every value against the text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Annotated, Any, Literal
 
@@ -20,6 +21,7 @@ from extractor.prompt import load_prompt
 from extractor.record import (
     EducationLevel,
     EmploymentType,
+    JobPosting,
     PayPeriod,
     Seniority,
     WorkplaceType,
@@ -118,10 +120,6 @@ def full_request(text: str, hints: dict[str, Any], reference: str, max_tokens: i
 
 def schema_hash() -> str:
     """Hash of the response schemas the model answers in (part of the cache key)."""
-    import hashlib
-
-    from extractor.record import JobPosting
-
     blob = json.dumps(
         [Draft.model_json_schema(), JobPosting.model_json_schema()], sort_keys=True
     )
