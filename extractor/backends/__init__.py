@@ -70,8 +70,15 @@ class ModelReply:
 
 
 class Backend(Protocol):
-    name: str
-    model_id: str
+    @property
+    def name(self) -> str:
+        """The registry name (or a fake's own), recorded in each output line."""
+        ...
+
+    @property
+    def model_id(self) -> str:
+        """The model this backend answers with, part of the cache key."""
+        ...
 
     def complete(self, request: ModelRequest) -> ModelReply:
         """Answer one request with a validated ``request.response_model`` instance.

@@ -42,7 +42,10 @@ CSV_COLUMNS = (
 
 
 class LineFormat(Protocol):
-    header: str | None
+    @property
+    def header(self) -> str | None:
+        """The first line of a file of this format, if it has one."""
+        ...
 
     def render(self, line: dict[str, Any]) -> str:
         """One output line (ending in a newline) for one result line."""
