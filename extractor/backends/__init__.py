@@ -32,12 +32,10 @@ from extractor.errors import ConfigError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from extractor.settings import Settings
-
 EMBEDDED = "embedded"
 OPENAI = "openai"
 
-# name -> "module:Class"; the first is the default backend.
+# name -> "module:Class" (the default, Settings.backend, is EMBEDDED)
 BACKENDS: dict[str, str] = {
     EMBEDDED: "extractor.backends.embedded:EmbeddedBackend",
     OPENAI: "extractor.backends.openai_compat:OpenAIBackend",
@@ -89,6 +87,31 @@ class Backend(Protocol):
         ...
 
 
+class BackendSettings(Protocol):
+    """What the registry reads of ``extractor.settings.Settings``: typed here, so that
+    this leaf imports nothing of the settings module, which imports it."""
+
+    @property
+    def backend(self) -> str:
+        ...
+
+    @property
+    def model(self) -> str | None:
+        ...
+
+    @property
+    def base_url(self) -> str | None:
+        ...
+
+    @property
+    def n_threads(self) -> int | None:
+        ...
+
+    @property
+    def n_ctx(self) -> int:
+        ...
+
+
 _instances: dict[tuple[Any, ...], Backend] = {}
 
 
@@ -104,7 +127,7 @@ def backend_class(name: str) -> Any:
     return getattr(importlib.import_module(module_name), class_name)
 
 
-def get_backend(settings: Settings) -> Backend:
+def get_backend(settings: BackendSettings) -> Backend:
     """The backend for these settings, created once per process and reused."""
     cls = backend_class(settings.backend)
     key = (settings.backend, settings.model, endpoints_key(settings.base_url),
@@ -114,6 +137,6 @@ def get_backend(settings: Settings) -> Backend:
     return _instances[key]
 
 
-def backend_model_id(settings: Settings) -> str:
+def backend_model_id(settings: BackendSettings) -> str:
     """The model id a backend would use, without loading it (for cache keys)."""
     return str(backend_class(settings.backend).model_id_for(settings))
