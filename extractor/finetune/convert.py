@@ -1,6 +1,7 @@
 """peft LoRA adapter -> GGUF LoRA that ``Llama(model_path=..., lora_path=...)`` applies.
 
-``python -m extractor.finetune.convert RUN/adapter -o adapter.gguf``
+``python -m extractor.finetune.convert RUN/adapter -o adapter.gguf`` (or ``RUN`` for the
+last checkpoint of a run still training)
 
 This writes what llama.cpp's ``convert_lora_to_gguf.py`` (vendored in the
 llama-cpp-python sdist) writes for a Gemma 3 adapter, with the ``gguf`` package alone:
@@ -56,6 +57,31 @@ def _read_adapter(folder: Path) -> tuple[dict[str, object], dict[str, object]]:
     return config, load_file(str(weights))
 
 
+def checkpoint_adapter(run: Path) -> Path:
+    """The adapter of the run's last checkpoint as a peft folder (``RUN/checkpoint-adapter``),
+    without loading the base model: for a look at a run that is still training."""
+    import torch
+    from safetensors.torch import save_file
+
+    from extractor.finetune.train import ARCHITECTURE, TARGET_MODULES
+
+    path = run / "checkpoint.pt"
+    if not path.is_file():
+        raise ConvertError(f"no checkpoint in {run} yet (one is written every "
+                           "--save-every steps)")
+    blob = torch.load(path, weights_only=False)
+    cfg = json.loads((run / "config.json").read_text())
+    out = run / "checkpoint-adapter"
+    out.mkdir(exist_ok=True)
+    save_file({k: v.contiguous() for k, v in blob["adapter"].items()},
+              str(out / "adapter_model.safetensors"))
+    config = {"peft_type": "LORA", "r": cfg["rank"], "lora_alpha": cfg["alpha"],
+              "target_modules": TARGET_MODULES, "task_type": "CAUSAL_LM",
+              "architectures": [ARCHITECTURE], "step": blob["step"]}
+    (out / "adapter_config.json").write_text(json.dumps(config, indent=2) + "\n")
+    return out
+
+
 def convert(adapter: Path, out: Path, n_blocks: int = 18) -> Path:
     """Write ``out`` (GGUF LoRA) from a peft adapter folder; returns ``out``."""
     import gguf
@@ -82,11 +108,16 @@ def convert(adapter: Path, out: Path, n_blocks: int = 18) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extractor.finetune.convert",
                                      description="Convert a peft LoRA adapter to GGUF.")
-    parser.add_argument("adapter", type=Path, help="peft adapter folder (RUN/adapter)")
+    parser.add_argument("adapter", type=Path,
+                        help="peft adapter folder (RUN/adapter), or a run folder: its last "
+                             "checkpoint is converted (a run still training)")
     parser.add_argument("-o", "--out", type=Path, required=True, help="GGUF file to write")
     args = parser.parse_args(argv)
     try:
-        print(f"wrote {convert(args.adapter, args.out)}")
+        adapter = args.adapter
+        if (adapter / "checkpoint.pt").is_file() or (adapter / "log.jsonl").is_file():
+            adapter = checkpoint_adapter(adapter)
+        print(f"wrote {convert(adapter, args.out)}")
     except ConvertError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
