@@ -43,17 +43,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from extractor.fields import FIELDS, FieldSpec
+
 NAME_THRESHOLD = 0.85
 SKILL_THRESHOLD = 0.9
 TEXT_THRESHOLD = 0.6
 PAY_TOLERANCE = 0.01
 YEARS_TOLERANCE = 0.5
-
-HEADLINE_FIELDS: tuple[str, ...] = (
-    "title", "company", "location_country", "location_city", "workplace_type",
-    "employment_types", "seniority", "salary", "experience_years_min", "education_level",
-    "visa_sponsorship", "date_posted", "language",
-)
 
 LEGAL_SUFFIXES = frozenset("""
 inc incorporated llc llp lp ltd limited plc gmbh mbh ag kg ug co corp corporation company
@@ -244,35 +240,50 @@ def _city(a: Any, b: Any) -> float:
 
 
 Similarity = Callable[[Any, Any], float]
+Matcher = tuple[Similarity, float]  # similarity and the least that counts as a match
 
-SCALAR_FIELDS: dict[str, tuple[Similarity, float]] = {
+# a field's ``score`` (extractor.fields) -> how its values match; scalar fields are listed
+# grouped in this order (record order within a group), list fields in record order
+MATCHERS: dict[str, Matcher] = {
     "title": (_title, NAME_THRESHOLD),
     "company": (_company, NAME_THRESHOLD),
-    "workplace_type": (_exact, 1.0),
-    "seniority": (_exact, 1.0),
-    "education_level": (_exact, 1.0),
-    "visa_sponsorship": (_exact, 1.0),
-    "language": (_exact, 1.0),
-    "date_posted": (_date, 1.0),
-    "valid_through": (_date, 1.0),
-    "experience_years_min": (_years, 1.0),
-    "apply_url": (_url, 1.0),
+    "exact": (_exact, 1.0),
+    "date": (_date, 1.0),
+    "years": (_years, 1.0),
+    "url": (_url, 1.0),
+    "salary": (_salary, 1.0),
+    "skill": (_skill, SKILL_THRESHOLD),
+    "text": (_text_item, TEXT_THRESHOLD),
 }
-
-LIST_FIELDS: dict[str, tuple[Similarity, float]] = {
+# a location is scored as two list fields: its country and its city
+LOCATION_PARTS: dict[str, Matcher] = {
     "location_country": (_exact, 1.0),
     "location_city": (_city, NAME_THRESHOLD),
-    "remote_regions": (_exact, 1.0),
-    "employment_types": (_exact, 1.0),
-    "salary": (_salary, 1.0),
-    "skills": (_skill, SKILL_THRESHOLD),
-    "responsibilities": (_text_item, TEXT_THRESHOLD),
-    "requirements": (_text_item, TEXT_THRESHOLD),
-    "preferred_qualifications": (_text_item, TEXT_THRESHOLD),
-    "benefits": (_text_item, TEXT_THRESHOLD),
 }
 
+
+def _scored(spec: FieldSpec) -> dict[str, Matcher]:
+    """The scored names of one record field and how each matches."""
+    return LOCATION_PARTS if spec.score == "location" else {spec.name: MATCHERS[spec.score]}
+
+
+def _scalar_order(spec: FieldSpec) -> int:
+    return list(MATCHERS).index(spec.score)
+
+
+SCALAR_FIELDS: dict[str, Matcher] = {
+    name: matcher for spec in sorted((f for f in FIELDS if not f.many), key=_scalar_order)
+    for name, matcher in _scored(spec).items()
+}
+LIST_FIELDS: dict[str, Matcher] = {
+    name: matcher for spec in FIELDS if spec.many for name, matcher in _scored(spec).items()
+}
 ALL_FIELDS: tuple[str, ...] = (*SCALAR_FIELDS, *LIST_FIELDS)
+# the headline table's rows, in each field's ``headline`` order
+HEADLINE_FIELDS: tuple[str, ...] = tuple(
+    name for spec in sorted((f for f in FIELDS if f.headline), key=lambda f: f.headline)
+    for name in _scored(spec)
+)
 
 
 # --- scoring -----------------------------------------------------------------------

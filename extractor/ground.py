@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from extractor.fields import FIELDS, FieldSpec, Kind
 from extractor.merge import Merged
 from extractor.parse import education, employment, seniority, visa, workplace
 
@@ -67,16 +68,16 @@ def _supports_date(value: Any, text: str) -> bool:
 
 
 Check = Callable[[Any, str], bool]
-# record field -> the check a model's value (or each item of a list) must pass
-CHECKS: dict[str, Check] = {
-    **dict.fromkeys(("title", "company", "apply_url", "language", "remote_regions", "skills",
-                     "responsibilities", "requirements", "preferred_qualifications",
-                     "benefits"), _supports_string),
+# a field's kind (extractor.fields) -> the check its model values must pass
+GENERIC: dict[Kind, Check] = {
+    "text": _supports_string,
+    "number": _supports_number,
+    "date": _supports_date,
     "salary": _supports_salary,
-    "locations": _supports_location,
-    "experience_years_min": _supports_number,
-    "date_posted": _supports_date,
-    "valid_through": _supports_date,
+    "location": _supports_location,
+}
+# enum and bool fields -> their parser's check, in the parser's own words
+PARSER_CHECKS: dict[str, Check] = {
     "workplace_type": workplace.supports,
     "employment_types": employment.supports,
     "seniority": seniority.supports,
@@ -85,17 +86,30 @@ CHECKS: dict[str, Check] = {
 }
 
 
+def _check_for(spec: FieldSpec) -> Check | None:
+    return PARSER_CHECKS.get(spec.name) or GENERIC.get(spec.kind)
+
+
+# record field -> the check a model's value (or each item of a list) must pass; an enum or
+# bool field whose parser has no check is left out, and grounding raises on it
+CHECKS: dict[str, Check] = {
+    spec.name: check for spec in FIELDS if (check := _check_for(spec)) is not None
+}
+
+
 def _supports(name: str, value: Any, text: str) -> bool:
     """Whether ``text`` supports the model's ``value`` for field ``name``.
 
     Raises:
-        LookupError: ``name`` has no check in ``CHECKS``: add one (its parser's
-            ``supports``, or a generic check) when adding a field.
+        LookupError: ``name`` has no check in ``CHECKS``: an enum or bool field needs its
+            parser's ``supports`` in ``PARSER_CHECKS``; any other its kind in
+            ``extractor.fields``.
     """
     check = CHECKS.get(name)
     if check is None:
-        raise LookupError(f"grounding has no check for field {name!r}: add one to "
-                          "extractor.ground.CHECKS (its parser's supports() or a generic check)")
+        raise LookupError(f"grounding has no check for field {name!r}: add its parser's "
+                          "supports() to extractor.ground.PARSER_CHECKS (enum and bool fields), "
+                          "or give it a kind in extractor/fields.py")
     return check(value, text)
 
 

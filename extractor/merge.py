@@ -22,11 +22,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from extractor.candidates import RANK, Candidate
 from extractor.parse import Facts
 from extractor.parse.base import Found
 from extractor.parse.employment import parse_employment_types
-from extractor.question import NONE_OPTION, Draft
+from extractor.question import NONE_OPTION
 from extractor.record import EDUCATION_LEVELS
 
 LIST_FIELDS = (
@@ -174,8 +176,9 @@ def _iso_date(value: Any) -> dt.date | None:
         return None
 
 
-def merge_draft(draft: Draft, merged: Merged) -> None:
-    """The model's draft fills only what page data and rules left empty."""
+def merge_draft(draft: BaseModel, merged: Merged) -> None:
+    """The model's draft (an ``extractor.question.Draft``) fills only what page data and rules
+    left empty."""
     for name, value in draft.model_dump().items():
         if value in (None, [], ""):
             continue

@@ -11,21 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, create_model
 
 from extractor.backends import ModelRequest
 from extractor.candidates import Candidate
+from extractor.fields import DRAFTED
 from extractor.prompt import load_prompt
-from extractor.record import (
-    EducationLevel,
-    EmploymentType,
-    JobPosting,
-    PayPeriod,
-    Seniority,
-    WorkplaceType,
-)
+from extractor.record import JobPosting
 
 NONE_OPTION = "none of these"
 GUIDED_TEXT_CHARS = 1500  # the title and company sit at the top of a cleaned posting
@@ -70,41 +64,13 @@ class _Bounded(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class DraftLocation(_Bounded):
-    city: str | None = Field(default=None, max_length=60)
-    region: str | None = Field(default=None, max_length=60)
-    country: str | None = Field(default=None, max_length=60)
-
-
-class DraftSalary(_Bounded):
-    min: float | None = None
-    max: float | None = None
-    currency: str | None = Field(default=None, max_length=3)
-    period: PayPeriod | None = None
-
-
-Skill = Annotated[str, Field(max_length=40)]
-Item = Annotated[str, Field(max_length=200)]
-
-
-class Draft(_Bounded):
-    """The whole record as a model drafts it; bounded so generation always ends."""
-
-    title: str | None = Field(default=None, max_length=120)
-    company: str | None = Field(default=None, max_length=80)
-    locations: list[DraftLocation] = Field(default_factory=list, max_length=5)
-    workplace_type: WorkplaceType | None = None
-    remote_regions: list[str] = Field(default_factory=list, max_length=5)
-    employment_types: list[EmploymentType] = Field(default_factory=list, max_length=3)
-    seniority: Seniority | None = None
-    salary: list[DraftSalary] = Field(default_factory=list, max_length=4)
-    date_posted: str | None = Field(default=None, max_length=10, description="YYYY-MM-DD")
-    valid_through: str | None = Field(default=None, max_length=10, description="YYYY-MM-DD")
-    experience_years_min: float | None = Field(default=None, ge=0, le=60)
-    education_level: EducationLevel | None = None
-    skills: list[Skill] = Field(default_factory=list, max_length=20)
-    requirements: list[Item] = Field(default_factory=list, max_length=10)
-    visa_sponsorship: bool | None = None
+# The whole record as a model drafts it: the fields, types and bounds of
+# extractor.fields (DRAFTED), bounded so generation always ends.
+Draft: type[BaseModel] = create_model(
+    "Draft", __base__=_Bounded, __module__=__name__,
+    __doc__="The whole record as a model drafts it; bounded so generation always ends.",
+    **DRAFTED,
+)
 
 
 def full_request(text: str, hints: dict[str, Any], reference: str, max_tokens: int) -> ModelRequest:

@@ -6,14 +6,12 @@ import json
 from pathlib import Path
 
 from evals.fixtures.validate import SYNTHETIC_LABELS, main, validate_labels
+from extractor.record import JobPosting
 
-FULL_RECORD = {
-    "title": "Barista", "company": "Example Cafe", "locations": [], "workplace_type": None,
-    "remote_regions": [], "employment_types": ["part_time"], "seniority": None, "salary": [],
-    "date_posted": None, "valid_through": None, "experience_years_min": None,
-    "education_level": None, "skills": [], "responsibilities": [], "requirements": [],
-    "preferred_qualifications": [], "benefits": [], "visa_sponsorship": None,
-    "apply_url": None, "language": "en",
+FULL_RECORD = {  # every field, most of them empty
+    **JobPosting().model_dump(mode="json"),
+    "title": "Barista", "company": "Example Cafe", "employment_types": ["part_time"],
+    "language": "en",
 }
 
 

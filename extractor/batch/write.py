@@ -28,15 +28,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extractor.errors import ConfigError
+from extractor.fields import CSV_RECORD_COLUMNS, FIELDS
 
 FORMATS = ("jsonl", "csv")
 FSYNC_EVERY = 100
 
-CSV_COLUMNS = (
-    "source", "title", "company", "locations", "workplace_type", "remote_regions",
-    "employment_types", "seniority", "salary_min", "salary_max", "salary_currency",
-    "salary_period", "salary_raw", "date_posted", "valid_through", "experience_years_min",
-    "education_level", "skills", "visa_sponsorship", "apply_url", "language",
+# the record's columns come from extractor.fields (each field's ``csv``)
+CSV_COLUMNS: tuple[str, ...] = (
+    "source", *CSV_RECORD_COLUMNS,
     "error_type", "error_message", "cached", "prompt_tokens", "completion_tokens",
 )
 
@@ -91,14 +90,25 @@ def _cell(value: Any) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
+def _record_values(record: dict[str, Any]) -> dict[str, Any]:
+    """Each record column's value: the field's own, or a part of its first item
+    (``salary_min`` is the first pay range's ``min``)."""
+    values: dict[str, Any] = {}
+    for spec in FIELDS:
+        if spec.csv == (spec.name,):
+            values[spec.name] = record.get(spec.name)
+        elif spec.csv:
+            first = (record.get(spec.name) or [{}])[0]
+            values.update({c: first.get(c.removeprefix(f"{spec.name}_")) for c in spec.csv})
+    return values
+
+
 def flatten(line: dict[str, Any]) -> list[str]:
     """The CSV row for one result line: main record fields, the first pay range, errors."""
-    record = line.get("record") or {}
-    pay = (record.get("salary") or [{}])[0]
     error = line.get("error") or {}
     usage = line.get("usage") or {}
-    values = {**record, "source": line["source"], "cached": line.get("cached"),
-              **{f"salary_{k}": pay.get(k) for k in ("min", "max", "currency", "period", "raw")},
+    values = {**_record_values(line.get("record") or {}), "source": line["source"],
+              "cached": line.get("cached"),
               "error_type": error.get("type"), "error_message": error.get("message"),
               "prompt_tokens": usage.get("prompt_tokens"),
               "completion_tokens": usage.get("completion_tokens")}
