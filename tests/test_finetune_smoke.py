@@ -85,7 +85,7 @@ def test_a_few_steps_train_convert_and_change_the_embedded_answer(tmp_path):
     from llama_cpp import Llama
 
     from extractor.backends.embedded import resolve_model_path
-    from extractor.finetune.convert import convert
+    from extractor.finetune.convert import checkpoint_adapter, convert
     from extractor.finetune.train import TrainConfig, train
 
     data = _built(tmp_path, 30)
@@ -97,6 +97,8 @@ def test_a_few_steps_train_convert_and_change_the_embedded_answer(tmp_path):
     assert "quantization_config" not in config
     assert [json.loads(x)["step"] for x in (tmp_path / "run" / "log.jsonl").open()] == [1, 2, 3]
     gguf_file = convert(adapter, tmp_path / "adapter.gguf")
+    from_checkpoint = convert(checkpoint_adapter(tmp_path / "run"), tmp_path / "ckpt.gguf")
+    assert from_checkpoint.read_bytes() == gguf_file.read_bytes()  # last checkpoint = step 3
     prompt = "<start_of_turn>user\nSenior Data Engineer at Acme<end_of_turn>\n"
     texts = []
     for lora in (None, str(gguf_file)):
