@@ -147,7 +147,8 @@ FIELDS: tuple[FieldSpec, ...] = _fields()
 FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
 CSV_RECORD_COLUMNS: tuple[str, ...] = tuple(c for spec in FIELDS for c in spec.csv)
-DRAFTED: dict[str, DraftSpec] = {spec.name: spec.draft for spec in FIELDS if spec.draft}
+# name -> DraftSpec; typed Any as create_model(**DRAFTED) wants its keyword arguments
+DRAFTED: dict[str, Any] = {spec.name: spec.draft for spec in FIELDS if spec.draft}
 
 __all__ = ["BY_NAME", "CSV_RECORD_COLUMNS", "DRAFTED", "FIELDS", "FIELD_NAMES", "DraftLocation",
            "DraftSalary", "FieldSpec", "Kind"]

@@ -128,7 +128,7 @@ def ground(merged: Merged, text: str, mode: str) -> list[str]:
     for name in [n for n, source in merged.sources.items() if source == "model"]:
         value = merged.values[name]
         if isinstance(value, list):
-            kept = [item for item in value if _supports(name, item, text)]
+            kept: Any = [item for item in value if _supports(name, item, text)]
             dropped = len(value) - len(kept)
         else:
             supported = _supports(name, value, text)

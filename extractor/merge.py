@@ -69,6 +69,7 @@ def pick_candidate(
 ) -> None:
     """Page data first, then the model's choice, then (rules) the top-ranked candidate."""
     page = [c for c in cands if RANK[c.origin] <= RANK["field"]]
+    pick: Candidate | None
     if page:
         pick, source = page[0], "page"
     elif chosen is not None:

@@ -33,9 +33,9 @@ def choice_model(titles: list[Candidate], companies: list[Candidate]) -> type[Ba
     """A response model whose fields can only take the given options."""
     fields: dict[str, Any] = {}
     if titles:
-        fields["title"] = (Literal[_options(titles)], ...)  # type: ignore[valid-type]
+        fields["title"] = (Literal[_options(titles)], ...)
     if companies:
-        fields["company"] = (Literal[_options(companies)], ...)  # type: ignore[valid-type]
+        fields["company"] = (Literal[_options(companies)], ...)
     return create_model("Choice", __config__=ConfigDict(extra="forbid"), **fields)
 
 

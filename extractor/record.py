@@ -8,7 +8,7 @@ true (min > max, negative pay, 70 years of experience).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -32,11 +32,11 @@ Seniority = Literal[
 EducationLevel = Literal["high_school", "associate", "bachelor", "master", "doctorate"]
 PayPeriod = Literal["hour", "day", "week", "month", "year"]
 
-WORKPLACE_TYPES: tuple[str, ...] = WorkplaceType.__args__
-EMPLOYMENT_TYPES: tuple[str, ...] = EmploymentType.__args__
-SENIORITIES: tuple[str, ...] = Seniority.__args__
-EDUCATION_LEVELS: tuple[str, ...] = EducationLevel.__args__
-PAY_PERIODS: tuple[str, ...] = PayPeriod.__args__
+WORKPLACE_TYPES: tuple[str, ...] = get_args(WorkplaceType)
+EMPLOYMENT_TYPES: tuple[str, ...] = get_args(EmploymentType)
+SENIORITIES: tuple[str, ...] = get_args(Seniority)
+EDUCATION_LEVELS: tuple[str, ...] = get_args(EducationLevel)
+PAY_PERIODS: tuple[str, ...] = get_args(PayPeriod)
 
 MAX_EXPERIENCE_YEARS = 60
 

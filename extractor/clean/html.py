@@ -75,8 +75,9 @@ def html_to_text(
 
 def _drop_chrome(tree: LexborHTMLParser, root: LexborNode, removed: list[str]) -> None:
     """Cut non-content tags, then elements whose class/id/aria-label mark chrome."""
-    doomed = {node.mem_id: (node, "nav" if node.tag == "nav" else "") for node in
-              tree.css(_DROP_SELECTOR)}
+    doomed: dict[int, tuple[LexborNode, str | None]] = {
+        node.mem_id: (node, "nav" if node.tag == "nav" else "") for node in
+        tree.css(_DROP_SELECTOR)}
     doomed.update((node.mem_id, (node, node.tag)) for node in tree.css("header, footer")
                   if node.css_first("h1") is None)
     _decompose_outermost(doomed, removed)
@@ -94,7 +95,9 @@ def _may_cut(chars: int, total: int) -> bool:
     return chars <= _SMALL_CUT_CHARS or chars < _BIGGEST_CUT * total
 
 
-def _decompose_outermost(doomed: dict[int, tuple[LexborNode, str]], removed: list[str]) -> None:
+def _decompose_outermost(
+    doomed: dict[int, tuple[LexborNode, str | None]], removed: list[str]
+) -> None:
     """Decompose each doomed node whose ancestors are not doomed (a freed node is not touched)."""
     outermost = [node for node, _ in doomed.values() if not _has_doomed_parent(node, doomed)]
     for _, name in doomed.values():

@@ -110,6 +110,7 @@ def parse_experience_years(text: str) -> list[Found[float]]:
     for rx in (_RU, _FR):
         for m in rx.finditer(body):
             n = m.groupdict().get("n") or m.groupdict().get("m")
+            assert n is not None  # both patterns need an n or an m group to match
             found.append(Found(_value(n), m.start(), m.end(), _confidence(body, m.start(),
                                                                           m.end())))
     for m in _NONE.finditer(body):

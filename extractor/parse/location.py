@@ -158,6 +158,13 @@ def _sequence_item(text: str, pos: int, areas: bool) -> tuple[str, int] | None:
     return (code, m.end()) if code else None
 
 
+def _separators_end(text: str, pos: int) -> int:
+    """Where the list separators at ``pos`` end (``pos`` when there are none)."""
+    sep = _SEQ_SEP.match(text, pos)
+    assert sep is not None  # _SEQ_SEP also matches nothing
+    return sep.end()
+
+
 def country_sequence(text: str, areas: bool = False) -> list[tuple[str, int, int]]:
     """Countries listed at the start of ``text`` ("United StatesGermany, UK and Canada").
 
@@ -166,10 +173,10 @@ def country_sequence(text: str, areas: bool = False) -> list[tuple[str, int, int
     neither a country, an area nor a list separator.
     """
     out: list[tuple[str, int, int]] = []
-    pos = _SEQ_SEP.match(text).end()
+    pos = _separators_end(text, 0)
     while (item := _sequence_item(text, pos, areas)) is not None:
         out.append((item[0], pos, item[1]))
-        pos = _SEQ_SEP.match(text, item[1]).end()
+        pos = _separators_end(text, item[1])
     return out
 
 

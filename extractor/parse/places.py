@@ -64,7 +64,7 @@ def header_city(text: str) -> Found[tuple[str, str]] | None:
         for candidate in (district.group("city") if district else None,
                           name.split("-")[0] if "-" in name else None, name):
             country = city_country(candidate) if candidate else None
-            if country:
+            if country and candidate:
                 at = head.find(candidate, start)
                 return Found((candidate.strip(), country), at, at + len(candidate.strip()))
     return None

@@ -19,7 +19,7 @@ import re
 
 from extractor.codes import currency_code
 from extractor.parse.base import Found, posting_end
-from extractor.record import SalaryRange
+from extractor.record import PayPeriod, SalaryRange
 
 MAX_PAY = 10_000_000
 
@@ -54,7 +54,7 @@ _SEP = r"(?:\s*(?:[-–—]|to|and|до|à|bis)\s*|(?=[$€£₽₹]))"
 _MONEY = re.compile(rf"(?i:{_LEAD}){_amount('a')}(?:{_SEP}{_amount('b')})?")
 _ONE = re.compile(rf"(?i:{_LEAD}){_amount('a')}")
 
-_PERIOD_WORDS: list[tuple[str, str]] = [
+_PERIOD_WORDS: list[tuple[PayPeriod, str]] = [
     ("hour", r"per\s+hour|an?\s+hour|/\s?h(?:ou)?r\b|/\s?h\b|hourly|p/h\b|в\s+час|"
              r"de\s+l'heure|par\s+heure|/\s?heure|pro\s+stunde"),
     ("day", r"per\s+day|a\s+day\b|/\s?day|daily|в\s+день|par\s+jour|/\s?jour"),
@@ -67,7 +67,7 @@ _PERIOD_WORDS: list[tuple[str, str]] = [
 # words that may stand between a figure and its period: "250 USD equivalent in AMD per month"
 _FILLER = (r"^[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3})|gross|net|brut|base|salary|pay|total|paid|in|"
            r"before\s+tax\w*|pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
-_PERIODS: list[tuple[str, re.Pattern[str]]] = [
+_PERIODS: list[tuple[PayPeriod, re.Pattern[str]]] = [
     (p, re.compile(rf"(?i){_FILLER}(?:{r})")) for p, r in _PERIOD_WORDS]
 _PAY_WORDS = re.compile(
     r"(?i)\b(?:salary|salaries|pay|paid|payment|compensation|wages?|rate|range|remuneration|"
@@ -94,8 +94,9 @@ _PAY_AFTER = re.compile(
 _PERIOD_BEFORE = re.compile(
     r"(?i)\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
     r"rate|wage|compensation|stipend|income|earnings)\b[^\n\d]{0,15}$")
-_BEFORE_PERIOD = {"hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month",
-                  "weekly": "week", "daily": "day"}
+_BEFORE_PERIOD: dict[str, PayPeriod] = {
+    "hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+    "daily": "day"}
 _MIN_LEADS = ("from", "starting", "start", "begin", "in excess", "at least", "minimum",
               "upwards", "à partir", "от")
 _MAX_LEADS = ("up to", "jusqu", "до")
@@ -162,7 +163,7 @@ def _currency(m: re.Match[str]) -> str | None:
 
 # ---------------------------------------------------------------- context
 
-def _period_after(text: str, end: int) -> tuple[str | None, int]:
+def _period_after(text: str, end: int) -> tuple[PayPeriod | None, int]:
     """Period stated right after a figure ("per hour", "a year"), and where it ends."""
     window = re.split(r"\d|\n|\.\s", text[end:end + 40], maxsplit=1)[0]
     for period, rx in _PERIODS:
@@ -172,7 +173,7 @@ def _period_after(text: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
-def _period(m: re.Match[str], text: str) -> tuple[str | None, int]:
+def _period(m: re.Match[str], text: str) -> tuple[PayPeriod | None, int]:
     """Period of a money match: inline ("/hr"), right after it, or "hourly pay of" before it."""
     inline = _g(m, "bper") or _g(m, "aper")
     if inline:

@@ -77,10 +77,12 @@ class _State:
 def _heading(text: str, start: int, end: int) -> tuple[str, int] | None:
     """(section key or "other", where the inline rest starts) if the segment is a heading."""
     lead = _LEAD.match(text, start, end)
+    assert lead is not None  # _LEAD also matches nothing
     m = _PHRASE.match(text, lead.end(), end)
     if m is None:
         return None
     after = _AFTER.match(text, m.end(), end)
+    assert after is not None  # so does _AFTER
     rest = after.end()
     glued = m.end() == rest < end and text[rest].isupper() and text[m.end() - 1].islower()
     key = _GROUP_KEY[m.lastgroup or ""]
@@ -120,7 +122,9 @@ def _hard_wrapped(text: str) -> bool:
 
 def _continues(text: str, state: _State, start: int, end: int, hard: bool) -> bool:
     """Whether a plain segment carries on the item being built (a wrapped line)."""
-    gap = text[state.last[1]:start] if state.last else "x"
+    if not state.last:
+        return False
+    gap = text[state.last[1]:start]
     if gap.strip() or gap.count("\n") != 1:
         return False
     prev = text[state.last[0]:state.last[1]].rstrip()
@@ -129,8 +133,8 @@ def _continues(text: str, state: _State, start: int, end: int, hard: bool) -> bo
         return False
     if line[0].islower():
         return True
-    line_start = text.rfind("\n", 0, state.last[1]) + 1  # type: ignore[index]
-    wrapped = state.last[1] - line_start >= 50  # type: ignore[index]
+    line_start = text.rfind("\n", 0, state.last[1]) + 1
+    wrapped = state.last[1] - line_start >= 50
     return hard and wrapped and not prev.endswith((".", "!", "?"))
 
 
@@ -155,10 +159,10 @@ def _add_line(text: str, state: _State, start: int, end: int, hard: bool) -> Non
     """Feed one segment of a section to ``state``: a new item, a wrapped line or the end."""
     bullet = _BULLET.match(text, start, end)
     is_bullet = bullet is not None and bullet.end() > start
-    body = bullet.end() if is_bullet else start
+    body = bullet.end() if bullet is not None and is_bullet else start
     items = state.items[state.key or ""]
     if not is_bullet and _continues(text, state, start, end, hard):
-        state.last[1] = end  # type: ignore[index]
+        state.last[1] = end  # type: ignore[index]  # _continues holds only when last is set
     elif _STOP_LINE.search(text, start, end) or not is_bullet and _ends_section(text, state,
                                                                                  start, end):
         state.key = None
