@@ -92,24 +92,45 @@ def summarise_report(report: dict[str, Any], evals_command: str | None,
             "headline_fields": list(HEADLINE_FIELDS), "systems": systems}
 
 
-def run_evals(extra_specs: list[str]) -> tuple[dict[str, Any], str]:
-    """Run naive, rules, pipeline (+ extras) over the fixture sets; the report and command."""
+def run_evals(extra_specs: list[str], keep: frozenset[str] = frozenset()
+              ) -> tuple[dict[str, Any], str]:
+    """Run naive, rules, pipeline (+ extras) over the fixture sets; the report and command.
+
+    Systems labelled in ``keep`` are not run (``carry_systems`` copies them over)."""
     from evals.__main__ import DEFAULT_SYSTEMS, NAIVE, parse_system
-    from evals.fixtures_io import load_set
+    from evals.fixtures_io import OWN_SETS, load_set
     from evals.report import build_report, render_table, write_json
     from evals.runner import run_system
 
-    sets = ["synthetic"] + (["corpus"] if load_set("corpus") else [])
+    sets = [*OWN_SETS] + (["corpus"] if load_set("corpus") else [])
     cases = [case for name in sets for case in load_set(name)]
-    specs = [*DEFAULT_SYSTEMS, NAIVE, *extra_specs]
+    specs = [spec for spec in (*DEFAULT_SYSTEMS, NAIVE, *extra_specs)
+             if spec.partition("=")[0] not in keep]
     runs = [run_system(parse_system(spec), cases) for spec in specs]
     report = build_report(runs, sets)
     write_json(report, FULL_REPORT)
     print(render_table(report))
     set_args = " ".join(f"--set {name}" for name in sets)
-    system_args = (" ".join(f"--system {shlex.quote(spec)}" for spec in specs) if extra_specs
-                   else "--baselines")
+    system_args = (" ".join(f"--system {shlex.quote(spec)}" for spec in specs)
+                   if extra_specs or keep else "--baselines")
     return report, f"python -m evals {set_args} {system_args}"
+
+
+def carry_systems(summary: dict[str, Any], previous: dict[str, Any] | None,
+                  keep: frozenset[str]) -> dict[str, Any]:
+    """``summary`` plus the ``keep`` systems of the previous summary, each saying where
+    it comes from (a slow system, such as the naive baseline, need not be rerun for a
+    page whose other systems changed)."""
+    if not keep:
+        return summary
+    found = [s for s in (previous or {}).get("systems", []) if s.get("label") in keep]
+    missing = keep - {s.get("label") for s in found}
+    if missing:
+        raise SystemExit(f"--keep-system: no {', '.join(sorted(missing))} in {SUMMARY}")
+    origin = {k: (previous or {}).get(k) for k in ("created", "code_version", "evals_command",
+                                                   "fixture_sets")}
+    carried = [{**s, "carried_from": s.get("carried_from") or origin} for s in found]
+    return {**summary, "systems": [*summary["systems"], *carried]}
 
 
 # -- inputs, plots, page --------------------------------------------------------------------
@@ -343,6 +364,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="reuse the committed docs/results/eval-summary.json")
     mode.add_argument("--from-report", type=Path, metavar="PATH",
                       help="summarise an existing python -m evals report instead of running")
+    parser.add_argument("--keep-system", action="append", default=[], metavar="LABEL",
+                        help="do not rerun this system (e.g. naive, 30+ minutes): copy its "
+                        "scores from the committed summary, marked with where they come from")
     mode.add_argument("--check", action="store_true",
                       help="fail when docs/evaluation.md or the rules-only scores drifted")
     return parser
@@ -356,8 +380,10 @@ def main(argv: list[str] | None = None) -> int:
         report = json.loads(args.from_report.read_text(encoding="utf-8"))
         summary = summarise_report(report, None, _relative(args.from_report))
     elif not args.skip_evals:
-        report, command = run_evals(args.systems)
-        summary = summarise_report(report, command, _relative(FULL_REPORT))
+        keep = frozenset(args.keep_system)
+        report, command = run_evals(args.systems, keep)
+        summary = carry_systems(summarise_report(report, command, _relative(FULL_REPORT)),
+                                read_json(SUMMARY), keep)
     if args.from_report or not args.skip_evals:
         RESULTS.mkdir(parents=True, exist_ok=True)
         SUMMARY.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n",

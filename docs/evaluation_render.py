@@ -183,6 +183,19 @@ def _field_table(summary: dict[str, Any], system: dict[str, Any]) -> str:
                   *(f"F1 {s}" for s in sets)], rows)
 
 
+def _carried_lines(summary: dict[str, Any]) -> list[str]:
+    """Where a system that was not rerun comes from (its own run's code and sets)."""
+    lines = []
+    for s in summary.get("systems", []):
+        origin = s.get("carried_from")
+        if origin:
+            lines += [f"**{s.get('label', '?')}** was not rerun: its scores are from the run "
+                      f"of {origin.get('created', '?')} at code {origin.get('code_version', '?')} "
+                      f"(`{origin.get('evals_command', '?')}`), over "
+                      f"{', '.join(origin.get('fixture_sets') or [])} only.", ""]
+    return lines
+
+
 def accuracy_section(summary: dict[str, Any] | None) -> list[str]:
     out = ["## Accuracy", ""]
     if not summary:
@@ -193,7 +206,7 @@ def accuracy_section(summary: dict[str, Any] | None) -> list[str]:
            f"`{BUILD}` reruns the evals.")
     first = (summary.get("systems") or [{}])[0]
     n_head = len(headline_fields(summary, first))
-    out += [how, "",
+    out += [how, "", *_carried_lines(summary),
             f"Scored field by field against hand-labelled postings (fixture sets: "
             f"{', '.join(summary.get('fixture_sets', []))}; scoring rules in "
             "`evals/score.py`). **micro** pools the true/false positive and false negative "

@@ -224,3 +224,20 @@ def test_systems_that_score_the_same_are_said_to():
     first = summary["systems"][0]["label"]
     assert f"**{first}** and **twin** score the same on every headline field" in page
     assert page.count("score the same on every headline field") == 1
+
+
+def test_a_kept_system_is_copied_from_the_previous_summary_with_its_origin():
+    previous = inputs()["eval"]
+    fresh = {**copy.deepcopy(previous), "code_version": "1.0.0+beef",
+             "systems": [system("pipeline", 0.9, 0.7, 0.8)]}
+    merged = build.carry_systems(fresh, previous, frozenset({"naive"}))
+    naive = [s for s in merged["systems"] if s["label"] == "naive"]
+    assert [s["label"] for s in merged["systems"]] == ["pipeline", "naive"]
+    assert naive[0]["carried_from"]["code_version"] == "9.9.9+cafe"
+    page = render.render_markdown({"eval": merged, "bench": {}})
+    assert "**naive** was not rerun" in page and "9.9.9+cafe" in page
+
+
+def test_keeping_a_system_the_previous_summary_lacks_stops_the_build():
+    with pytest.raises(SystemExit, match="no gpt"):
+        build.carry_systems(inputs()["eval"], inputs()["eval"], frozenset({"gpt"}))
