@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from extractor.batch.write import CSV_COLUMNS, CsvFormat, flatten
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.batch.write import (
+    CSV_COLUMNS,
+    CsvFormat,
+    JsonlFormat,
+    Output,
+    OutputLock,
+    check_writable,
+    flatten,
+    looks_like_output,
+    scan_output,
+)
+from extractor.errors import ConfigError
 
 CSV_HEADER = (
     "source,title,company,locations,workplace_type,remote_regions,employment_types,seniority,"
@@ -43,3 +59,86 @@ def test_csv_row_of_a_failed_input_has_empty_record_cells_and_the_error():
     row = dict(zip(CSV_COLUMNS, flatten(line), strict=True))
     assert row["error_type"] == "model_error" and row["error_message"] == "retry later"
     assert row["title"] == row["salary_min"] == ""
+
+
+def test_a_jsonl_line_reads_back_as_its_source_and_whether_it_failed():
+    fmt = JsonlFormat()
+    ok = fmt.render(_line({"title": "Baker"}))
+    failed = fmt.render({"source": "c.txt", "record": None, "error": {"type": "x"}})
+    assert fmt.parse(ok) == ("a/b.txt", False) and fmt.parse(failed) == ("c.txt", True)
+    assert fmt.parse("not json\n") is None and fmt.parse('{"record": null}\n') is None
+
+
+def test_a_csv_line_is_one_physical_line_even_with_newlines_in_a_value():
+    fmt = CsvFormat()
+    text = fmt.render(_line({"title": "Baker\nLyon"}, source="odd\nname.txt"))
+    assert text.count("\n") == 1
+    assert fmt.parse(text) == (fmt.key("odd\nname.txt"), False)
+
+
+def _output_file(tmp_path: Path, *lines: dict, tail: str = "") -> Path:
+    path = tmp_path / "out.jsonl"
+    path.write_text("".join(JsonlFormat().render(x) for x in lines) + tail, encoding="utf-8")
+    return path
+
+
+def test_a_scan_cuts_a_torn_last_line_and_counts_the_failed_lines(tmp_path: Path):
+    path = _output_file(tmp_path, _line(source="a"), {"source": "b", "error": {"type": "x"}},
+                        tail='{"source": "c", "rec')
+    scan = scan_output(path, JsonlFormat())
+    assert dict(scan.done) == {"a": 1, "b": 1} and scan.failed == 1
+    assert path.read_text(encoding="utf-8").endswith('"error": {"type": "x"}}\n')
+
+
+def test_a_file_that_is_not_an_output_is_refused_and_left_untouched(tmp_path: Path):
+    path = tmp_path / "notes.jsonl"
+    path.write_text("my notes\nmore notes\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="choose another output file or pass --overwrite"):
+        scan_output(path, JsonlFormat())
+    assert path.read_text(encoding="utf-8") == "my notes\nmore notes\n"
+
+
+def test_resume_skips_each_input_written_before_once(tmp_path: Path):
+    path = _output_file(tmp_path, _line(source="a"), _line(source="b"))
+    output = Output(str(path))
+    try:
+        assert output.resumed == 2
+        assert output.already_done("a") and not output.already_done("a")
+        assert not output.already_done("c")
+    finally:
+        output.close()
+
+
+def test_resume_drops_a_later_copy_of_a_source(tmp_path: Path):
+    path = _output_file(tmp_path, _line(source="a"), _line(source="b"), _line(source="a"))
+    Output(str(path)).close()
+    sources = [json.loads(x)["source"] for x in path.read_text(encoding="utf-8").splitlines()]
+    assert sources == ["a", "b"]
+
+
+def test_an_error_line_goes_to_the_errors_file_as_well(tmp_path: Path):
+    out, errors = tmp_path / "out.csv", tmp_path / "errors.jsonl"
+    output = Output(str(out), "csv", errors=str(errors))
+    output.write(_line({"title": "Baker"}, source="ok.txt"))
+    output.write({"source": "bad.txt", "record": None, "error": {"type": "input_error"}})
+    output.close()
+    assert out.read_text(encoding="utf-8").startswith(CSV_HEADER)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert [json.loads(x)["source"] for x in errors.read_text().splitlines()] == ["bad.txt"]
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path):
+    path = tmp_path / "out.jsonl"
+    with OutputLock(path), pytest.raises(ConfigError, match="being written by another"):
+        OutputLock(path).__enter__()
+
+
+def test_an_output_in_a_missing_folder_is_refused_naming_the_flag(tmp_path: Path):
+    with pytest.raises(ConfigError, match=r"^-o .*: the folder .* does not exist"):
+        check_writable("-o", tmp_path / "missing" / "out.jsonl")
+
+
+def test_only_an_empty_file_or_one_of_our_outputs_looks_like_an_output(tmp_path: Path):
+    ours, theirs = _output_file(tmp_path, _line()), tmp_path / "posting.txt"
+    theirs.write_text("Senior Baker at Fournil\n", encoding="utf-8")
+    assert looks_like_output(ours, "jsonl") and not looks_like_output(theirs, "jsonl")

@@ -1,0 +1,79 @@
+"""Title and company candidates: what the page offers, most reliable first, with spans."""
+
+from __future__ import annotations
+
+from extractor.candidates import (
+    MAX_CANDIDATES,
+    clean_title,
+    company_candidates,
+    title_candidates,
+)
+
+POSTING = """Senior Data Engineer
+Job Title: Senior Data Engineer (Platform)
+Company: Northwind Analytics
+
+About Northwind Analytics
+Northwind Analytics builds forecasting tools. At Northwind Analytics, we value craft.
+"""
+
+
+def _values(cands):
+    return [(c.value, c.origin) for c in cands]
+
+
+def test_page_data_title_ranks_before_a_labelled_line_a_heading_and_a_title_line():
+    jsonld = [{"title": "Data Engineer, Platform"}]
+    cands = title_candidates(POSTING, jsonld, None, "Staff Data Engineer")
+    assert [c.origin for c in cands] == ["jsonld", "labelled", "heading", "line"]
+    assert cands[0].value == "Data Engineer, Platform"
+
+
+def test_a_title_found_in_the_text_carries_its_span_and_one_from_page_data_only_none():
+    cands = title_candidates(POSTING, [{"title": "Data Engineer, Platform"}], None, None)
+    labelled = next(c for c in cands if c.origin == "labelled")
+    assert POSTING[labelled.start:labelled.end] == "Senior Data Engineer (Platform)"
+    assert (cands[0].start, cands[0].end) == (-1, -1)
+
+
+def test_the_same_title_twice_is_one_candidate_whatever_its_case():
+    cands = title_candidates("Data Analyst\n", [], {"title": "DATA ANALYST"}, "data analyst")
+    assert _values(cands) == [("DATA ANALYST", "field")]
+
+
+def test_no_more_than_max_candidates_are_offered():
+    text = "\n".join(f"Analyst {n}" for n in range(12))
+    assert len(title_candidates(text, [], None, None)) == MAX_CANDIDATES
+
+
+def test_a_title_line_loses_its_contract_prefix_and_its_pay_and_terms_tail():
+    assert clean_title("Senior Data Engineer | Remote | $150k") == "Senior Data Engineer"
+    assert clean_title("Stage - Assistant marketing") == "Assistant marketing"
+    assert clean_title("## Backend Developer - Contract, outside IR35") == "Backend Developer"
+
+
+def test_a_labelled_company_ranks_before_names_guessed_from_sentences():
+    cands = company_candidates(POSTING, [], None)
+    assert cands[0].value == "Northwind Analytics" and cands[0].origin == "labelled"
+    assert POSTING[cands[0].start:cands[0].end] == "Northwind Analytics"
+
+
+def test_the_rating_glassdoor_appends_to_a_company_field_is_dropped():
+    cands = company_candidates("We build boats.", [], {"Company Name": "Harbor Marine\n4.1"})
+    assert _values(cands) == [("Harbor Marine", "field")]
+
+
+def test_page_data_company_comes_first():
+    jsonld = [{"hiringOrganization": {"name": "Contoso Ltd"}}]
+    assert company_candidates(POSTING, jsonld, None)[0].value == "Contoso Ltd"
+
+
+def test_a_team_or_a_shouted_section_label_is_not_a_company():
+    text = "Engineering is growing fast.\nABOUT US is below.\nAt Fabrikam, we ship weekly.\n"
+    assert _values(company_candidates(text, [], None)) == [("Fabrikam", "pattern")]
+
+
+def test_among_guessed_names_the_one_the_text_repeats_ranks_first():
+    text = ("Join Lisbon and help us.\nAt Tailspin Toys, we build toys. Tailspin Toys ships "
+            "worldwide and Tailspin Toys is growing.\n")
+    assert company_candidates(text, [], None)[0].value == "Tailspin Toys"

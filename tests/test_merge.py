@@ -1,0 +1,106 @@
+"""Merge: one precedence per field (page data, then rules, then the model), with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extractor.candidates import Candidate
+from extractor.merge import Merged, merge_draft, merge_page_data, merge_rules, pick_candidate
+from extractor.parse import Facts
+from extractor.parse.base import Found
+from extractor.question import NONE_OPTION, Draft
+
+TEXT = "Senior Baker\nBoulangerie Fournil\nAt least 3 years, ideally 5 years, of baking."
+HEADING = Candidate("Senior Baker", "heading", 0, 12)
+LINE = Candidate("Baker", "line", 7, 12)
+
+
+def test_page_data_beats_the_models_choice():
+    merged = Merged()
+    page = Candidate("Head Baker", "jsonld")
+    pick_candidate("title", [page, HEADING], "Senior Baker", merged, TEXT)
+    assert merged.values["title"] == "Head Baker" and merged.sources["title"] == "page"
+    assert merged.evidence["title"] == [
+        {"start": None, "end": None, "text": None, "page_data": "jsonld"}]
+
+
+def test_the_models_choice_among_candidates_keeps_the_candidates_span():
+    merged = Merged()
+    pick_candidate("title", [HEADING, LINE], "Baker", merged, TEXT)
+    assert merged.values["title"] == "Baker" and merged.sources["title"] == "model"
+    assert merged.evidence["title"] == [{"start": 7, "end": 12, "text": "Baker"}]
+
+
+def test_none_of_these_leaves_the_field_empty():
+    merged = Merged()
+    pick_candidate("title", [HEADING, LINE], NONE_OPTION, merged, TEXT)
+    assert "title" not in merged.values
+
+
+def test_a_drafted_value_no_candidate_offers_is_kept_without_evidence_for_grounding():
+    merged = Merged()
+    pick_candidate("title", [HEADING], "Pastry Chef", merged, TEXT)
+    assert merged.values["title"] == "Pastry Chef" and merged.sources["title"] == "model"
+    assert "title" not in merged.evidence
+
+
+def test_without_a_model_the_top_candidate_is_taken_as_rules():
+    merged = Merged()
+    pick_candidate("title", [HEADING, LINE], None, merged, TEXT)
+    assert (merged.values["title"], merged.sources["title"]) == ("Senior Baker", "rules")
+
+
+def test_rules_take_the_least_experience_and_the_least_required_degree():
+    facts = Facts(
+        experience_years_min=[Found(5.0, 59, 66), Found(3.0, 42, 49)],
+        education_level=[Found("master", 0, 1), Found("bachelor", 0, 1),
+                         Found("high_school", 0, 1, confidence=0.5)],  # 0.5: "a plus"
+    )
+    merged = Merged()
+    merge_rules(facts, TEXT, merged)
+    assert merged.values["experience_years_min"] == 3.0
+    assert merged.evidence["experience_years_min"] == [{"start": 42, "end": 49,
+                                                        "text": "3 years"}]
+    assert merged.values["education_level"] == "bachelor"
+
+
+def test_rules_list_each_value_once_and_leave_page_data_alone():
+    facts = Facts(skills=[Found("Sourdough", 0, 1), Found("Sourdough", 5, 6)],
+                  date_posted=[Found(dt.date(2025, 3, 1), 0, 1)])
+    merged = Merged()
+    merged.put("date_posted", dt.date(2025, 2, 1), "page", [])
+    merge_rules(facts, TEXT, merged)
+    assert merged.values["skills"] == ["Sourdough"]
+    assert (merged.values["date_posted"], merged.sources["date_posted"]) == (
+        dt.date(2025, 2, 1), "page")
+
+
+def test_page_data_dates_and_employment_type_are_read_in_the_parsers_words():
+    merged = Merged()
+    jsonld = [{"datePosted": "2025-03-04T09:00:00", "employmentType": ["FULL_TIME", "Teilzeit"]}]
+    assert merge_page_data(jsonld, merged) == []
+    assert merged.values["date_posted"] == dt.date(2025, 3, 4)
+    assert merged.values["employment_types"] == ["full_time", "part_time"]
+
+
+def test_page_data_employment_type_the_text_contradicts_loses_with_a_warning():
+    merged = Merged()
+    facts = Facts(employment_types=[Found("part_time", 0, 9)])
+    warnings = merge_page_data([{"employmentType": "FULL_TIME"}], merged, facts)
+    assert "employment_types" not in merged.values
+    assert warnings and "contradicts the page text" in warnings[0]
+
+
+def test_the_draft_fills_only_what_page_data_and_rules_left_empty():
+    merged = Merged()
+    merged.put("title", "Senior Baker", "rules", [])
+    draft = Draft(title="Baker", company="Boulangerie Fournil",
+                  salary=[{"min": 30000, "max": 34000, "currency": "EUR"}],
+                  locations=[{"city": "Lyon", "country": "FR"}])
+    merge_draft(draft, merged)
+    assert merged.values["title"] == "Senior Baker"
+    assert merged.sources["company"] == "model"
+    assert merged.values["salary"][0]["raw"] == ""
+    assert merged.values["locations"] == [
+        {"city": "Lyon", "region": None, "country": "FR", "raw": "Lyon, FR"}]
+    assert "skills" not in merged.values  # empty draft fields are not merged
