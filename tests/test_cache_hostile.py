@@ -7,6 +7,7 @@ a full disk, a crash, a careless edit or an attacker would.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 import diskcache
 import pytest
 
+from extractor.cache import ENTRY_TAG, _seal
 from extractor.cli import EXIT_OK, main
 
 POSTING = "Senior Data Engineer\nAcme Corp\nRemote (US)\nSalary: $120,000 - $150,000 a year\n"
@@ -286,6 +288,23 @@ def test_a_planted_row_cannot_delete_files_outside_the_cache(postings, cache_dir
     assert victim.read_text() == "years of work"
 
 
+MAC_END = len(ENTRY_TAG) + hashlib.sha256().digest_size
+
+
+def _payload(stored: bytes) -> bytes:
+    """The JSON of a stored entry, read by its format: the entry tag, the HMAC-SHA256 (32
+    random-looking bytes that may hold any byte, "{" too), then the JSON payload."""
+    assert stored.startswith(ENTRY_TAG)
+    return stored[MAC_END:]
+
+
+def test_an_entry_reads_back_by_its_format_when_its_mac_holds_a_brace():
+    value = {"record": {"title": "Senior Data Engineer"}}
+    sealed = next(entry for n in range(1000)  # about one secret in eight gives one
+                  if b"{" in (entry := _seal(n.to_bytes(4, "big"), "k", value))[:MAC_END])
+    assert json.loads(_payload(sealed)) == value
+
+
 def test_cached_values_are_json_bytes_never_pickles(postings, cache_dir, capsys):
     warm(postings, capsys)
     with sqlite3.connect(cache_dir / "cache.db") as con:
@@ -293,9 +312,8 @@ def test_cached_values_are_json_bytes_never_pickles(postings, cache_dir, capsys)
     assert stored and all(mode == diskcache.core.MODE_RAW and name is None
                           for mode, name, _ in stored)
     for *_, value in stored:
-        payload = value[value.index(b"{"):]
-        assert json.loads(payload)["record"]["title"] in {"Senior Data Engineer",
-                                                          "Junior Web Developer"}
+        assert json.loads(_payload(value))["record"]["title"] in {"Senior Data Engineer",
+                                                                  "Junior Web Developer"}
         with pytest.raises(pickle.UnpicklingError):
             pickle.loads(value)
     assert (cache_dir / "entries.key").stat().st_mode & 0o077 == 0  # the MAC secret is private
