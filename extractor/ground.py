@@ -17,7 +17,7 @@ from typing import Any
 
 from extractor.fields import FIELDS, FieldSpec, Kind
 from extractor.merge import Merged
-from extractor.parse import education, employment, seniority, visa, workplace
+from extractor.parse import SUPPORTS
 
 
 def _has(text: str, value: str) -> int:
@@ -76,18 +76,11 @@ GENERIC: dict[Kind, Check] = {
     "salary": _supports_salary,
     "location": _supports_location,
 }
-# enum and bool fields -> their parser's check, in the parser's own words
-PARSER_CHECKS: dict[str, Check] = {
-    "workplace_type": workplace.supports,
-    "employment_types": employment.supports,
-    "seniority": seniority.supports,
-    "education_level": education.supports,
-    "visa_sponsorship": visa.supports,
-}
 
 
 def _check_for(spec: FieldSpec) -> Check | None:
-    return PARSER_CHECKS.get(spec.name) or GENERIC.get(spec.kind)
+    """An enum or bool field's parser check (extractor.parse.SUPPORTS), else its kind's."""
+    return SUPPORTS.get(spec.name) or GENERIC.get(spec.kind)
 
 
 # record field -> the check a model's value (or each item of a list) must pass; an enum or
@@ -102,13 +95,13 @@ def _supports(name: str, value: Any, text: str) -> bool:
 
     Raises:
         LookupError: ``name`` has no check in ``CHECKS``: an enum or bool field needs its
-            parser's ``supports`` in ``PARSER_CHECKS``; any other its kind in
-            ``extractor.fields``.
+            parser's ``supports`` in ``extractor.parse.SUPPORTS``; any other field its
+            kind in ``extractor.fields``.
     """
     check = CHECKS.get(name)
     if check is None:
         raise LookupError(f"grounding has no check for field {name!r}: add its parser's "
-                          "supports() to extractor.ground.PARSER_CHECKS (enum and bool fields), "
+                          "supports() to extractor.parse.SUPPORTS (enum and bool fields), "
                           "or give it a kind in extractor/fields.py")
     return check(value, text)
 

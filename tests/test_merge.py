@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from extractor.candidates import Candidate
@@ -104,3 +105,11 @@ def test_the_draft_fills_only_what_page_data_and_rules_left_empty():
     assert merged.values["locations"] == [
         {"city": "Lyon", "region": None, "country": "FR", "raw": "Lyon, FR"}]
     assert "skills" not in merged.values  # empty draft fields are not merged
+
+
+def test_every_field_the_parsers_report_is_merged():
+    # a Facts field that merge_rules does not name would be dropped without a word
+    names = {f.name for f in dataclasses.fields(Facts)}
+    merged = Merged()
+    merge_rules(Facts(**{name: [Found("x", 0, 1)] for name in names}), TEXT, merged)
+    assert set(merged.values) == names

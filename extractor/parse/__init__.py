@@ -5,16 +5,20 @@ character span in that text it came from, so the merge and grounding stages can
 show evidence for every field. A parser that is not sure returns nothing: null is
 better than a guess.
 
-``parse_text`` runs them all and returns one ``Facts``.
+``parse_text`` runs them all and returns one ``Facts``. ``SUPPORTS`` holds each enum or
+bool field's check of a value against the text, in its parser's own words (grounding
+asks it: one vocabulary per field).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractor.parse import education, employment, seniority, visa, workplace
 from extractor.parse.base import Found
 from extractor.parse.dates import parse_dates
 from extractor.parse.education import parse_education
@@ -30,7 +34,16 @@ from extractor.parse.visa import parse_visa_sponsorship
 from extractor.parse.workplace import parse_workplace
 from extractor.record import Location
 
-__all__ = ["Facts", "Found", "parse_text"]
+__all__ = ["SUPPORTS", "Facts", "Found", "parse_text"]
+
+# enum and bool fields -> whether the text states a value, as that field's parser reads it
+SUPPORTS: dict[str, Callable[[Any, str], bool]] = {
+    "workplace_type": workplace.supports,
+    "employment_types": employment.supports,
+    "seniority": seniority.supports,
+    "education_level": education.supports,
+    "visa_sponsorship": visa.supports,
+}
 
 
 @dataclass
