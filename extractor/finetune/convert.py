@@ -21,6 +21,8 @@ import re
 import sys
 from pathlib import Path
 
+from extractor.finetune.train import ARCHITECTURE, TARGET_MODULES
+
 ARCH = "gemma3"
 _PEFT_NAME = re.compile(
     r"^base_model\.model\.model\.layers\.(?P<block>\d+)\.(?P<module>[\w.]+)\."
@@ -63,7 +65,6 @@ def checkpoint_adapter(run: Path) -> Path:
     import torch
     from safetensors.torch import save_file
 
-    from extractor.finetune.train import ARCHITECTURE, TARGET_MODULES
 
     path = run / "checkpoint.pt"
     if not path.is_file():

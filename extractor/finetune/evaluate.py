@@ -15,8 +15,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from extractor.backends.embedded import _silence_llama_logs, resolve_model_path
 from extractor.finetune.format import CHAT_FORMAT, draft_request
 from extractor.finetune.schema import FIELDS
+from extractor.finetune.train import read_examples, spread
 
 
 def draft_asker(model_path: str, lora_path: str | None, threads: int) -> Any:
@@ -24,7 +26,6 @@ def draft_asker(model_path: str, lora_path: str | None, threads: int) -> Any:
     import instructor
     from llama_cpp import Llama
 
-    from extractor.backends.embedded import _silence_llama_logs
 
     _silence_llama_logs()
     llm = Llama(model_path=model_path, lora_path=lora_path, chat_format=CHAT_FORMAT,
@@ -61,8 +62,6 @@ def score(examples: list[dict[str, Any]], ask: Any) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from extractor.backends.embedded import resolve_model_path
-    from extractor.finetune.train import read_examples, spread
 
     parser = argparse.ArgumentParser(prog="python -m extractor.finetune.evaluate")
     parser.add_argument("--dev", type=Path, required=True, help="dev.jsonl")

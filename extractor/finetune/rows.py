@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractor.codes import country_code
 from extractor.parse.location import US_STATES
+from extractor.parse.places import city_country
 
 MIN_BODY_CHARS = 200
 _STATE_CODES = {name.casefold(): code for code, name in US_STATES.items()}
@@ -95,7 +97,6 @@ def parse_city_region(raw: str) -> list[Place]:
     A label that is no such plain form ("IREX Main Office; Yerevan") keeps only the
     parts that name a known large city or a country.
     """
-    from extractor.codes import country_code
 
     parts = [p.strip() for p in re.split(r"[,;]", raw) if p.strip()]
     if not parts:
@@ -111,8 +112,6 @@ def parse_city_region(raw: str) -> list[Place]:
 
 
 def _known_parts(parts: list[str]) -> list[Place]:
-    from extractor.codes import country_code
-    from extractor.parse.places import city_country
 
     city = next((p for p in parts if city_country(p)), None)
     country = next((country_code(p) for p in parts if country_code(p)), None)

@@ -17,6 +17,10 @@ from typing import Any
 from extractor.finetune.render import Shown
 from extractor.finetune.rows import Place, Row
 from extractor.finetune.schema import empty_draft
+from extractor.parse.employment import parse_employment_types
+from extractor.parse.location import US_STATES
+from extractor.parse.seniority import title_level
+from extractor.parse.workplace import parse_workplace
 
 _SPACE = re.compile(r"\s+")
 _PARSER_SURE = 0.9  # for rows without a label: a parser finding this sure counts as stated
@@ -76,7 +80,6 @@ def _region_written(code: str | None, city: str | None, visible: str) -> str | N
 def place_target(place: Place, visible: str, raw_shown: bool = False) -> dict[str, Any] | None:
     """The part of a labelled place the text states, or None when it states none of it.
     ``raw_shown``: the label is written as the source wrote it ("Michigan, United States")."""
-    from extractor.parse.location import US_STATES
 
     city = place.city if occurs(place.city, visible) else None
     region = _region_written(place.region, city, visible)
@@ -94,7 +97,6 @@ def place_target(place: Place, visible: str, raw_shown: bool = False) -> dict[st
 
 
 def _parsed_employment(visible: str) -> dict[str, float]:
-    from extractor.parse.employment import parse_employment_types
 
     return {f.value: f.confidence for f in parse_employment_types(visible)}
 
@@ -109,7 +111,6 @@ def employment_target(row: Row, visible: str) -> list[str]:
 
 
 def _parsed_workplace(visible: str) -> dict[str, float]:
-    from extractor.parse.workplace import parse_workplace
 
     return {f.value: f.confidence for f in parse_workplace(visible)[0]}
 
@@ -126,7 +127,6 @@ def workplace_target(row: Row, visible: str) -> str | None:
 
 def seniority_target(row: Row, title: str | None, shown: Shown, visible: str) -> str | None:
     """The row's level when the text names it (a meta line, or the visible title)."""
-    from extractor.parse.seniority import title_level
 
     if row.own:
         return row.seniority

@@ -28,7 +28,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from extractor.backends.embedded import resolve_model_path
+from extractor.finetune.format import Tokens, render_example
 from extractor.finetune.rows import TrainingDataError
+from extractor.finetune.schema import ModelDraft
+from extractor.settings import default_cache_dir
 
 MIN_EXAMPLES = 20
 TARGET_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
@@ -36,7 +40,6 @@ ARCHITECTURE = "Gemma3ForCausalLM"
 
 
 def default_runs_dir() -> Path:
-    from extractor.settings import default_cache_dir
 
     return default_cache_dir() / "train-runs"
 
@@ -69,7 +72,6 @@ def read_examples(path: Path, exclude: tuple[str, ...] = ()) -> list[dict[str, A
     """The examples of a train/dev JSONL, checked; raises TrainingDataError naming the line."""
     from pydantic import ValidationError
 
-    from extractor.finetune.schema import ModelDraft
 
     if not path.is_file():
         raise TrainingDataError(f"{path} not found; build it with "
@@ -108,7 +110,6 @@ def file_hash(path: Path) -> str:
 
 
 def tokenize_all(examples: list[dict[str, Any]], tokens: Any) -> list[tuple[list[int], list[int]]]:
-    from extractor.finetune.format import render_example
 
     return [tokens.example(*render_example(e["text"], e["target"])) for e in examples]
 
@@ -150,7 +151,6 @@ def load_model(cfg: TrainConfig) -> Any:
 
 
 def gguf_path(cfg: TrainConfig) -> Path:
-    from extractor.backends.embedded import resolve_model_path
 
     return resolve_model_path(cfg.model or None)
 
@@ -277,7 +277,6 @@ class _Run:
 
 
 def prepare(cfg: TrainConfig, resume: bool) -> _Run:
-    from extractor.finetune.format import Tokens
 
     run = Path(cfg.run_dir)
     data = Path(cfg.data)
