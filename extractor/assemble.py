@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -19,13 +19,20 @@ from pydantic import ValidationError
 from extractor.backends import ModelReply, ModelRequest, Usage
 from extractor.candidates import RANK, Candidate, company_candidates, title_candidates
 from extractor.clean import Cleaned, clean
-from extractor.errors import InvalidOutputError, ModelError
+from extractor.errors import InvalidOutputError, ModelError, TruncatedOutputError
 from extractor.ground import ground
 from extractor.load import Document
-from extractor.merge import Merged, merge_draft, merge_page_data, merge_rules, pick_candidate
+from extractor.merge import (
+    DRAFT_FIRST,
+    Merged,
+    merge_draft,
+    merge_page_data,
+    merge_rules,
+    pick_candidate,
+)
 from extractor.parse import Facts, parse_text
 from extractor.parse.seniority import parse_seniority
-from extractor.question import Draft, full_request, guided_request
+from extractor.question import Draft, ModelDraft, draft_request, full_request, guided_request
 from extractor.record import JobPosting
 from extractor.result import Result
 from extractor.settings import Settings
@@ -47,10 +54,12 @@ class _Read:
     reference: dt.date  # what relative dates ("3 days ago") are resolved against
 
 
-def assemble(doc: Document, settings: Settings, ask: Ask) -> Result:
+def assemble(doc: Document, settings: Settings, ask: Ask,
+             draft_first: Collection[str] = DRAFT_FIRST) -> Result:
     """One loaded document to its result: the record with its evidence, warnings and usage;
     or, when the model call or the record's validation fails, the error with the warnings
-    and usage up to then.
+    and usage up to then. ``draft_first``: the fields where a ``draft`` answer goes before
+    the rules (``extractor.merge.DRAFT_FIRST``; bench/draft_order.py measures others).
 
     Raises:
         ConfigError: the run is misconfigured (from ``ask``): the caller stops the run.
@@ -60,10 +69,11 @@ def assemble(doc: Document, settings: Settings, ask: Ask) -> Result:
     warnings = _cleaning_warnings(cleaned, settings.max_input_chars)
     meta: dict[str, Any] = {"removed": cleaned.removed}  # blocks cut: nav, similar_jobs...
     try:
-        answer, usage = _answer(ask, _question(settings, read), settings.resolved_strategy())
+        answer, usage, notes = _ask_model(ask, settings, read)
     except ModelError as exc:
         return Result(doc.source, error=exc.to_dict(), warnings=warnings, meta=meta)
-    merged, notes = _merged(read, answer, settings.grounding)
+    warnings += notes
+    merged, notes = _merged(read, answer, settings.grounding, draft_first)
     warnings += notes
     try:
         record, dropped = valid_record(merged)
@@ -87,18 +97,32 @@ def _cleaning_warnings(cleaned: Cleaned, max_chars: int) -> list[str]:
     return cut + cleaned.warnings
 
 
-def _merged(read: _Read, answer: dict[str, Any], grounding: str) -> tuple[Merged, list[str]]:
+def _merged(read: _Read, answer: dict[str, Any], grounding: str,
+            draft_first: Collection[str]) -> tuple[Merged, list[str]]:
     """Page data, rules and the model's answer merged field by field, then grounded; with
     the warnings both give. Seniority is parsed here, once the title is chosen."""
-    text, merged = read.cleaned.text, Merged()
-    pick_candidate("title", read.titles, answer.get("title"), merged, text)
-    pick_candidate("company", read.companies, answer.get("company"), merged, text)
+    text, merged, draft = read.cleaned.text, Merged(), answer.get("draft")
+    first = (_supported(draft, text, draft_first) if isinstance(draft, ModelDraft)
+             else frozenset())
+    for name, cands in (("title", read.titles), ("company", read.companies)):
+        chosen = getattr(draft, name) if name in first else answer.get(name)
+        pick_candidate(name, cands, chosen, merged, text)
     facts = replace(read.facts, seniority=parse_seniority(merged.values.get("title"), text))
     warnings = merge_page_data(read.cleaned.jsonld, merged, facts)
     merge_rules(facts, text, merged)
-    if isinstance(answer.get("draft"), Draft):
-        merge_draft(answer["draft"], merged)
+    if isinstance(draft, (Draft, ModelDraft)):
+        merge_draft(draft, merged, first)
     return merged, warnings + ground(merged, text, grounding)
+
+
+def _supported(draft: ModelDraft, text: str, names: Collection[str]) -> frozenset[str]:
+    """The fields of ``names`` whose drafted value the text supports: there the draft
+    goes before the rules; an unsupported value only fills an empty field (and
+    grounding then checks it as any other)."""
+    scratch = Merged()
+    merge_draft(draft, scratch)
+    ground(scratch, text, "drop")
+    return frozenset(name for name in names if name in scratch.values)
 
 
 def valid_record(merged: Merged) -> tuple[JobPosting, list[str]]:
@@ -207,18 +231,42 @@ def _question(settings: Settings, read: _Read) -> ModelRequest | None:
     if strategy == "guided":
         return guided_request(text, _open(read.titles), _open(read.companies),
                               settings.max_tokens)
+    if strategy == "draft":
+        return draft_request(text, settings.max_tokens)
     return full_request(text, _hints(read.facts), read.reference.isoformat(),
                         settings.max_tokens)
 
 
+def _ask_model(ask: Ask, settings: Settings,
+               read: _Read) -> tuple[dict[str, Any], Usage, list[str]]:
+    """The strategy's question asked: the answer, its usage and warnings. A ``draft``
+    answer that fails validation or runs out of tokens costs only the draft (a warning):
+    the rules make a whole record on their own.
+
+    Raises:
+        ModelError: the model call failed (for ``draft``: other than its answer).
+    """
+    strategy = settings.resolved_strategy()
+    try:
+        return (*_answer(ask, _question(settings, read), strategy), [])
+    except (InvalidOutputError, TruncatedOutputError) as exc:
+        if strategy != "draft":
+            raise
+        return {}, Usage(), [f"draft: {exc.message}; the record comes from page data and rules"]
+
+
 def _answer(ask: Ask, request: ModelRequest | None, strategy: str) -> tuple[dict[str, Any], Usage]:
-    """The model's answer (title and company, and for ``full`` the draft) and its usage."""
+    """The model's answer and its usage: the chosen title and company (``guided``), the
+    draft with its title and company (``full``), the draft alone (``draft``: merge decides
+    per field)."""
     if request is None:
         return {}, Usage()
     reply = ask(request)
     value = reply.value
     if strategy == "guided":
         return value.model_dump(), replace(reply.usage)
+    if strategy == "draft":
+        return {"draft": value}, replace(reply.usage)
     return {"draft": value, **value.model_dump(include={"title", "company"})}, replace(reply.usage)
 
 

@@ -32,12 +32,17 @@ def _add_model_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--backend", choices=BACKEND_NAMES,
                         help="model backend (default: embedded, or EXTRACTOR_BACKEND)")
     parser.add_argument("--model", help="model id (openai) or GGUF path (embedded)")
+    parser.add_argument("--adapter", metavar="PATH.gguf",
+                        help="a fine-tuned LoRA for the embedded model (extract-finetune "
+                        "writes one); with it, auto asks the draft question (default: "
+                        "EXTRACTOR_ADAPTER)")
     parser.add_argument("--base-url", help="OpenAI-compatible endpoint, or several "
                         "comma-separated (least busy first; a failing one sits out a while; "
                         "default: OPENAI_BASE_URL)")
-    parser.add_argument("--strategy", choices=["auto", "guided", "full", "rules"],
+    parser.add_argument("--strategy", choices=["auto", "guided", "full", "rules", "draft"],
                         help="what the model is asked: guided (choose among candidates), "
-                        "full (draft the record), rules (no model); auto picks per backend")
+                        "full (draft the record), rules (no model), draft (a few fields, "
+                        "for a fine-tuned adapter); auto picks per backend and adapter")
     parser.add_argument("--reference-date", metavar="YYYY-MM-DD",
                         help="date that relative dates are resolved against (default: today)")
     parser.add_argument("--cache-dir", help="cache directory (default: user cache dir)")
@@ -109,6 +114,7 @@ def _setting_values(args: argparse.Namespace) -> dict[str, Any]:
     return dict(
         backend=args.backend,
         model=args.model,
+        adapter=args.adapter,
         base_url=args.base_url,
         strategy=args.strategy,
         reference_date=args.reference_date,

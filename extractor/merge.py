@@ -12,6 +12,11 @@ Precedence (first source that has a value wins):
     skills, lists (duties...)     deterministic parsers                  model draft (full)
     language                      deterministic detector
 
+The fine-tuned draft (``draft`` strategy, ``extractor.question.ModelDraft``) goes before
+the rules on the fields in ``DRAFT_FIRST`` where the text supports its value (page data
+still wins), and fills only what page data and rules left empty elsewhere; the choice
+per field was measured on the eval sets (``extractor/finetune/README.md``).
+
 Each merged value keeps its evidence: spans into the cleaned text, or a note that
 it came from page structured data. Grounding runs after this.
 """
@@ -19,6 +24,7 @@ it came from page structured data. Grounding runs after this.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +44,9 @@ SINGLE_FROM_RULES = (
     "date_posted", "valid_through", "workplace_type", "seniority", "visa_sponsorship",
     "language", "apply_url",
 )
+# The draft fields that go before the rules; a first guess from the step-50 checkpoint's
+# look (extractor/finetune/README.md) until bench/draft_order.py has measured them.
+DRAFT_FIRST: tuple[str, ...] = ("title", "company", "locations")
 
 
 @dataclass
@@ -177,14 +186,23 @@ def _iso_date(value: Any) -> dt.date | None:
         return None
 
 
-def merge_draft(draft: BaseModel, merged: Merged) -> None:
-    """The model's draft (an ``extractor.question.Draft``) fills only what page data and rules
-    left empty."""
+def merge_draft(draft: BaseModel, merged: Merged, first: Collection[str] = ()) -> None:
+    """The model's draft (``extractor.question.Draft`` or ``ModelDraft``) fills what page
+    data and rules left empty; a field in ``first`` also replaces what the rules set."""
     for name, value in draft.model_dump().items():
         if value in (None, [], ""):
             continue
-        if name == "salary":
-            value = [{**s, "raw": ""} for s in value]
-        if name == "locations":
-            value = [{**loc, "raw": ", ".join(v for v in loc.values() if v)} for loc in value]
-        merged.put_new(name, value, "model", [])
+        if name not in merged.values:
+            merged.put(name, _record_value(name, value), "model", [])
+        elif name in first and merged.sources.get(name) == "rules":
+            merged.evidence.pop(name, None)  # the rules' spans are not the model's
+            merged.put(name, _record_value(name, value), "model", [])
+
+
+def _record_value(name: str, value: Any) -> Any:
+    """A drafted value in the record's shape: pay ranges and places get a ``raw``."""
+    if name == "salary":
+        return [{**s, "raw": ""} for s in value]
+    if name == "locations":
+        return [{**loc, "raw": ", ".join(v for v in loc.values() if v)} for loc in value]
+    return value

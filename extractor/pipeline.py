@@ -37,7 +37,7 @@ from extractor.settings import Settings
 def run_meta(settings: Settings, backend: Backend | None = None) -> dict[str, Any]:
     """What produced a result: recorded in every line and in the cache key."""
     strategy = settings.resolved_strategy()
-    prompt = {"guided": "guided", "full": "full"}.get(strategy)
+    prompt = strategy if strategy != "rules" else None  # each question's prompt file
     return {
         "backend": "rules" if strategy == "rules" else (
             backend.name if backend else settings.backend),
@@ -66,10 +66,13 @@ class Pipeline:
     def _key_parts(self) -> dict[str, Any]:
         """Everything besides the document that the record is made from."""
         settings = self.settings
-        model_file = model_file_key(settings.model) if settings.runs_local_model() else None
+        local = settings.runs_local_model()
         return {**self.meta, "params": settings.generation_params(),
                 "reference_date": settings.today().isoformat(),
-                "base_url": endpoints_key(settings.base_url), "model_file": model_file}
+                "base_url": endpoints_key(settings.base_url),
+                "model_file": model_file_key(settings.model) if local else None,
+                # a retrained adapter saved over the same name and size must miss too
+                "adapter_file": model_file_key(settings.adapter) if local else None}
 
     def run(self, item: Document | LoadFailure) -> Result:
         """One input to one result; every failure is caught into the result."""

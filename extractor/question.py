@@ -5,6 +5,9 @@ among candidates the page offers (enum-constrained, a few dozen tokens out).
 ``full`` (strong remote models): the model drafts the whole record from the
 cleaned text, under a schema with maxLength/maxItems so no answer can run away;
 the merge and grounding stages then check every value against the text.
+``draft`` (the embedded model with a fine-tuned adapter, ``extractor.finetune``): the
+model drafts a few fields (``ModelDraft``) from the start of the cleaned text, in
+exactly the format the adapter was trained on.
 """
 
 from __future__ import annotations
@@ -13,13 +16,13 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from extractor.backends import ModelRequest
 from extractor.candidates import Candidate
 from extractor.fields import DRAFTED
 from extractor.prompt import load_prompt
-from extractor.record import JobPosting
+from extractor.record import EmploymentType, JobPosting, Seniority, WorkplaceType
 
 NONE_OPTION = "none of these"
 GUIDED_TEXT_CHARS = 1500  # the title and company sit at the top of a cleaned posting
@@ -84,9 +87,46 @@ def full_request(text: str, hints: dict[str, Any], reference: str, max_tokens: i
     return ModelRequest(messages, Draft, max_tokens)
 
 
+DRAFT_TEXT_CHARS = 1800  # title, company, location and meta lines sit at the top
+DRAFT_MAX_TOKENS = 200  # the longest training answer is about 100 tokens
+DRAFT_CHAT_FORMAT = "gemma"  # the adapter is trained on Gemma's own turns (finetune/format.py)
+
+
+class DraftPlace(_Bounded):
+    city: str | None = Field(max_length=60)
+    region: str | None = Field(max_length=60)
+    country: str | None = Field(max_length=2, description="ISO 3166-1 alpha-2")
+
+
+class ModelDraft(_Bounded):
+    """What the model drafts; the parsers and grounding check every value afterwards."""
+
+    # Every key required (null or [] when not stated): the grammar llama-cpp-python
+    # compiles from this schema then fixes the key order, so the answer has one shape
+    # and the adapter's training target and the runtime answer agree.
+    title: str | None = Field(max_length=120)
+    company: str | None = Field(max_length=80)
+    locations: list[DraftPlace] = Field(max_length=3)
+    workplace_type: WorkplaceType | None
+    employment_types: list[EmploymentType] = Field(max_length=3)
+    seniority: Seniority | None
+    date_posted: str | None = Field(max_length=10, description="YYYY-MM-DD")
+
+
+def draft_messages(text: str) -> list[dict[str, str]]:
+    """The draft question's chat messages for a cleaned text (cut to the draft budget)."""
+    return load_prompt("draft").render(text=text[:DRAFT_TEXT_CHARS])
+
+
+def draft_request(text: str, max_tokens: int = DRAFT_MAX_TOKENS) -> ModelRequest:
+    """The draft-a-few-fields question the fine-tuned embedded model answers."""
+    return ModelRequest(draft_messages(text), ModelDraft, max_tokens, DRAFT_CHAT_FORMAT)
+
+
 def schema_hash() -> str:
     """Hash of the response schemas the model answers in (part of the cache key)."""
     blob = json.dumps(
-        [Draft.model_json_schema(), JobPosting.model_json_schema()], sort_keys=True
+        [Draft.model_json_schema(), ModelDraft.model_json_schema(),
+         JobPosting.model_json_schema()], sort_keys=True
     )
     return hashlib.sha256(blob.encode()).hexdigest()[:16]

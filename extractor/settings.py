@@ -6,7 +6,7 @@ passes its flags here), then the environment, then the default below.
 Environment variables: EXTRACTOR_BACKEND, EXTRACTOR_MODEL, EXTRACTOR_MODEL_PATH,
 OPENAI_BASE_URL (one URL, or several separated by commas), OPENAI_API_KEY,
 EXTRACTOR_CACHE_DIR, EXTRACTOR_NO_CACHE=1, EXTRACTOR_THREADS, EXTRACTOR_STRATEGY,
-EXTRACTOR_ENDPOINT_COOLDOWN (seconds).
+EXTRACTOR_ENDPOINT_COOLDOWN (seconds), EXTRACTOR_ADAPTER (a GGUF LoRA for the embedded model).
 
 Every ``Settings`` is checked when it is made (by ``resolve_settings``, by hand or by
 ``replace``): a value of the wrong kind or out of range is a ConfigError that names
@@ -27,7 +27,7 @@ from typing import Any, Literal, get_args
 from extractor.backends import BACKEND_NAMES, EMBEDDED
 from extractor.errors import ConfigError
 
-Strategy = Literal["auto", "guided", "full", "rules"]
+Strategy = Literal["auto", "guided", "full", "rules", "draft"]
 Grounding = Literal["drop", "warn"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -51,9 +51,11 @@ class Settings:
 
     backend: str = EMBEDDED  # a name in extractor.backends.BACKENDS
     model: str | None = None  # embedded: a GGUF path or package name; openai: model id
+    adapter: str | None = None  # embedded: a GGUF LoRA over the model (extract-finetune)
     base_url: str | None = None  # openai: one URL or several, comma-separated
     api_key: str | None = field(default=None, repr=False)  # never printed, never cached
-    strategy: Strategy = "auto"  # auto = guided on embedded, full on remote models
+    # auto = guided on embedded (draft with an adapter), full on remote models
+    strategy: Strategy = "auto"
     reference_date: dt.date | None = None  # None: today, for relative dates
     cache_dir: Path | None = None
     use_cache: bool = True
@@ -76,6 +78,10 @@ class Settings:
             checked = _check(f.name, value)
             if checked is not value:  # a normalised spelling; frozen, so set it directly
                 object.__setattr__(self, f.name, checked)
+        if self.adapter and self.backend != EMBEDDED:
+            raise ConfigError(f"{_label('adapter')}: an adapter applies to the embedded "
+                              f"model only, not to backend {self.backend!r}; leave it out "
+                              "or use --backend embedded")
 
     def today(self) -> dt.date:
         return self.reference_date or dt.date.today()
@@ -86,7 +92,9 @@ class Settings:
     def resolved_strategy(self) -> Strategy:
         if self.strategy != "auto":
             return self.strategy
-        return "guided" if self.backend == EMBEDDED else "full"
+        if self.backend != EMBEDDED:
+            return "full"
+        return "draft" if self.adapter else "guided"
 
     def runs_local_model(self) -> bool:
         """Whether inputs go through the in-process embedded model (not rules only)."""
@@ -148,6 +156,24 @@ def _folder(value: Any) -> Path | None:
     if isinstance(value, (str, os.PathLike)):
         return Path(value).expanduser()
     raise ValueError(f"expected a folder path, got {type(value).__name__}")
+
+
+def _gguf_file(value: Any) -> str | None:
+    """The path of an existing GGUF file (it starts with the GGUF magic bytes)."""
+    if value is None:
+        return None
+    if not isinstance(value, (str, os.PathLike)):
+        raise ValueError(f"expected a .gguf file path, got {type(value).__name__}")
+    path = Path(value).expanduser()
+    if path.suffix.lower() != ".gguf":
+        raise ValueError(f"{path} is not a .gguf file; convert a trained adapter with "
+                         "python -m extractor.finetune.convert RUN_DIR -o ADAPTER.gguf")
+    if not path.is_file():
+        raise ValueError(f"{path} not found")
+    with path.open("rb") as handle:
+        if handle.read(4) != b"GGUF":
+            raise ValueError(f"{path} is not a GGUF file (it does not start with 'GGUF')")
+    return str(path)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -225,6 +251,7 @@ class _Range:
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "backend": _choice(BACKEND_NAMES),
     "model": _text,
+    "adapter": _gguf_file,
     "base_url": _text,
     "api_key": _text,
     "strategy": _choice(get_args(Strategy)),
@@ -248,6 +275,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
 _ENV = {
     "backend": "EXTRACTOR_BACKEND",
     "model": "EXTRACTOR_MODEL",
+    "adapter": "EXTRACTOR_ADAPTER",
     "base_url": "OPENAI_BASE_URL",
     "api_key": "OPENAI_API_KEY",
     "strategy": "EXTRACTOR_STRATEGY",
@@ -257,7 +285,7 @@ _ENV = {
 }
 _NO_CACHE_ENV = "EXTRACTOR_NO_CACHE"
 _FLAGS = {  # the CLI flag that sets each field (extractor/cli.py), for error messages
-    "backend": "--backend", "model": "--model", "base_url": "--base-url",
+    "backend": "--backend", "model": "--model", "adapter": "--adapter", "base_url": "--base-url",
     "strategy": "--strategy", "reference_date": "--reference-date", "cache_dir": "--cache-dir",
     "use_cache": "--no-cache", "grounding": "--grounding", "max_tokens": "--max-tokens",
     "timeout": "--timeout", "transport_retries": "--retries",

@@ -7,20 +7,15 @@ import re
 
 import pytest
 
-try:  # the backends package is being split (instructor glue in its own module)
-    from extractor.backends.instructor_glue import instructor_kwargs, instructor_model
-except ImportError:  # pragma: no cover - before that split lands
-    from extractor.backends import instructor_kwargs, instructor_model
+from extractor.backends.instructor_glue import instructor_model
 from extractor.finetune.format import (
-    CHAT_FORMAT,
     END_OF_TURN,
     Tokens,
     answer_text,
-    draft_messages,
-    draft_request,
     prompt_text,
 )
-from extractor.finetune.schema import ModelDraft, empty_draft
+from extractor.finetune.schema import empty_draft
+from extractor.question import DRAFT_TEXT_CHARS, ModelDraft, draft_messages, draft_request
 
 TEXT = "Senior Data Engineer\nAcme Analytics\nAustin, TX\nFull-time\n\nWe build pipelines."
 TARGET = {**empty_draft(), "title": "Senior Data Engineer", "company": "Acme Analytics",
@@ -54,15 +49,13 @@ def test_every_draft_field_is_required_so_the_answer_has_one_shape():
 
 
 def test_the_system_text_reaches_the_model_inside_the_user_turn():
-    messages = draft_messages(TEXT)
-    assert [m["role"] for m in messages] == ["user"]
-    assert messages[0]["content"].startswith("Extract the job posting")
-    assert prompt_text(messages).endswith(TEXT + "<end_of_turn>\n<start_of_turn>model\n")
+    prompt = prompt_text(draft_messages(TEXT))
+    assert prompt.startswith("<start_of_turn>user\nExtract the job posting")
+    assert prompt.endswith("\n\n" + TEXT + "<end_of_turn>\n<start_of_turn>model\n")
+    assert prompt.count("<start_of_turn>") == 2  # one user turn, then the model's
 
 
 def test_the_text_is_cut_to_the_draft_budget():
-    from extractor.finetune.schema import DRAFT_TEXT_CHARS
-
     long_text = "x" * (DRAFT_TEXT_CHARS + 500)
     assert "x" * (DRAFT_TEXT_CHARS + 1) not in draft_messages(long_text)[0]["content"]
 
@@ -76,16 +69,13 @@ def _fake_completion(answer_json: str) -> dict:
 
 @pytest.mark.model
 def test_training_prompt_tokens_match_what_the_runtime_call_tokenizes():
-    """The runtime path (instructor TOOLS mode -> llama-cpp-python's chat handler for
-    CHAT_FORMAT) hands llama.cpp exactly the prompt tokens training uses."""
-    import instructor
-    from llama_cpp import Llama
-
-    from extractor.backends.embedded import resolve_model_path
+    """The runtime path (EmbeddedBackend.complete -> instructor TOOLS mode ->
+    llama-cpp-python's chat handler) hands llama.cpp exactly the prompt tokens training
+    uses, for the request the draft strategy sends."""
+    from extractor.backends.embedded import EmbeddedBackend
     from extractor.settings import Settings
 
-    path = str(resolve_model_path(None))
-    llm = Llama(model_path=path, n_ctx=1024, chat_format=CHAT_FORMAT, verbose=False)
+    backend = EmbeddedBackend(Settings(n_ctx=1024, n_threads=1))
     seen = {}
     answer = answer_text(TARGET)
 
@@ -93,11 +83,9 @@ def test_training_prompt_tokens_match_what_the_runtime_call_tokenizes():
         seen.update(kwargs)
         return _fake_completion(answer.removesuffix(END_OF_TURN))
 
-    llm.create_completion = fake_create_completion
-    create = instructor.patch(create=llm.create_chat_completion_openai_v1,
-                              mode=instructor.Mode.TOOLS)
-    value = create(**instructor_kwargs(draft_request(TEXT), Settings()))
-    tokens = Tokens(path)
+    backend.llm.create_completion = fake_create_completion
+    reply = backend.complete(draft_request(TEXT))
+    tokens = Tokens(str(backend.path))
     assert seen["prompt"] == tokens.prompt(prompt_text(draft_messages(TEXT)))
     assert seen["grammar"] is not None  # the answer is grammar-constrained
-    assert value.model_dump(mode="json") == TARGET
+    assert reply.value.model_dump(mode="json") == TARGET

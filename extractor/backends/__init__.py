@@ -58,6 +58,10 @@ class ModelRequest:
     messages: list[dict[str, str]]
     response_model: type[BaseModel]
     max_tokens: int
+    # the embedded backend's turn format for this prompt (a llama-cpp-python chat format
+    # name: "gemma" for the fine-tuned draft); None: the backend's default. Remote
+    # backends send messages as they are and ignore it.
+    chat_format: str | None = None
 
 
 @dataclass
@@ -100,6 +104,10 @@ class BackendSettings(Protocol):
         ...
 
     @property
+    def adapter(self) -> str | None:
+        ...
+
+    @property
     def base_url(self) -> str | None:
         ...
 
@@ -130,8 +138,8 @@ def backend_class(name: str) -> Any:
 def get_backend(settings: BackendSettings) -> Backend:
     """The backend for these settings, created once per process and reused."""
     cls = backend_class(settings.backend)
-    key = (settings.backend, settings.model, endpoints_key(settings.base_url),
-           settings.n_threads, settings.n_ctx)
+    key = (settings.backend, settings.model, settings.adapter,
+           endpoints_key(settings.base_url), settings.n_threads, settings.n_ctx)
     if key not in _instances:
         _instances[key] = cls(settings)
     return _instances[key]

@@ -5,10 +5,10 @@ What llama-cpp-python does with an instructor TOOLS-mode request (checked agains
 
 * The GGUF carries no ``tokenizer.chat_template``, so a ``Llama`` built without
   ``chat_format`` falls back to ``"llama-2"`` (``[INST] <<SYS>>`` as plain text, which
-  Gemma never saw). The draft call therefore uses ``chat_format="gemma"``
+  Gemma never saw). The draft request therefore asks for ``chat_format="gemma"``
   (``CHAT_FORMAT``): ``<start_of_turn>user\\n...<end_of_turn>\\n<start_of_turn>model\\n``.
-  That formatter drops system messages, so the draft question folds its system text
-  into the user turn, as Gemma's own template does.
+  That formatter drops system messages, so the backend folds the system text into the
+  first user turn (``gemma_messages``), as Gemma's own template does.
 * The prompt is tokenized with ``add_bos=True, special=True``.
 * ``tool_choice`` names the one tool, so the answer is grammar-constrained to the
   tool's JSON schema (``ModelDraft``): every key required, in field order, with at
@@ -23,35 +23,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from extractor.backends import ModelRequest
-from extractor.finetune.schema import DRAFT_TEXT_CHARS, ModelDraft
-from extractor.prompt import load_prompt
+from extractor.backends.embedded import gemma_messages
+from extractor.question import (
+    DRAFT_CHAT_FORMAT,
+    DRAFT_MAX_TOKENS,
+    ModelDraft,
+    draft_messages,
+    draft_request,
+)
 
-CHAT_FORMAT = "gemma"
 END_OF_TURN = "<end_of_turn>"
-DRAFT_MAX_TOKENS = 200
-
-
-def draft_messages(text: str) -> list[dict[str, str]]:
-    """The chat messages of the draft question for a cleaned text (cut to the budget)."""
-    rendered = load_prompt("draft").render(text=text[:DRAFT_TEXT_CHARS])
-    system = [m["content"] for m in rendered if m["role"] == "system"]
-    turns = [dict(m) for m in rendered if m["role"] != "system"]
-    if system and turns and turns[0]["role"] == "user":
-        turns[0]["content"] = "\n\n".join(system) + "\n\n" + turns[0]["content"]
-    return turns
-
-
-def draft_request(text: str, max_tokens: int = DRAFT_MAX_TOKENS) -> ModelRequest:
-    """The request the runtime sends (through ``instructor_kwargs``) for one posting."""
-    return ModelRequest(draft_messages(text), ModelDraft, max_tokens)
 
 
 def prompt_text(messages: list[dict[str, str]]) -> str:
-    """The prompt string llama-cpp-python's ``CHAT_FORMAT`` formatter builds (no BOS)."""
+    """The prompt string the embedded backend has llama-cpp-python build for these
+    messages (``DRAFT_CHAT_FORMAT``'s formatter over ``gemma_messages``; no BOS)."""
     from llama_cpp.llama_chat_format import format_gemma
 
-    return format_gemma(messages=messages).prompt
+    return format_gemma(messages=gemma_messages(messages)).prompt
 
 
 def answer_text(target: dict[str, Any]) -> str:
@@ -63,6 +52,12 @@ def answer_text(target: dict[str, Any]) -> str:
 def render_example(text: str, target: dict[str, Any]) -> tuple[str, str]:
     """(prompt_text, answer_text) of one training example."""
     return prompt_text(draft_messages(text)), answer_text(target)
+
+
+CHAT_FORMAT = DRAFT_CHAT_FORMAT
+
+__all__ = ["CHAT_FORMAT", "DRAFT_MAX_TOKENS", "END_OF_TURN", "Tokens", "answer_text",
+           "draft_messages", "draft_request", "prompt_text", "render_example"]
 
 
 class Tokens:
