@@ -1,8 +1,8 @@
 """The draft model alone on dev examples: ``python -m extractor.finetune.evaluate``.
 
-Asks the draft question through llama-cpp-python exactly as training formats it
-(``CHAT_FORMAT``, instructor TOOLS mode, grammar-constrained), with or without an
-adapter, and reports per-field exact agreement with the dev targets and the time per
+Asks the draft question through the embedded backend, the runtime path training
+formats for (Gemma's turns, instructor TOOLS mode, grammar-constrained), with or
+without an adapter, and reports per-field exact agreement with the dev targets and the time per
 posting. This is the model-alone figure, not the pipeline's score (the evals harness
 scores the pipeline once the draft strategy is wired in).
 """
@@ -15,30 +15,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from extractor.backends.embedded import _silence_llama_logs, resolve_model_path
-from extractor.finetune.format import CHAT_FORMAT, draft_request
+from extractor.backends.embedded import EmbeddedBackend, resolve_model_path
 from extractor.finetune.schema import FIELDS
 from extractor.finetune.train import read_examples, spread
+from extractor.question import draft_request
+from extractor.settings import Settings
 
 
 def draft_asker(model_path: str, lora_path: str | None, threads: int) -> Any:
-    """A function text -> draft dict, over one in-process model."""
-    import instructor
-    from llama_cpp import Llama
-
-
-    _silence_llama_logs()
-    llm = Llama(model_path=model_path, lora_path=lora_path, chat_format=CHAT_FORMAT,
-                n_ctx=2048, n_threads=threads, n_threads_batch=threads, n_batch=512, seed=0,
-                verbose=False)
-    create = instructor.patch(create=llm.create_chat_completion_openai_v1,
-                              mode=instructor.Mode.TOOLS)
+    """A function text -> draft dict, through the embedded backend (no re-ask)."""
+    backend = EmbeddedBackend(Settings(model=model_path, adapter=lora_path, n_ctx=2048,
+                                       n_threads=threads, validation_retries=0))
 
     def ask(text: str) -> dict[str, Any]:
-        request = draft_request(text)
-        value = create(messages=request.messages, response_model=request.response_model,
-                       max_tokens=request.max_tokens, temperature=0.0, seed=0, max_retries=0)
-        return value.model_dump(mode="json")
+        return backend.complete(draft_request(text)).value.model_dump(mode="json")
     return ask
 
 
