@@ -90,6 +90,16 @@ def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
     assert "none.jsonl not found" in capsys.readouterr().err
 
 
+def test_a_text_that_does_not_load_is_skipped_and_counted(tmp_path):
+    path = labels_file(tmp_path)
+    with path.open("a") as handle:  # a JSON object with no text field: extract fails it
+        handle.write(json.dumps({"id": "j", "text": json.dumps({"title": "Cook", "salary": 9}),
+                                 "labels": {"title": "Cook"}}) + "\n")
+    assert run(tmp_path, str(path), "-o", str(tmp_path / "a.gguf"), "--data-only") == 0
+    stats = json.loads((tmp_path / "run" / "data" / "stats.json").read_text())
+    assert stats["examples"] == 25 and stats["skipped_lines"] == 1
+
+
 def test_targets_keep_only_what_the_text_states(tmp_path):
     path = labels_file(tmp_path, seniority="lead", workplace_type="remote")
     assert run(tmp_path, str(path), "-o", str(tmp_path / "a.gguf"), "--data-only") == 0
@@ -120,7 +130,7 @@ def test_extract_output_is_read_with_the_texts_of_its_inputs(tmp_path, capsys):
                "--data-only")
     assert code == 0, capsys.readouterr().err
     stats = json.loads((tmp_path / "run" / "data" / "stats.json").read_text())
-    assert stats["examples"] == 25 and stats["error_lines_skipped"] == 1
+    assert stats["examples"] == 25 and stats["skipped_lines"] == 1
     assert {e["target"]["title"] for e in examples(tmp_path)} == {
         f"Data Engineer {i}" for i in range(25)}
 

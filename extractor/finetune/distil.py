@@ -10,7 +10,8 @@ The input file holds one JSON object a line, of either kind:
   is read again from ``--inputs`` (the paths given to ``extract``) by its source. Lines
   with an error (no record) are skipped.
 * a labels line (``text``, ``labels``, optional ``id`` and ``language``): ``labels`` holds
-  JobPosting fields (docs/RECORD.md); a field left out is "not stated".
+  JobPosting fields (docs/RECORD.md); a field left out is "not stated". A text that does
+  not load as a posting is skipped (and counted), as ``extract`` would fail it.
 
 Either way the text is loaded and cleaned as the pipeline does and cut to what the draft
 question shows the model; a value becomes a target only where that text states it
@@ -97,16 +98,18 @@ def valid_labels(labels: Any, where: str) -> dict[str, Any]:
                                 "fields, docs/RECORD.md)") from exc
 
 
-def labels_pairs(lines: list[tuple[str, dict[str, Any]]]) -> list[Pair]:
-    pairs = []
+def labels_pairs(lines: list[tuple[str, dict[str, Any]]]) -> tuple[list[Pair], int]:
+    """The labelled texts; and how many texts did not load (as ``extract`` would write
+    an error line for them: a JSON object with no text field, say)."""
+    pairs, unloadable = [], 0
     for where, line in lines:
+        labels = valid_labels(line["labels"], where)
         ident = str(line.get("id") or where)
         try:
-            doc = load_text(line["text"], ident)
-        except LoadError as exc:
-            raise TrainingDataError(f"{where}: the text does not load: {exc}") from exc
-        pairs.append(Pair(ident, doc, valid_labels(line["labels"], where)))
-    return pairs
+            pairs.append(Pair(ident, load_text(line["text"], ident), labels))
+        except LoadError:
+            unloadable += 1
+    return pairs, unloadable
 
 
 def teacher_pairs(lines: list[tuple[str, dict[str, Any]]], inputs: list[str],
@@ -178,14 +181,13 @@ def build_data(path: Path, inputs: list[str], text_field: str | None,
     if len(kinds) > 1:
         raise TrainingDataError(f"{path} mixes extract output lines and labels lines; "
                                 "give one kind per file")
-    skipped = 0
     if kinds == {"teacher"}:
         pairs, skipped = teacher_pairs(lines, inputs, text_field)
     else:
-        pairs = labels_pairs(lines)
+        pairs, skipped = labels_pairs(lines)
     examples = [e for e in map(example, pairs) if e is not None]
     check_enough([e for e in examples if e["split"] == "train"], path)
-    stats = {**summary(examples), "error_lines_skipped": skipped,
+    stats = {**summary(examples), "skipped_lines": skipped,
              "empty_texts_skipped": len(pairs) - len(examples)}
     stats["written"] = write_splits(examples, out)
     (out / "stats.json").write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
@@ -251,7 +253,7 @@ def prepare_data(args: argparse.Namespace, run: Path) -> Path:
         return data
     stats = build_data(args.input, args.inputs, args.text_field, data)
     print(json.dumps({k: stats[k] for k in ("examples", "split", "null_share",
-                                            "error_lines_skipped", "empty_texts_skipped")}),
+                                            "skipped_lines", "empty_texts_skipped")}),
           file=sys.stderr)
     return data
 
