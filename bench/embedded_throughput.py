@@ -184,7 +184,7 @@ def phase_pipeline(args: argparse.Namespace) -> dict[str, Any]:
             "prompt_tokens": result.usage.prompt_tokens,
             "completion_tokens": result.usage.completion_tokens,
             "model_calls": sum(1 for c in recorder.calls if c["doc"] == i),
-            "error": result.error["type"] if result.error else None,
+            "error": result.error.type if result.error else None,
             "cached": result.cached,
         })
         _progress("pipeline", i + 1, len(docs), took)

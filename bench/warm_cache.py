@@ -139,7 +139,7 @@ def phase_fill(args: argparse.Namespace) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t, "documents": len(docs),
             "ok": sum(r.ok for r in results), "cached": sum(r.cached for r in results),
             "model_calls_tokens": sum(r.usage.completion_tokens for r in results),
-            "errors": [r.error for r in results if r.error],
+            "errors": [r.error.to_dict() for r in results if r.error],
             "modules": {m: m in sys.modules for m in HEAVY_MODULES}}
 
 

@@ -55,7 +55,8 @@ def _run_pipeline(case: Case, settings: Settings) -> CaseResult:
     usage = result.meta.get("first_usage") or {
         "prompt_tokens": result.usage.prompt_tokens,
         "completion_tokens": result.usage.completion_tokens}
-    return _scored(case, record, result.error, result.evidence, latency,
+    error = result.error.to_dict() if result.error is not None else None
+    return _scored(case, record, error, result.evidence, latency,
                    usage["prompt_tokens"], usage["completion_tokens"], result.cached)
 
 

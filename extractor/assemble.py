@@ -34,7 +34,7 @@ from extractor.parse import Facts, parse_text
 from extractor.parse.seniority import parse_seniority
 from extractor.question import Draft, ModelDraft, draft_request, full_request, guided_request
 from extractor.record import JobPosting
-from extractor.result import Result
+from extractor.result import ErrorInfo, Result
 from extractor.settings import Settings
 
 if TYPE_CHECKING:
@@ -71,14 +71,15 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
     try:
         answer, usage, notes = _ask_model(ask, settings, read)
     except ModelError as exc:
-        return Result(doc.source, error=exc.to_dict(), warnings=warnings, meta=meta)
+        return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta)
     warnings += notes
     merged, notes = _merged(read, answer, settings.grounding, draft_first)
     warnings += notes
     try:
         record, dropped = valid_record(merged)
     except InvalidOutputError as exc:
-        return Result(doc.source, error=exc.to_dict(), warnings=warnings, meta=meta, usage=usage)
+        return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta,
+                      usage=usage)
     return Result(doc.source, record=record, evidence=merged.evidence, warnings=warnings + dropped,
                   meta={**meta, "sources": merged.sources}, usage=usage)
 

@@ -30,7 +30,7 @@ from extractor.load import Document, LoadFailure
 from extractor.prompt import load_prompt
 from extractor.question import schema_hash
 from extractor.record import JobPosting
-from extractor.result import Result
+from extractor.result import ErrorInfo, Result
 from extractor.settings import Settings
 
 
@@ -78,7 +78,7 @@ class Pipeline:
         """One input to one result; every failure is caught into the result."""
         started = time.perf_counter()
         if isinstance(item, LoadFailure):
-            return Result(item.source, error={"type": item.error_type, "message": item.message})
+            return Result(item.source, error=ErrorInfo(item.error_type, item.message))
         # The source object feeds candidates and page data: rows sharing a body differ here.
         key = self._keyers[item.kind](item.content, item.fields)
         hit = self._cached(item.source, key, started)
@@ -109,7 +109,7 @@ class Pipeline:
         except ConfigError:
             raise  # the whole run is misconfigured: stop, do not write an error per input
         except ExtractorError as exc:  # raised outside the model call and validation
-            result = Result(doc.source, error=exc.to_dict())
+            result = Result(doc.source, error=ErrorInfo.of(exc))
         return replace(result, meta={**self.meta, **result.meta})
 
     def _ask(self, request: ModelRequest) -> ModelReply:

@@ -10,7 +10,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.backends import Usage
+from extractor.errors import ExtractorError
 from extractor.record import JobPosting
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    """Why an input has no record: the output line's ``error`` object. A value, not an
+    exception (``extractor.ExtractorError`` is the exception base).
+
+    ``type`` is a short machine name (``empty_input``, ``binary_input``, ``not_found``,
+    ``transport_error``, ``invalid_output``...); ``message`` says what a person should do.
+    """
+
+    type: str
+    message: str
+
+    @classmethod
+    def of(cls, exc: ExtractorError) -> ErrorInfo:
+        return cls(exc.type, exc.message)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"type": self.type, "message": self.message}
 
 
 @dataclass
@@ -19,7 +40,7 @@ class Result:
 
     source: str
     record: JobPosting | None = None
-    error: dict[str, str] | None = None
+    error: ErrorInfo | None = None
     evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # backend, model, prompt, strategy
@@ -37,7 +58,7 @@ class Result:
         return {
             "source": self.source,
             "record": record,
-            "error": self.error,
+            "error": self.error.to_dict() if self.error is not None else None,
             "evidence": self.evidence,
             "warnings": self.warnings,
             **self.meta,

@@ -8,8 +8,9 @@ from extractor import extract, extract_batch, resolve_settings
 
 def test_public_names_are_pinned():
     assert sorted(extractor.__all__) == [
-        "ConfigError", "ExtractorError", "InputError", "JobPosting", "Location", "ModelError",
-        "Result", "SalaryRange", "Settings", "extract", "extract_batch", "resolve_settings",
+        "ConfigError", "ErrorInfo", "ExtractorError", "InputError", "JobPosting", "Location",
+        "ModelError", "Result", "SalaryRange", "Settings", "extract", "extract_batch",
+        "extract_files", "resolve_settings",
     ]
     for name in extractor.__all__:
         assert getattr(extractor, name) is not None
@@ -28,5 +29,5 @@ def test_batch_yields_one_result_per_text_in_order_with_errors_as_results():
     texts = ["Junior Analyst\nAcme Corp\n", "", "{broken json", "Senior Analyst\nAcme Corp\n"]
     results = list(extract_batch(texts, settings))
     assert [r.ok for r in results] == [True, False, True, True]
-    assert results[1].error["type"] == "empty_input"
+    assert results[1].error.type == "empty_input"
     assert results[3].record.title == "Senior Analyst"

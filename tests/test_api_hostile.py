@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from extractor import ConfigError, extract, extract_batch, resolve_settings
+from extractor import ConfigError, ErrorInfo, extract, extract_batch, resolve_settings
 
 POSTING = "Junior Analyst\nAcme Corp\nFull-time\nPosted 2 days ago\n"
 
@@ -17,9 +17,10 @@ def rules():
     return resolve_settings(env={}, strategy="rules", use_cache=False)
 
 
-@pytest.mark.parametrize("bad", [None, 123, ["a list"], {"title": "a dict"}])
-def test_extract_of_a_non_text_is_a_type_error_naming_str_and_bytes(bad):
-    with pytest.raises(TypeError, match=r"^extract\(\) takes the posting as str or bytes, not "):
+@pytest.mark.parametrize("bad", [None, 123, ["a list"], ("a", "tuple"), 1.5])
+def test_extract_of_a_non_posting_is_a_type_error_naming_the_kinds_it_takes(bad):
+    with pytest.raises(TypeError, match=r"^extract\(\) takes the posting as str, bytes, a "
+                                        r"pathlib.Path or a dict \(a JSON row\), not "):
         extract(bad, strategy="rules", use_cache=False)
 
 
@@ -36,7 +37,7 @@ def test_extract_decodes_legacy_encoded_bytes_like_a_file():
 
 def test_binary_bytes_are_an_error_result_not_an_exception():
     result = extract(b"\x00\x01\x02\xff" * 64, strategy="rules", use_cache=False)
-    assert not result.ok and result.error["type"] == "binary_input"
+    assert not result.ok and result.error.type == "binary_input"
 
 
 def test_overrides_on_a_settings_object_are_coerced_like_resolve_settings(rules):
@@ -78,9 +79,10 @@ def test_a_none_inside_a_batch_is_an_error_result_and_the_batch_goes_on(rules):
     results = list(extract_batch(texts, rules, sources=["a", "b", "c", "d"]))
     assert [r.source for r in results] == ["a", "b", "c", "d"]
     assert [r.ok for r in results] == [True, False, False, True]
-    assert results[1].error == {"type": "invalid_input",
-                                "message": "expected the posting as str or bytes, got None"}
-    assert results[2].error["type"] == "invalid_input" and "int" in results[2].error["message"]
+    assert results[1].error == ErrorInfo(
+        "invalid_input", "expected the posting as str, bytes, a path or a dict (a JSON row), "
+        "got None")
+    assert results[2].error.type == "invalid_input" and "int" in results[2].error.message
     assert results[3].record.title == "Senior Analyst"
 
 
@@ -91,5 +93,11 @@ def test_a_batch_with_fewer_sources_than_texts_names_the_rest(rules):
 
 
 def test_extract_batch_of_one_string_is_a_type_error_not_one_posting_per_character(rules):
-    with pytest.raises(TypeError, match=r"iterable of texts; for one text use extract\(\)"):
+    with pytest.raises(TypeError, match=r"iterable of postings; for one posting use extract"):
         extract_batch("Junior Analyst\nAcme Corp\n", rules)
+
+
+@pytest.mark.parametrize("one", [b"Junior Analyst\n", {"title": "Analyst", "text": "..."}])
+def test_extract_batch_of_one_bytes_or_one_row_is_a_type_error(rules, one):
+    with pytest.raises(TypeError, match=r"iterable of postings; for one posting use extract"):
+        extract_batch(one, rules)

@@ -13,6 +13,7 @@ from extractor.backends import ModelReply, ModelRequest, Usage
 from extractor.errors import TransportError
 from extractor.load import Document
 from extractor.question import Draft
+from extractor.result import ErrorInfo
 from extractor.settings import resolve_settings
 
 POSTING = """Senior Firmware Engineer
@@ -49,7 +50,7 @@ def test_a_model_error_is_the_result_with_the_warnings_read_before_it():
     result = assemble(Document("a.txt", text, "text"), _settings("full", max_input_chars=2000),
                       failing)
     assert result.record is None
-    assert result.error == {"type": "transport_error", "message": "the server is down"}
+    assert result.error == ErrorInfo("transport_error", "the server is down")
     assert "truncated" in result.meta["removed"]
     assert any("max_input_chars" in w for w in result.warnings)
 

@@ -10,6 +10,7 @@ import pytest
 from extractor.errors import TransportError
 from extractor.load import Document, LoadFailure
 from extractor.pipeline import extract_documents
+from extractor.result import ErrorInfo
 from extractor.settings import resolve_settings
 from support.fakes import FakeBackend, choose_first
 
@@ -40,7 +41,7 @@ def test_one_result_per_input_in_order_with_errors_as_results(settings):
              doc(POSTING.replace("Senior", "Junior"), "3.txt")]
     results = list(extract_documents(items, settings, FakeBackend(choose_first)))
     assert [r.source for r in results] == ["1.txt", "2.bin", "3.txt"]
-    assert results[1].error == {"type": "binary_input", "message": "binary file"}
+    assert results[1].error == ErrorInfo("binary_input", "binary file")
     assert results[0].ok and results[2].ok
     assert results[0].record.title == "Senior Firmware Engineer"
 
@@ -68,7 +69,7 @@ def test_model_failure_becomes_an_error_line_and_the_batch_goes_on(settings):
 
     results = list(extract_documents([doc(POSTING, "1"), doc(POSTING + " ", "2")], settings,
                                      FakeBackend(answer)))
-    assert results[0].error["type"] == "transport_error"
+    assert results[0].error.type == "transport_error"
     assert results[1].ok
 
 

@@ -32,7 +32,7 @@ from extractor.batch.workers import ordered_map
 from extractor.errors import ConfigError
 from extractor.load import text_input
 from extractor.pipeline import Pipeline
-from extractor.result import Result
+from extractor.result import ErrorInfo, Result
 from extractor.settings import Settings
 
 ACTOR_RESTARTS = 3  # a worker that dies is restarted this many times (its block re-run)
@@ -213,5 +213,5 @@ class _Actors:
 
 def _failed(block: list[Any], error_type: str, exc: BaseException) -> list[Any]:
     message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
-    return [Result(item.source, error={"type": error_type, "message": message})
+    return [Result(item.source, error=ErrorInfo(error_type, message))
             for item in block]

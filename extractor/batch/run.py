@@ -34,6 +34,7 @@ from extractor.errors import ConfigError
 from extractor.load import EXTENSION_KINDS, folder_root, iter_inputs, path_source
 from extractor.pipeline import Pipeline
 from extractor.prices import estimate_cost
+from extractor.result import Result
 from extractor.settings import Settings
 
 _ITEM_SUFFIX = re.compile(r"#\d+$")  # "feed.jsonl#12": row 12 of feed.jsonl
@@ -104,13 +105,13 @@ class Summary:
     stopped: str | None = None  # "token_budget" or "interrupted"
     duplicates_dropped: int = 0  # later copies of a line found in the resumed output
 
-    def add(self, result: Any) -> None:
+    def add(self, result: Result) -> None:
         self.inputs += 1
-        if result.ok:
+        if result.error is None:
             self.done += 1
         else:
             self.failed += 1
-            self.errors[result.error["type"]] += 1
+            self.errors[result.error.type] += 1
         self.cached += int(result.cached)
         self.prompt_tokens += result.usage.prompt_tokens
         self.completion_tokens += result.usage.completion_tokens
