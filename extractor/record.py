@@ -85,10 +85,16 @@ class _Model(BaseModel):
 
 
 class Location(_Model):
-    raw: str = ""
-    city: str | None = None
-    region: str | None = None
-    country: str | None = None
+    """One place where the job is based, as the posting states it."""
+
+    raw: str = Field(default="", description="the place as written in the posting")
+    city: str | None = Field(default=None, description="the city; null when not stated")
+    region: str | None = Field(
+        default=None, description="the state or province, as written or as its standard "
+        "code (\"CA\" or \"California\"); null when not stated")
+    country: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 country code (\"US\", \"GB\", "
+        "\"AM\"); a country name is read into its code; null when not stated")
 
     @field_validator("country", mode="before")
     @classmethod
@@ -97,11 +103,19 @@ class Location(_Model):
 
 
 class SalaryRange(_Model):
-    min: float | None = None
-    max: float | None = None
-    currency: str | None = None
-    period: PayPeriod | None = None
-    raw: str = ""
+    """One pay range stated for the posting, with amounts as stated (not annualised):
+    "$120k-$150k" is min 120000, max 150000, currency "USD", period "year"; a single
+    figure sets min = max. At least one amount; min is never above max."""
+
+    min: float | None = Field(default=None, description="the lower amount, as stated")
+    max: float | None = Field(default=None, description="the upper amount, as stated "
+                              "(equal to min for a single figure)")
+    currency: str | None = Field(
+        default=None, description="ISO 4217 currency code (\"USD\", \"EUR\"); a symbol or "
+        "name is read into its code; null when not stated")
+    period: PayPeriod | None = Field(
+        default=None, description="the time the amounts pay for; null when not stated")
+    raw: str = Field(default="", description="the pay as written in the posting")
 
     @field_validator("currency", mode="before")
     @classmethod
@@ -135,26 +149,61 @@ class SalaryRange(_Model):
 
 
 class JobPosting(_Model):
-    title: Name | None = None
-    company: Name | None = None
-    locations: list[Location] = Field(default_factory=list)
-    workplace_type: WorkplaceType | None = None
-    remote_regions: list[str] = Field(default_factory=list)
-    employment_types: list[EmploymentType] = Field(default_factory=list)
-    seniority: Seniority | None = None
-    salary: list[SalaryRange] = Field(default_factory=list)
-    date_posted: dt.date | None = None
-    valid_through: dt.date | None = None
-    experience_years_min: float | None = Field(default=None, ge=0, le=MAX_EXPERIENCE_YEARS)
-    education_level: EducationLevel | None = None
-    skills: list[Text] = Field(default_factory=list)
-    responsibilities: list[Text] = Field(default_factory=list)
-    requirements: list[Text] = Field(default_factory=list)
-    preferred_qualifications: list[Text] = Field(default_factory=list)
-    benefits: list[Text] = Field(default_factory=list)
-    visa_sponsorship: bool | None = None
-    apply_url: str | None = None
-    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    """One job posting's record: what its text states, field by field (the output line's
+    ``record``). Null and empty mean "not stated in the text"; a value the text does not
+    support is a defect, however plausible. Names follow schema.org JobPosting where one
+    exists."""
+
+    title: Name | None = Field(
+        default=None, description='the title of THE posting on the page (not of "similar '
+        'jobs")')
+    company: Name | None = Field(default=None, description="the hiring organisation's name")
+    locations: list[Location] = Field(
+        default_factory=list, description="where the job is based; empty when none is stated")
+    workplace_type: WorkplaceType | None = Field(
+        default=None, description="whether the job is done on site, hybrid (partly remote) or "
+        "remote")
+    remote_regions: list[str] = Field(
+        default_factory=list, description="where remote applicants may live: ISO 3166-1 "
+        'alpha-2 codes where a country is meant, else the text ("EMEA")')
+    employment_types: list[EmploymentType] = Field(
+        default_factory=list, description="the kinds of contract offered (full_time, "
+        "part_time, contract...)")
+    seniority: Seniority | None = Field(default=None, description="the level of the role")
+    salary: list[SalaryRange] = Field(
+        default_factory=list, description="every pay range stated for THIS posting, in order "
+        "of appearance")
+    date_posted: dt.date | None = Field(
+        default=None, description='the date the posting was published; a relative date '
+        '("Reposted 8 Days Ago") is resolved against the reference date the caller gives '
+        "(default: today)")
+    valid_through: dt.date | None = Field(
+        default=None, description="the application deadline; never before date_posted")
+    experience_years_min: float | None = Field(
+        default=None, ge=0, le=MAX_EXPERIENCE_YEARS,
+        description="the least years of experience asked for")
+    education_level: EducationLevel | None = Field(
+        default=None, description='the least degree required (a PhD candidate counts as '
+        '"doctorate")')
+    skills: list[Text] = Field(
+        default_factory=list, description='named tools, languages and methods ("Python", '
+        '"Kubernetes", "SQL")')
+    responsibilities: list[Text] = Field(
+        default_factory=list, description="the duties of the role, one per item")
+    requirements: list[Text] = Field(
+        default_factory=list, description="required qualifications, one per item")
+    preferred_qualifications: list[Text] = Field(
+        default_factory=list, description="nice-to-have qualifications, one per item")
+    benefits: list[Text] = Field(
+        default_factory=list, description="what the employer offers besides pay, one per item")
+    visa_sponsorship: bool | None = Field(
+        default=None, description="whether visa sponsorship is offered, as stated (true or "
+        "false); null when not stated")
+    apply_url: str | None = Field(default=None, description="where to apply: a URL the "
+                                  "posting gives")
+    language: str | None = Field(
+        default=None, pattern=r"^[a-z]{2}$",
+        description="the ISO 639-1 code of the language the posting is written in")
 
     @field_validator("title", "company", "apply_url", mode="before")
     @classmethod

@@ -77,3 +77,33 @@ def test_single_figure_salary_is_allowed():
 def test_record_reads_every_workplace_word_the_parser_reads(spelling, value):
     """One vocabulary: a mode word the workplace parser maps is a spelling the record takes."""
     assert JobPosting(workplace_type=spelling).workplace_type == value
+
+
+MODELS = (JobPosting, Location, SalaryRange)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_record_field_and_model_is_described(model):
+    assert model.__doc__ and model.__doc__.strip()
+    undescribed = [name for name, info in model.model_fields.items()
+                   if not (info.description and info.description.strip())]
+    assert undescribed == []
+
+
+def test_the_descriptions_reach_the_record_schema():
+    schema = JobPosting.model_json_schema()
+    assert schema["properties"]["company"]["description"] == "the hiring organisation's name"
+    assert schema["description"].startswith("One job posting's record")
+    assert "ISO 4217" in schema["$defs"]["SalaryRange"]["properties"]["currency"]["description"]
+
+
+def test_the_descriptions_do_not_reach_the_model_questions():
+    """The draft and full schemas are fields.py's own (the adapter and cache key depend on
+    them): a record description showing up there would change the prompt unmeasured."""
+    import json
+
+    from extractor.question import Draft, ModelDraft
+
+    asked = json.dumps([Draft.model_json_schema(), ModelDraft.model_json_schema()])
+    described = [info.description for model in MODELS for info in model.model_fields.values()]
+    assert [text for text in described if text and text in asked] == []
