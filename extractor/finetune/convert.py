@@ -8,7 +8,8 @@ llama-cpp-python sdist) writes for a Gemma 3 adapter, with the ``gguf`` package 
 no sdist, no base-model download. For Gemma 3 that converter renames the tensors and
 changes no values (no q/k permutation; the norm +1 shift touches no LoRA target):
 ``base_model.model.model.layers.N.self_attn.q_proj.lora_A.weight`` becomes
-``blk.N.attn_q.weight.lora_a``, float32, same shape; metadata ``general.type=adapter``,
+``blk.N.attn_q.weight.lora_a``, same shape, float16 by default (that converter's default
+``--outtype f16``; ``--outtype f32`` keeps training precision); metadata ``general.type=adapter``,
 ``adapter.type=lora``, ``adapter.lora.alpha``. Checked tensor for tensor against that
 converter's output (README).
 """
@@ -83,9 +84,17 @@ def checkpoint_adapter(run: Path) -> Path:
     return out
 
 
-def convert(adapter: Path, out: Path, n_blocks: int = 18) -> Path:
+OUT_TYPES = ("f16", "f32")
+
+
+def convert(adapter: Path, out: Path, n_blocks: int = 18, outtype: str = "f16") -> Path:
     """Write ``out`` (GGUF LoRA) from a peft adapter folder; returns ``out``."""
     import gguf
+    import numpy as np
+
+    if outtype not in OUT_TYPES:
+        raise ConvertError(f"--outtype must be one of {', '.join(OUT_TYPES)}, not {outtype!r}")
+    dtype = np.float16 if outtype == "f16" else np.float32
 
     config, tensors = _read_adapter(adapter)
     name_map = gguf.get_tensor_name_map(gguf.MODEL_ARCH.GEMMA3, n_blocks)
@@ -96,7 +105,7 @@ def convert(adapter: Path, out: Path, n_blocks: int = 18) -> Path:
     writer.add_float32(gguf.Keys.Adapter.LORA_ALPHA, float(config["lora_alpha"]))
     writer.add_name("extractor draft adapter")
     for name in sorted(tensors):
-        array = tensors[name].float().contiguous().numpy()  # type: ignore[attr-defined]
+        array = tensors[name].float().contiguous().numpy().astype(dtype)  # type: ignore[attr-defined]
         writer.add_tensor(gguf_tensor_name(name, name_map), array)
     writer.write_header_to_file()
     writer.write_kv_data_to_file()
@@ -113,12 +122,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="peft adapter folder (RUN/adapter), or a run folder: its last "
                              "checkpoint is converted (a run still training)")
     parser.add_argument("-o", "--out", type=Path, required=True, help="GGUF file to write")
+    parser.add_argument("--outtype", choices=OUT_TYPES, default="f16",
+                        help="tensor type in the GGUF (default f16, half the size of f32)")
     args = parser.parse_args(argv)
     try:
         adapter = args.adapter
         if (adapter / "checkpoint.pt").is_file() or (adapter / "log.jsonl").is_file():
             adapter = checkpoint_adapter(adapter)
-        print(f"wrote {convert(adapter, args.out)}")
+        print(f"wrote {convert(adapter, args.out, outtype=args.outtype)}")
     except ConvertError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
