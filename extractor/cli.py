@@ -67,6 +67,10 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
                         help="jsonl (the full line), csv (main fields + error columns) or "
                         "parquet (csv columns + the full line; needs -o and pyarrow)")
+    parser.add_argument("--pay-year", metavar="UNIT=N,...",
+                        help="hours, days, weeks, months of pay per year for the annual pay "
+                        "figures (default hours=2080,days=260,weeks=52,months=12; "
+                        "EXTRACTOR_PAY_YEAR)")
     parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
     parser.add_argument("--summary-json", metavar="FILE", help="write the run summary as JSON")
     parser.add_argument("--text-field", help="JSON/JSONL key holding the posting text")
@@ -125,6 +129,7 @@ def _setting_values(args: argparse.Namespace) -> dict[str, Any]:
         timeout=args.timeout,
         transport_retries=args.retries,
         retry_max_wait=args.retry_max_wait,
+        pay_year=args.pay_year,
     )
 
 

@@ -102,6 +102,10 @@ class SalaryRange(_Model):
     currency: str | None = None
     period: PayPeriod | None = None
     raw: str = ""
+    # min and max per year (extractor.annual), beside the stated figures: the pipeline
+    # fills them with the run's pay year (--pay-year); null when the period is not stated
+    annual_min: float | None = None
+    annual_max: float | None = None
 
     @field_validator("currency", mode="before")
     @classmethod
@@ -118,7 +122,7 @@ class SalaryRange(_Model):
     def _period(cls, value: Any) -> Any:
         return enum_token(value)
 
-    @field_validator("min", "max")
+    @field_validator("min", "max", "annual_min", "annual_max")
     @classmethod
     def _non_negative(cls, value: float | None) -> float | None:
         if value is not None and value < 0:
@@ -129,6 +133,9 @@ class SalaryRange(_Model):
     def _ordered(self) -> SalaryRange:
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"salary min {self.min} is above max {self.max}")
+        low, high = self.annual_min, self.annual_max
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"salary annual_min {low} is above annual_max {high}")
         if self.min is None and self.max is None:
             raise ValueError("a salary range needs at least one amount")
         return self

@@ -1,10 +1,15 @@
-"""Annualised pay arithmetic (extractor.annual): periods, defaults, overrides, bad counts."""
+"""Annualised pay: the arithmetic (extractor.annual) and the annual figures in the record."""
 
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
+from extractor import SalaryRange, extract, resolve_settings
 from extractor.annual import PayYear, annual_amount
+from extractor.cli import EXIT_ABORTED, EXIT_OK, main
+from extractor.errors import ConfigError
+from support.postings import read_lines
 
 DEFAULT = PayYear()
 
@@ -69,3 +74,71 @@ def test_a_bad_override_is_refused_with_what_to_write(text, message):
 def test_a_pay_year_built_by_hand_is_checked_too():
     with pytest.raises(ValueError, match="months=True"):
         PayYear(months=True)
+
+
+# --- in the record: the pipeline fills each pay range's annual figures -----------------
+
+HOURLY = "Barista\nBean Co\nPay: $18 - $22 per hour\nSummer: $900 per week\n"
+
+
+def _pay(text: str = HOURLY, **overrides) -> list[dict]:
+    result = extract(text, strategy="rules", **overrides)
+    return result.to_line()["record"]["salary"]
+
+
+def test_each_pay_range_in_the_record_has_its_annual_figures_beside_the_stated_ones():
+    hourly, weekly = _pay()
+    assert (hourly["min"], hourly["max"], hourly["period"]) == (18.0, 22.0, "hour")
+    assert (hourly["annual_min"], hourly["annual_max"]) == (37_440.0, 45_760.0)
+    assert (weekly["annual_min"], weekly["annual_max"]) == (46_800.0, 46_800.0)
+
+
+def test_a_pay_range_with_no_period_has_null_annual_figures():
+    [pay] = _pay("Barista\nBean Co\nCompensation: $5,000 - $6,000\n")
+    assert pay["period"] is None and pay["annual_min"] is None and pay["annual_max"] is None
+
+
+def test_the_pay_year_setting_changes_the_annual_figures():
+    hourly, weekly = _pay(pay_year="hours=2000")
+    assert hourly["annual_min"] == 36_000.0 and weekly["annual_min"] == 46_800.0
+
+
+def test_the_pay_year_comes_from_the_environment_when_not_given(monkeypatch):
+    monkeypatch.setenv("EXTRACTOR_PAY_YEAR", "weeks=50")
+    assert _pay()[1]["annual_min"] == 45_000.0
+    assert _pay(pay_year={"weeks": 52})[1]["annual_min"] == 46_800.0  # the argument wins
+
+
+def test_a_cached_record_takes_the_pay_year_of_the_run_that_reads_it():
+    assert _pay()[0]["annual_min"] == 37_440.0  # stored in the cache
+    result = extract(HOURLY, strategy="rules", pay_year="hours=1000")
+    assert result.cached and result.record.salary[0].annual_min == 18_000.0
+
+
+def test_a_bad_pay_year_setting_names_the_flag_and_the_variable():
+    with pytest.raises(ConfigError, match=r"--pay-year / EXTRACTOR_PAY_YEAR / pay_year: "
+                       r"unknown unit 'minutes'"):
+        resolve_settings(pay_year="minutes=60")
+
+
+def test_the_cli_pay_year_flag_sets_the_annual_figures(tmp_path):
+    (tmp_path / "p.txt").write_text(HOURLY)
+    out = tmp_path / "out.jsonl"
+    args = [str(tmp_path / "p.txt"), "-o", str(out), "--strategy", "rules", "--quiet"]
+    assert main([*args, "--pay-year", "hours=2000,weeks=50"]) == EXIT_OK
+    [line] = read_lines(out)
+    assert [s["annual_min"] for s in line["record"]["salary"]] == [36_000.0, 45_000.0]
+
+
+def test_a_bad_cli_pay_year_exits_2_naming_the_flag(tmp_path, capsys):
+    (tmp_path / "p.txt").write_text(HOURLY)
+    code = main([str(tmp_path / "p.txt"), "--strategy", "rules", "--pay-year", "days=400"])
+    assert code == EXIT_ABORTED
+    assert "--pay-year" in capsys.readouterr().err
+
+
+def test_a_record_refuses_annual_figures_out_of_order_or_negative():
+    with pytest.raises(ValidationError, match="annual_min 2.0 is above annual_max 1.0"):
+        SalaryRange(min=1, annual_min=2, annual_max=1)
+    with pytest.raises(ValidationError, match="pay cannot be negative"):
+        SalaryRange(min=1, annual_min=-5)
