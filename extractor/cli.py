@@ -64,9 +64,10 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
                         help="keep the lines the output file holds; do only the missing inputs")
     parser.add_argument("--overwrite", action="store_true",
                         help="start the output file afresh (the default; wins over --resume)")
-    parser.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
-                        help="jsonl (the full line), csv (main fields + error columns) or "
-                        "parquet (csv columns + the full line; needs -o and pyarrow)")
+    parser.add_argument("--format", choices=["jsonl", "csv", "parquet"],
+                        help="jsonl (the full line), csv (flat columns + error columns) or "
+                        "parquet (typed columns + the full line; needs -o and pyarrow); "
+                        "default: by the -o extension (.csv, .parquet), else jsonl")
     parser.add_argument("--pay-year", metavar="UNIT=N,...",
                         help="hours, days, weeks, months of pay per year for the annual pay "
                         "figures (default hours=2080,days=260,weeks=52,months=12; "

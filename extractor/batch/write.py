@@ -1,5 +1,7 @@
 """The last stage, writing: output lines (JSONL or CSV), resume, and the errors file.
 
+The format is the caller's, or the one the output's extension names (``format_for``).
+
 Each line goes out as one ``os.write`` on an append-only descriptor (so a killed run
 leaves at most one torn last line) and a regular file is fsynced every ``FSYNC_EVERY``
 lines and at close (a pipe, FIFO or device cannot be, and needs not be). Reopening an
@@ -31,6 +33,8 @@ from extractor.errors import ConfigError
 from extractor.fields import CSV_RECORD_COLUMNS, FIELDS
 
 FORMATS = ("jsonl", "csv")
+# the format an output's extension names; any other extension, and stdout, get jsonl
+EXTENSION_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 FSYNC_EVERY = 100
 
 # the record's columns come from extractor.fields (each field's ``csv``)
@@ -144,6 +148,13 @@ def line_format(name: str) -> LineFormat:
     if name not in formats:
         raise ConfigError(f"unknown output format {name!r}; known: {', '.join(FORMATS)}")
     return formats[name]
+
+
+def format_for(output: str | None) -> str:
+    """The output format ``output``'s extension names (case-insensitive): csv for
+    ``out.csv``, parquet for ``out.parquet``, jsonl for anything else and for stdout."""
+    suffix = Path(output).suffix.lower() if output else ""
+    return EXTENSION_FORMATS.get(suffix, "jsonl")
 
 
 def _complete_lines(handle: Any) -> Iterator[tuple[int, bytes]]:
