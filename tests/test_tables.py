@@ -1,4 +1,4 @@
-"""Typed tables: the format the -o extension names."""
+"""Typed tables: the format the -o extension names, the CSV columns."""
 
 from __future__ import annotations
 
@@ -92,3 +92,23 @@ def test_the_python_batch_api_follows_the_same_extension_rule(tmp_path):
 def test_format_parquet_without_an_output_file_is_refused():
     with pytest.raises(ConfigError, match="--format parquet needs -o FILE"):
         BatchOptions(format="parquet").check(resolve_settings(strategy="rules"))
+
+
+# --- CSV columns -----------------------------------------------------------------------
+
+def test_csv_has_place_parts_and_every_pay_range_with_its_annual_figures(tmp_path):
+    row = _csv_rows(_run(tmp_path, "out.csv"))[0]
+    assert row["locations"] == "Austin, TX"
+    assert (row["location_city"], row["location_region"], row["location_country"]) == (
+        "Austin", "TX", "US")
+    assert (row["salary_1_min"], row["salary_1_max"], row["salary_1_period"]) == (
+        "25.0", "30.0", "hour")
+    assert (row["salary_1_annual_min"], row["salary_1_annual_max"]) == ("52000.0", "62400.0")
+    assert (row["salary_2_min"], row["salary_2_period"], row["salary_2_annual_min"]) == (
+        "300.0", "day", "78000.0")
+    assert row["salary_3_min"] == "" and row["date_posted"] == "2024-03-01"
+
+
+def test_csv_annual_figures_follow_the_pay_year_flag(tmp_path):
+    row = _csv_rows(_run(tmp_path, "out.csv", "--pay-year", "hours=2000,days=250"))[0]
+    assert (row["salary_1_annual_min"], row["salary_2_annual_min"]) == ("50000.0", "75000.0")
