@@ -74,7 +74,8 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
                         "EXTRACTOR_PAY_YEAR)")
     parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
     parser.add_argument("--summary-json", metavar="FILE", help="write the run summary as JSON")
-    parser.add_argument("--text-field", help="JSON/JSONL key holding the posting text")
+    parser.add_argument("--text-field", help="JSON/JSONL key or CSV/Parquet column holding "
+                        "the posting text (any case; default: description-like names)")
     parser.add_argument("--limit", type=int, help="only the first N inputs")
     parser.add_argument("--include", action="append", default=[], metavar="GLOB",
                         help="only sources matching GLOB (repeatable; * crosses folders)")
