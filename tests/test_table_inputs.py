@@ -132,3 +132,20 @@ def test_extract_over_a_csv_writes_one_line_per_row(tmp_path):
     assert [line["source"] for line in lines] == [f"{path}#1", f"{path}#2"]
     assert [line["record"]["title"] for line in lines] == ["Data Engineer", "Baker"]
     assert lines[1]["record"]["salary"][0]["annual_min"] == 41_600.0
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.parquet"])
+def test_a_table_output_inside_the_input_folder_is_not_read_back(tmp_path, name):
+    pq = pytest.importorskip("pyarrow.parquet") if name.endswith(".parquet") else None
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "p.txt").write_text(f"Data Engineer\nAcme Corp\n{BODY}\n")
+    out = folder / name
+    args = [str(folder), "-o", str(out), "--strategy", "rules", "--quiet", "--resume"]
+    assert main(args) == EXIT_OK
+    assert main(args) == EXIT_OK  # the second run finds out.* in the folder it reads
+    if pq is None:
+        sources = [row.split(",", 1)[0] for row in out.read_text().splitlines()[1:]]
+    else:
+        sources = pq.read_table(out).column("source").to_pylist()
+    assert sources == ["p.txt"]
