@@ -12,7 +12,7 @@ import pytest
 
 from extractor.batch.parquet import arrow_type, jsonl_to_parquet, schema
 from extractor.batch.run import BatchOptions, BatchRun
-from extractor.batch.write import format_for
+from extractor.batch.write import CSV_COLUMNS, format_for
 from extractor.cli import EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.errors import ConfigError
 from extractor.settings import resolve_settings
@@ -208,3 +208,21 @@ def test_a_record_type_with_no_arrow_type_is_an_error_naming_the_module():
     pytest.importorskip("pyarrow")
     with pytest.raises(TypeError, match="add one to extractor.batch.parquet"):
         arrow_type(complex)
+
+
+# --- the columns are documented --------------------------------------------------------
+
+OUTPUT_DOC = (Path(__file__).resolve().parents[1] / "docs" / "output.md").read_text("utf-8")
+
+
+def test_every_csv_column_is_in_docs_output_md():
+    documented = {column.replace("salary_1_", "salary_N_") for column in CSV_COLUMNS
+                  if not column.startswith(("salary_2_", "salary_3_"))}
+    missing = [c for c in sorted(documented) if f"`{c}`" not in OUTPUT_DOC]
+    assert not missing, f"add to docs/output.md: {missing}"
+
+
+def test_every_parquet_column_is_in_docs_output_md():
+    pytest.importorskip("pyarrow")
+    missing = [f.name for f in schema() if f"`{f.name}`" not in OUTPUT_DOC]
+    assert not missing, f"add to docs/output.md: {missing}"
