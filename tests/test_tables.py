@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,11 @@ def test_every_parquet_column_is_in_docs_output_md():
     pytest.importorskip("pyarrow")
     missing = [f.name for f in schema() if f"`{f.name}`" not in OUTPUT_DOC]
     assert not missing, f"add to docs/output.md: {missing}"
+
+
+def test_parquet_output_without_pyarrow_is_refused_before_any_input_runs(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now fails
+    options = BatchOptions(output=str(tmp_path / "out.parquet"))
+    with pytest.raises(ConfigError, match=r"-o FILE.parquet .* pip install 'extractor\[parquet\]'"):
+        BatchRun([str(_folder(tmp_path))], resolve_settings(strategy="rules"), options)
+    assert not (tmp_path / "out.parquet.jsonl").exists()

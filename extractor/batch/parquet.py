@@ -44,7 +44,7 @@ def sidecar(path: str) -> str:
     return f"{path}.jsonl"
 
 
-def _pyarrow() -> Any:
+def require_pyarrow() -> Any:
     """pyarrow (lazy: an optional dependency, extractor[parquet]).
 
     Raises:
@@ -53,8 +53,8 @@ def _pyarrow() -> Any:
     try:
         import pyarrow as pa  # lazy: optional dependency (extractor[parquet])
     except ImportError as exc:
-        raise ConfigError("--format parquet needs pyarrow: pip install 'extractor[parquet]'"
-                          ) from exc
+        raise ConfigError("Parquet output (-o FILE.parquet or --format parquet) needs "
+                          "pyarrow: pip install 'extractor[parquet]'") from exc
     return pa
 
 
@@ -65,7 +65,7 @@ def arrow_type(annotation: Any) -> Any:
     Raises:
         TypeError: an annotation with no Arrow type here (a new kind of record field).
     """
-    pa, origin = _pyarrow(), get_origin(annotation)
+    pa, origin = require_pyarrow(), get_origin(annotation)
     if origin is Annotated:
         return arrow_type(get_args(annotation)[0])
     if origin in (Union, types.UnionType):
@@ -97,7 +97,7 @@ def _first_columns(name: str) -> list[tuple[str, Any]]:
 
 def schema() -> Any:
     """The explicit Arrow schema of the Parquet output (see the module docstring)."""
-    pa = _pyarrow()
+    pa = require_pyarrow()
     columns: list[tuple[str, Any]] = [("source", pa.string())]
     for name, info in JobPosting.model_fields.items():
         columns += [(name, arrow_type(info.annotation)), *_first_columns(name)]
@@ -131,7 +131,7 @@ def jsonl_to_parquet(source: Path, dest: Path) -> int:
     Raises:
         ConfigError: pyarrow is not installed (``pip install 'extractor[parquet]'``).
     """
-    pa = _pyarrow()
+    pa = require_pyarrow()
     import pyarrow.parquet as pq  # lazy: as pyarrow
 
     table_schema = schema()
@@ -151,7 +151,7 @@ def jsonl_to_parquet(source: Path, dest: Path) -> int:
 def _write(writer: Any, table_schema: Any, batch: list[dict[str, Any]]) -> int:
     if not batch:
         return 0
-    writer.write_table(_pyarrow().Table.from_pylist(batch, schema=table_schema))
+    writer.write_table(require_pyarrow().Table.from_pylist(batch, schema=table_schema))
     count = len(batch)
     batch.clear()
     return count

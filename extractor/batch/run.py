@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.backends.limited import LimitedBackend, RateLimiter
-from extractor.batch.parquet import jsonl_to_parquet, sidecar
+from extractor.batch.parquet import jsonl_to_parquet, require_pyarrow, sidecar
 from extractor.batch.ray import RayOptions, ray_results
 from extractor.batch.workers import make_pool, ordered_map, run_in_worker
 from extractor.batch.write import (
@@ -75,6 +75,7 @@ class BatchOptions:
         if self.output_format == "parquet":
             if not self.output:
                 raise ConfigError("--format parquet needs -o FILE")
+            require_pyarrow()  # before any input is run, not at the end
         else:
             line_format(self.output_format)
         if self.engine not in ("local", "ray"):
