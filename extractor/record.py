@@ -102,10 +102,12 @@ class SalaryRange(_Model):
     currency: str | None = None
     period: PayPeriod | None = None
     raw: str = ""
-    # min and max per year (extractor.annual), beside the stated figures: the pipeline
-    # fills them with the run's pay year (--pay-year); null when the period is not stated
-    annual_min: float | None = None
-    annual_max: float | None = None
+    # filled by the pipeline after the cache (extractor.annual), never by the model
+    annual_min: float | None = Field(
+        default=None, description="min as pay per year (2080 hours, 260 days, 52 weeks, "
+        "12 months a year unless --pay-year says otherwise); null when period is null")
+    annual_max: float | None = Field(
+        default=None, description="max as pay per year, as annual_min")
 
     @field_validator("currency", mode="before")
     @classmethod
