@@ -64,12 +64,18 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
                         help="keep the lines the output file holds; do only the missing inputs")
     parser.add_argument("--overwrite", action="store_true",
                         help="start the output file afresh (the default; wins over --resume)")
-    parser.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
-                        help="jsonl (the full line), csv (main fields + error columns) or "
-                        "parquet (csv columns + the full line; needs -o and pyarrow)")
+    parser.add_argument("--format", choices=["jsonl", "csv", "parquet"],
+                        help="jsonl (the full line), csv (flat columns + error columns) or "
+                        "parquet (typed columns + the full line; needs -o and pyarrow); "
+                        "default: by the -o extension (.csv, .parquet), else jsonl")
+    parser.add_argument("--pay-year", metavar="UNIT=N,...",
+                        help="hours, days, weeks, months of pay per year for the annual pay "
+                        "figures (default hours=2080,days=260,weeks=52,months=12; "
+                        "EXTRACTOR_PAY_YEAR)")
     parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
     parser.add_argument("--summary-json", metavar="FILE", help="write the run summary as JSON")
-    parser.add_argument("--text-field", help="JSON/JSONL key holding the posting text")
+    parser.add_argument("--text-field", help="JSON/JSONL key or CSV/Parquet column holding "
+                        "the posting text (any case; default: description-like names)")
     parser.add_argument("--limit", type=int, help="only the first N inputs")
     parser.add_argument("--include", action="append", default=[], metavar="GLOB",
                         help="only sources matching GLOB (repeatable; * crosses folders)")
@@ -125,6 +131,7 @@ def _setting_values(args: argparse.Namespace) -> dict[str, Any]:
         timeout=args.timeout,
         transport_retries=args.retries,
         retry_max_wait=args.retry_max_wait,
+        pay_year=args.pay_year,
     )
 
 

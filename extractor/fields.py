@@ -8,8 +8,9 @@
   ``company``, ``date``, ``years``, ``url``, ``salary``, ``skill``, ``text``, or
   ``location``, scored as ``location_country`` and ``location_city``);
 * ``headline``: the field's row in the eval's headline table (0: not a headline field);
-* ``csv``: its CSV columns: its own name, none (long lists), or ``<name>_<part>`` for the
-  parts of the first item (``salary_min`` is the first pay range's ``min``);
+* ``csv``: whether it has columns in the CSV and Parquet tables: its own name, or none
+  (long lists); ``extractor.batch.tables`` spreads pay ranges and places over columns
+  (``salary_1_min``, ``location_city``);
 * ``draft``: its type and bounds in the model's draft (``extractor.question.Draft``), or
   None when the model does not draft it.
 
@@ -70,8 +71,6 @@ class DraftSalary(_Bounded):
 Skill = Annotated[str, Field(max_length=40)]
 Item = Annotated[str, Field(max_length=200)]
 
-_PAY_PARTS = ("min", "max", "currency", "period", "raw")
-
 
 def _text(size: int) -> DraftSpec:
     return (str | None, Field(default=None, max_length=size))
@@ -102,8 +101,7 @@ _SPECS: dict[str, dict[str, Any]] = {
     "remote_regions": _spec("text", "exact", draft=_items(str, 5)),
     "employment_types": _spec("enum", "exact", headline=5, draft=_items(EmploymentType, 3)),
     "seniority": _spec("enum", "exact", headline=6, draft=_one(Seniority)),
-    "salary": _spec("salary", "salary", headline=7, csv=_PAY_PARTS,
-                    draft=_items(DraftSalary, 4)),
+    "salary": _spec("salary", "salary", headline=7, draft=_items(DraftSalary, 4)),
     "date_posted": _spec("date", "date", headline=11, draft=_date()),
     "valid_through": _spec("date", "date", draft=_date()),
     "experience_years_min": _spec("number", "years", headline=8,
@@ -121,8 +119,8 @@ _SPECS: dict[str, dict[str, Any]] = {
 
 
 def _columns(name: str, parts: tuple[str, ...] | None) -> tuple[str, ...]:
-    """CSV columns: the field's own (None), none (()), or one per part of its first item."""
-    return (name,) if parts is None else tuple(f"{name}_{part}" for part in parts)
+    """Table columns: the field's own (None) or none (())."""
+    return (name,) if parts is None else parts
 
 
 def _fields() -> tuple[FieldSpec, ...]:
@@ -146,9 +144,8 @@ def _fields() -> tuple[FieldSpec, ...]:
 FIELDS: tuple[FieldSpec, ...] = _fields()
 FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)
 BY_NAME: dict[str, FieldSpec] = {spec.name: spec for spec in FIELDS}
-CSV_RECORD_COLUMNS: tuple[str, ...] = tuple(c for spec in FIELDS for c in spec.csv)
 # name -> DraftSpec; typed Any as create_model(**DRAFTED) wants its keyword arguments
 DRAFTED: dict[str, Any] = {spec.name: spec.draft for spec in FIELDS if spec.draft}
 
-__all__ = ["BY_NAME", "CSV_RECORD_COLUMNS", "DRAFTED", "FIELDS", "FIELD_NAMES", "DraftLocation",
+__all__ = ["BY_NAME", "DRAFTED", "FIELDS", "FIELD_NAMES", "DraftLocation",
            "DraftSalary", "FieldSpec", "Kind"]

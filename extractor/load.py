@@ -20,12 +20,18 @@ line or a string holds one posting: one that holds several fails as
 ``multiple_postings`` rather than keep one of them silently. An empty list is an
 ``empty_input`` failure, not a missing result.
 
+CSV and Parquet files hold a row per posting, each read as a JSON row is (row N is
+``FILE#N``, from 1, the header not counted; see the tables section below).
+
 Sources: see `iter_inputs`; stdin is ``<stdin>``, read as bytes like a file.
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import heapq
+import io
 import json
 import os
 import re
@@ -33,6 +39,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape, unescape
 from itertools import chain, islice
 from pathlib import Path
@@ -50,6 +57,7 @@ STDIN_SOURCE = "<stdin>"
 EXTENSION_KINDS: dict[str, Kind] = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json",
+    ".csv": "json", ".parquet": "json",  # a row per posting, read as a JSON row is
 }
 # JSON keys, in the one form `_key` gives them. The parts of a posting's text, joined in
 # this order (EMSCAD splits one posting over four); a tuple is alternatives, first found
@@ -328,6 +336,9 @@ def _wanted(entry: os.DirEntry[str]) -> bool:
 # --- files ---------------------------------------------------------------------------
 
 def _load_file(path: Path, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
+    if path.suffix.lower() == ".parquet":  # binary, read by pyarrow in batches
+        yield from _load_parquet(path, source, options)
+        return
     try:
         text = decode_bytes(_read_bytes(path, options.max_bytes))
     except LoadError as exc:
@@ -338,6 +349,8 @@ def _load_file(path: Path, source: str, options: _Options) -> Iterator[Document 
         yield from _load_jsonl(text, source, options)
     elif suffix == ".json":
         yield from _load_json(text, source, options)
+    elif suffix == ".csv":
+        yield from _load_csv(text, source, options)
     else:
         yield Document(source, text, EXTENSION_KINDS.get(suffix, "text"))
 
@@ -417,6 +430,93 @@ def _checked(text: str) -> str:
     if not text.strip():
         raise LoadError("empty_input", "the input is empty or holds only whitespace")
     return _nfc(text)
+
+
+# --- tables: CSV and Parquet, a row per posting ------------------------------------------
+# Each row is read as a JSON row is (`_posting`): its text from `text_field` or the known
+# text columns, column names in any case and spelling, every column kept in the fields.
+# Row N (from 1, the header not counted) is "FILE#N"; an empty cell is null.
+
+_CSV_DELIMITERS = ",;\t|"
+PARQUET_BATCH_ROWS = 1024  # rows read from a Parquet file at a time
+
+
+def _load_csv(text: str, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
+    # a posting's text may be longer than csv's 128 KiB default; the file was size-checked
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text))
+    rows = 0
+    try:
+        header = next(reader, None)
+        for rows, cells in enumerate(reader, start=1):
+            yield _csv_row(header or [], cells, f"{source}#{rows}", options)
+    except csv.Error as exc:
+        yield LoadFailure(f"{source}#{rows + 1}", "malformed_csv",
+                          f"unreadable CSV at line {reader.line_num}: {exc}")
+        return
+    if rows == 0:
+        yield LoadFailure(source, "empty_input", "the CSV holds a header and no rows")
+
+
+def _csv_delimiter(text: str) -> str:
+    """The header line's delimiter (, ; tab or |); a comma when it cannot be told. Quoting
+    stays the usual (excel) one: a header line has too few quotes to tell it."""
+    try:
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=_CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+def _csv_row(header: list[str], cells: list[str], source: str,
+             options: _Options) -> Document | LoadFailure:
+    if len(cells) > len(header):
+        return LoadFailure(source, "malformed_csv", f"the row has {len(cells)} cells and "
+                           f"the header {len(header)}: quote cells that hold the delimiter")
+    row = {_nfc(name): _nfc(cell) if cell.strip() else None
+           for name, cell in zip(header, cells, strict=False)}
+    return _posting(row, source, options)
+
+
+def _load_parquet(path: Path, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
+    try:
+        import pyarrow.parquet as pq  # lazy: an optional dependency (extractor[parquet])
+    except ImportError:
+        yield LoadFailure(source, "unsupported_input", "reading .parquet needs pyarrow: "
+                          "pip install 'extractor[parquet]'")
+        return
+    number = 0
+    try:
+        for number, row in enumerate(_parquet_rows(pq, path), start=1):
+            yield _posting(_json_value(row), f"{source}#{number}", options)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        yield LoadFailure(f"{source}#{number + 1}" if number else source, "unreadable",
+                          f"cannot read Parquet: {exc}")
+        return
+    if number == 0:
+        yield LoadFailure(source, "empty_input", "the Parquet file holds no rows")
+
+
+def _parquet_rows(pq: Any, path: Path) -> Iterator[dict[str, Any]]:
+    with pq.ParquetFile(path) as table:
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS):
+            yield from batch.to_pylist()
+
+
+def _json_value(value: Any) -> Any:
+    """A Parquet value as a JSON row would hold it: dates as ISO text, text as NFC."""
+    if isinstance(value, str):
+        return _nfc(value)
+    if isinstance(value, dict):
+        return {str(key): _json_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return _nfc(value.decode("utf-8", errors="replace"))
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
 
 
 # --- JSON ----------------------------------------------------------------------------

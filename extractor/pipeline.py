@@ -4,7 +4,8 @@
 input, in input order, with failures as results. The cache is consulted first; on a miss
 ``extractor.assemble`` makes the record (clean -> parse -> ask -> merge -> ground ->
 validate), and the backend is created on its first question only, so a cached run never
-loads a model.
+loads a model. Each pay range's annual figures are worked out last, after the cache, with
+the run's pay year (``Settings.pay_year``), so a cached record follows a changed one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from extractor.annual import PayYear, annual_amount
 from extractor.assemble import assemble
 from extractor.backends import (
     Backend,
@@ -29,7 +31,7 @@ from extractor.errors import ConfigError, ExtractorError
 from extractor.load import Document, LoadFailure
 from extractor.prompt import load_prompt
 from extractor.question import schema_hash
-from extractor.record import JobPosting
+from extractor.record import JobPosting, SalaryRange
 from extractor.result import ErrorInfo, Result
 from extractor.settings import Settings
 
@@ -83,12 +85,12 @@ class Pipeline:
         key = self._keyers[item.kind](item.content, item.fields)
         hit = self._cached(item.source, key, started)
         if hit is not None:
-            return hit
+            return _with_annual_pay(hit, self.settings.pay_year)
         result = self._extract(item)
         result.latency_s = time.perf_counter() - started
         if self.cache and result.ok:
             self.cache.set(key, _to_cache(result, self.meta))
-        return result
+        return _with_annual_pay(result, self.settings.pay_year)
 
     def _cached(self, source: str, key: str, started: float) -> Result | None:
         """The cached result for ``key``; an entry that does not make a Result is a miss."""
@@ -120,6 +122,20 @@ class Pipeline:
     def close(self) -> None:
         if self.cache:
             self.cache.close()
+
+
+def _with_annual_pay(result: Result, year: PayYear) -> Result:
+    """``result`` with each pay range's annual_min and annual_max for ``year``."""
+    if result.record is not None and result.record.salary:
+        pay = [_annualised(salary, year) for salary in result.record.salary]
+        result.record = result.record.model_copy(update={"salary": pay})
+    return result
+
+
+def _annualised(salary: SalaryRange, year: PayYear) -> SalaryRange:
+    return salary.model_copy(update={
+        "annual_min": annual_amount(salary.min, salary.period, year),
+        "annual_max": annual_amount(salary.max, salary.period, year)})
 
 
 def _to_cache(result: Result, meta: dict[str, Any]) -> dict[str, Any]:

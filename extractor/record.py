@@ -116,6 +116,12 @@ class SalaryRange(_Model):
     period: PayPeriod | None = Field(
         default=None, description="the time the amounts pay for; null when not stated")
     raw: str = Field(default="", description="the pay as written in the posting")
+    # filled by the pipeline after the cache (extractor.annual), never by the model
+    annual_min: float | None = Field(
+        default=None, description="min as pay per year (2080 hours, 260 days, 52 weeks, "
+        "12 months a year unless --pay-year says otherwise); null when period is null")
+    annual_max: float | None = Field(
+        default=None, description="max as pay per year, as annual_min")
 
     @field_validator("currency", mode="before")
     @classmethod
@@ -132,7 +138,7 @@ class SalaryRange(_Model):
     def _period(cls, value: Any) -> Any:
         return enum_token(value)
 
-    @field_validator("min", "max")
+    @field_validator("min", "max", "annual_min", "annual_max")
     @classmethod
     def _non_negative(cls, value: float | None) -> float | None:
         if value is not None and value < 0:
@@ -143,6 +149,9 @@ class SalaryRange(_Model):
     def _ordered(self) -> SalaryRange:
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"salary min {self.min} is above max {self.max}")
+        low, high = self.annual_min, self.annual_max
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"salary annual_min {low} is above annual_max {high}")
         if self.min is None and self.max is None:
             raise ValueError("a salary range needs at least one amount")
         return self

@@ -6,7 +6,8 @@ passes its flags here), then the environment, then the default below.
 Environment variables: EXTRACTOR_BACKEND, EXTRACTOR_MODEL, EXTRACTOR_MODEL_PATH,
 OPENAI_BASE_URL (one URL, or several separated by commas), OPENAI_API_KEY,
 EXTRACTOR_CACHE_DIR, EXTRACTOR_NO_CACHE=1, EXTRACTOR_THREADS, EXTRACTOR_STRATEGY,
-EXTRACTOR_ENDPOINT_COOLDOWN (seconds), EXTRACTOR_ADAPTER (a GGUF LoRA for the embedded model).
+EXTRACTOR_ENDPOINT_COOLDOWN (seconds), EXTRACTOR_ADAPTER (a GGUF LoRA for the embedded model),
+EXTRACTOR_PAY_YEAR (hours, days, weeks, months of pay per year: "hours=2000,days=250").
 
 Every ``Settings`` is checked when it is made (by ``resolve_settings``, by hand or by
 ``replace``): a value of the wrong kind or out of range is a ConfigError that names
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from extractor.annual import PayYear
 from extractor.backends import BACKEND_NAMES, EMBEDDED
 from extractor.errors import ConfigError
 
@@ -71,6 +73,7 @@ class Settings:
     endpoint_cooldown_s: float = 30.0  # seconds a failing endpoint sits out (several URLs)
     n_threads: int | None = None  # embedded: llama.cpp threads (None = all cores)
     n_ctx: int = 4096
+    pay_year: PayYear = PayYear()  # units per year for annual pay (extractor.annual)
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -192,6 +195,19 @@ def _date(value: Any) -> dt.date | None:
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
+def _pay_year(value: Any) -> PayYear:
+    """A PayYear, its text form ("hours=2000,days=250") or a dict of counts; None: defaults."""
+    if value is None:
+        return PayYear()
+    if isinstance(value, PayYear):
+        return value
+    if isinstance(value, str):
+        return PayYear.parse(value)
+    if isinstance(value, dict):
+        return PayYear.parse(",".join(f"{unit}={count}" for unit, count in value.items()))
+    raise ValueError(f"expected text such as 'hours=2000,days=250', got {type(value).__name__}")
+
+
 def _flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -270,6 +286,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "endpoint_cooldown_s": _Range(float, 0, unit="seconds"),
     "n_threads": _Range(int, 1, unit="unset: all cores", unset_ok=True),
     "n_ctx": _Range(int, 1, unit="tokens"),
+    "pay_year": _pay_year,
 }
 
 _ENV = {
@@ -282,6 +299,7 @@ _ENV = {
     "cache_dir": "EXTRACTOR_CACHE_DIR",
     "n_threads": "EXTRACTOR_THREADS",
     "endpoint_cooldown_s": "EXTRACTOR_ENDPOINT_COOLDOWN",
+    "pay_year": "EXTRACTOR_PAY_YEAR",
 }
 _NO_CACHE_ENV = "EXTRACTOR_NO_CACHE"
 _FLAGS = {  # the CLI flag that sets each field (extractor/cli.py), for error messages
@@ -289,7 +307,7 @@ _FLAGS = {  # the CLI flag that sets each field (extractor/cli.py), for error me
     "strategy": "--strategy", "reference_date": "--reference-date", "cache_dir": "--cache-dir",
     "use_cache": "--no-cache", "grounding": "--grounding", "max_tokens": "--max-tokens",
     "timeout": "--timeout", "transport_retries": "--retries",
-    "retry_max_wait": "--retry-max-wait",
+    "retry_max_wait": "--retry-max-wait", "pay_year": "--pay-year",
 }
 
 

@@ -18,7 +18,7 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXTRACTOR_CACHE_DIR", str(tmp_path / "cache"))
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "EXTRACTOR_BACKEND", "EXTRACTOR_MODEL",
                 "EXTRACTOR_STRATEGY", "EXTRACTOR_NO_CACHE", "EXTRACTOR_ENDPOINT_COOLDOWN",
-                "EXTRACTOR_ADAPTER"):
+                "EXTRACTOR_ADAPTER", "EXTRACTOR_PAY_YEAR"):
         monkeypatch.delenv(var, raising=False)
 
 

@@ -25,8 +25,8 @@ def test_csv_has_flat_main_fields_and_error_columns(tmp_path):
     out = tmp_path / "out.csv"
     assert main([str(tmp_path / "in"), "-o", str(out), "--format", "csv", *RULES]) == 1
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
-    assert rows[0]["title"] == "Senior Data Engineer 0" and rows[0]["salary_min"] == "120000.0"
-    assert rows[0]["salary_currency"] == "USD" and rows[0]["error_type"] == ""
+    assert rows[0]["title"] == "Senior Data Engineer 0" and rows[0]["salary_1_min"] == "120000.0"
+    assert rows[0]["salary_1_currency"] == "USD" and rows[0]["error_type"] == ""
     assert rows[1]["source"] == "z.txt" and rows[1]["error_type"] == "empty_input"
 
 

@@ -119,7 +119,7 @@ def test_explicit_file_with_other_extension_is_read_as_text(tmp_path: Path) -> N
 
 
 def test_folder_is_walked_sorted_recursively_with_relative_sources(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.md", "sub/c.html", "sub/deeper/d.txt", "skip.pdf", "notes.csv",
+    for name in ("b.txt", "a.md", "sub/c.html", "sub/deeper/d.txt", "skip.pdf", "notes.docx",
                  ".hidden.txt", ".git/e.txt"):
         write(tmp_path, name, POSTING)
     sources = [r.source for r in iter_inputs([tmp_path])]

@@ -20,9 +20,13 @@ from extractor.batch.write import (
 )
 from extractor.errors import ConfigError
 
+PAY = "salary_{n}_min,salary_{n}_max,salary_{n}_currency,salary_{n}_period,salary_{n}_raw," \
+    "salary_{n}_annual_min,salary_{n}_annual_max,"
 CSV_HEADER = (
-    "source,title,company,locations,workplace_type,remote_regions,employment_types,seniority,"
-    "salary_min,salary_max,salary_currency,salary_period,salary_raw,date_posted,valid_through,"
+    "source,title,company,locations,location_city,location_region,location_country,"
+    "workplace_type,remote_regions,employment_types,seniority,"
+    + "".join(PAY.format(n=n) for n in (1, 2, 3)) + "salary_more_raw,"
+    "date_posted,valid_through,"
     "experience_years_min,education_level,skills,visa_sponsorship,apply_url,language,"
     "error_type,error_message,cached,prompt_tokens,completion_tokens\n"
 )
@@ -37,20 +41,39 @@ def test_csv_header_keeps_its_columns_and_order():
     assert ",".join(CSV_COLUMNS) + "\n" == CSV_HEADER
 
 
-def test_csv_row_takes_the_first_pay_range_and_joins_lists():
+def test_csv_row_has_every_pay_range_numbered_and_joins_lists():
     record = {"title": "Baker", "skills": ["bread", "cakes"], "visa_sponsorship": True,
-              "locations": [{"raw": "Lyon, France"}, {"raw": "Paris"}],
               "salary": [{"min": 30000, "max": 35000, "currency": "EUR", "period": "year",
-                          "raw": "30-35k EUR"}, {"min": 1, "max": 2, "raw": "other"}],
+                          "raw": "30-35k EUR", "annual_min": 30000, "annual_max": 35000},
+                         {"min": 15, "max": 16, "period": "hour", "raw": "15-16/h",
+                          "annual_min": 31200, "annual_max": 33280}],
               "responsibilities": ["bake"]}
     row = dict(zip(CSV_COLUMNS, flatten(_line(record, cached=True)), strict=True))
     assert row["title"] == "Baker" and row["skills"] == "bread; cakes"
-    assert row["locations"] == "Lyon, France; Paris"
-    assert (row["salary_min"], row["salary_max"], row["salary_currency"]) == (
+    assert (row["salary_1_min"], row["salary_1_max"], row["salary_1_currency"]) == (
         "30000", "35000", "EUR")
-    assert row["salary_raw"] == "30-35k EUR"
+    assert row["salary_1_raw"] == "30-35k EUR" and row["salary_1_annual_max"] == "35000"
+    assert (row["salary_2_min"], row["salary_2_period"], row["salary_2_annual_min"]) == (
+        "15", "hour", "31200")
+    assert row["salary_3_min"] == row["salary_more_raw"] == ""
     assert row["visa_sponsorship"] == "true" and row["cached"] == "true"
     assert "bake" not in row.values()  # long lists stay out of the CSV
+
+
+def test_csv_row_has_the_first_place_parts_and_every_place_joined():
+    record = {"locations": [{"raw": "Lyon, France", "city": "Lyon", "country": "FR"},
+                            {"raw": "Austin, TX", "city": "Austin", "region": "TX",
+                             "country": "US"}]}
+    row = dict(zip(CSV_COLUMNS, flatten(_line(record)), strict=True))
+    assert row["locations"] == "Lyon, France | Austin, TX"
+    assert (row["location_city"], row["location_region"], row["location_country"]) == (
+        "Lyon", "", "FR")
+
+
+def test_pay_ranges_past_the_third_go_to_one_joined_raw_column():
+    pay = [{"min": n, "max": n, "raw": f"${n}"} for n in range(1, 6)]
+    row = dict(zip(CSV_COLUMNS, flatten(_line({"salary": pay})), strict=True))
+    assert row["salary_3_raw"] == "$3" and row["salary_more_raw"] == "$4 | $5"
 
 
 def test_csv_row_of_a_failed_input_has_empty_record_cells_and_the_error():
@@ -58,7 +81,7 @@ def test_csv_row_of_a_failed_input_has_empty_record_cells_and_the_error():
             "error": {"type": "model_error", "message": "retry later"}}
     row = dict(zip(CSV_COLUMNS, flatten(line), strict=True))
     assert row["error_type"] == "model_error" and row["error_message"] == "retry later"
-    assert row["title"] == row["salary_min"] == ""
+    assert row["title"] == row["salary_1_min"] == row["location_city"] == ""
 
 
 def test_a_jsonl_line_reads_back_as_its_source_and_whether_it_failed():

@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from extractor.backends.limited import LimitedBackend, RateLimiter
-from extractor.batch.parquet import jsonl_to_parquet, sidecar
+from extractor.batch.parquet import jsonl_to_parquet, require_pyarrow, sidecar
 from extractor.batch.ray import RayOptions, ray_results
 from extractor.batch.workers import make_pool, ordered_map, run_in_worker
 from extractor.batch.write import (
     Output,
     OutputLock,
     check_writable,
+    format_for,
     is_pipe_or_device,
     line_format,
     looks_like_output,
@@ -45,7 +46,9 @@ class BatchOptions:
     """How a batch runs and where its lines go (the model settings live in Settings)."""
 
     output: str | None = None  # None: stdout (no resume)
-    format: str = "jsonl"  # jsonl | csv | parquet (via a JSONL sidecar, converted at the end)
+    # jsonl | csv | parquet (via a JSONL sidecar, converted at the end); None: by the
+    # output's extension (see output_format)
+    format: str | None = None
     errors: str | None = None  # error lines also written here (JSONL)
     summary_json: str | None = None  # the caller writes the summary here; checked up front
     overwrite: bool = False  # start the output afresh instead of resuming it
@@ -62,13 +65,20 @@ class BatchOptions:
     max_tokens_total: int | None = None  # stop starting inputs once this many are spent
     progress: bool = True
 
+    @property
+    def output_format(self) -> str:
+        """``format`` when given, else the one the output's extension names (.jsonl, .csv,
+        .parquet); any other extension, and stdout, get jsonl."""
+        return self.format or format_for(self.output)
+
     def check(self, settings: Settings) -> None:
         """Raises ConfigError for options that cannot work together."""
-        if self.format == "parquet":
+        if self.output_format == "parquet":
             if not self.output:
                 raise ConfigError("--format parquet needs -o FILE")
+            require_pyarrow()  # before any input is run, not at the end
         else:
-            line_format(self.format)
+            line_format(self.output_format)
         if self.engine not in ("local", "ray"):
             raise ConfigError(f"unknown engine {self.engine!r}; known: local, ray")
         workers = 1 if self.workers is None else self.workers
@@ -170,7 +180,7 @@ def output_paths(opts: BatchOptions) -> list[tuple[str, Path]]:
     """Every file a run writes, each with the flag that names it."""
     named = [("-o", opts.output), ("--errors", opts.errors),
              ("--summary-json", opts.summary_json)]
-    if opts.format == "parquet" and opts.output:
+    if opts.output_format == "parquet" and opts.output:
         named.insert(1, ("-o (its JSONL sidecar)", sidecar(opts.output)))
     return [(flag, Path(path)) for flag, path in named if path]
 
@@ -190,7 +200,7 @@ def check_outputs(inputs: Sequence[str], opts: BatchOptions) -> None:
             if _same_file(path, other):
                 raise ConfigError(f"{flag} {path} is the same file as {other_flag}; "
                                   "give each output its own file")
-        _refuse_input(flag, path, inputs, _kind(flag, opts.format))
+        _refuse_input(flag, path, inputs, _kind(flag, opts.output_format))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -278,7 +288,7 @@ class BatchRun:
                 output file (nothing more is started).
             KeyboardInterrupt: after closing the output; every line written is complete.
         """
-        path, fmt = self.options.output, self.options.format
+        path, fmt = self.options.output, self.options.output_format
         if fmt == "parquet":
             path, fmt = sidecar(str(path)), "jsonl"
         with OutputLock(path) as lock:  # held until the Parquet file is written too
@@ -300,7 +310,7 @@ class BatchRun:
         finally:
             output.close()
             self.summary.wall_seconds = time.perf_counter() - started
-        if opts.format == "parquet" and self.summary.stopped is None:
+        if opts.output_format == "parquet" and self.summary.stopped is None:
             jsonl_to_parquet(Path(str(path)), Path(str(opts.output)))
         return self.summary
 

@@ -1,5 +1,7 @@
 """The last stage, writing: output lines (JSONL or CSV), resume, and the errors file.
 
+The format is the caller's, or the one the output's extension names (``format_for``).
+
 Each line goes out as one ``os.write`` on an append-only descriptor (so a killed run
 leaves at most one torn last line) and a regular file is fsynced every ``FSYNC_EVERY``
 lines and at close (a pipe, FIFO or device cannot be, and needs not be). Reopening an
@@ -27,17 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from extractor.batch.tables import COLUMNS, row_values
 from extractor.errors import ConfigError
-from extractor.fields import CSV_RECORD_COLUMNS, FIELDS
 
 FORMATS = ("jsonl", "csv")
+# the format an output's extension names; any other extension, and stdout, get jsonl
+EXTENSION_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 FSYNC_EVERY = 100
 
-# the record's columns come from extractor.fields (each field's ``csv``)
-CSV_COLUMNS: tuple[str, ...] = (
-    "source", *CSV_RECORD_COLUMNS,
-    "error_type", "error_message", "cached", "prompt_tokens", "completion_tokens",
-)
+CSV_COLUMNS: tuple[str, ...] = COLUMNS  # see extractor.batch.tables
 
 
 class LineFormat(Protocol):
@@ -85,38 +85,20 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        value = "; ".join(_cell(v.get("raw") if isinstance(v, dict) else v) for v in value)
+        value = "; ".join(_cell(item) for item in value)
     text = str(value).lower() if isinstance(value, bool) else str(value)
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def _record_values(record: dict[str, Any]) -> dict[str, Any]:
-    """Each record column's value: the field's own, or a part of its first item
-    (``salary_min`` is the first pay range's ``min``)."""
-    values: dict[str, Any] = {}
-    for spec in FIELDS:
-        if spec.csv == (spec.name,):
-            values[spec.name] = record.get(spec.name)
-        elif spec.csv:
-            first = (record.get(spec.name) or [{}])[0]
-            values.update({c: first.get(c.removeprefix(f"{spec.name}_")) for c in spec.csv})
-    return values
-
-
 def flatten(line: dict[str, Any]) -> list[str]:
-    """The CSV row for one result line: main record fields, the first pay range, errors."""
-    error = line.get("error") or {}
-    usage = line.get("usage") or {}
-    values = {**_record_values(line.get("record") or {}), "source": line["source"],
-              "cached": line.get("cached"),
-              "error_type": error.get("type"), "error_message": error.get("message"),
-              "prompt_tokens": usage.get("prompt_tokens"),
-              "completion_tokens": usage.get("completion_tokens")}
+    """The CSV row for one result line: the columns of extractor.batch.tables, as text."""
+    values = row_values(line)
     return [_cell(values.get(column)) for column in CSV_COLUMNS]
 
 
 class CsvFormat:
-    """Flattened main fields plus error columns; one physical line per row."""
+    """The flat columns (every pay range, the first place's parts, errors); one physical
+    line per row."""
 
     header = ",".join(CSV_COLUMNS) + "\n"
 
@@ -144,6 +126,13 @@ def line_format(name: str) -> LineFormat:
     if name not in formats:
         raise ConfigError(f"unknown output format {name!r}; known: {', '.join(FORMATS)}")
     return formats[name]
+
+
+def format_for(output: str | None) -> str:
+    """The output format ``output``'s extension names (case-insensitive): csv for
+    ``out.csv``, parquet for ``out.parquet``, jsonl for anything else and for stdout."""
+    suffix = Path(output).suffix.lower() if output else ""
+    return EXTENSION_FORMATS.get(suffix, "jsonl")
 
 
 def _complete_lines(handle: Any) -> Iterator[tuple[int, bytes]]:
