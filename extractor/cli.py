@@ -68,6 +68,9 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
                         help="jsonl (the full line), csv (main fields + error columns) or "
                         "parquet (csv columns + the full line; needs -o and pyarrow)")
     parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
+    parser.add_argument("--include-text", action="store_true",
+                        help="end each line with the cleaned text the evidence offsets "
+                        "point into (\"text\")")
     parser.add_argument("--summary-json", metavar="FILE", help="write the run summary as JSON")
     parser.add_argument("--text-field", help="JSON/JSONL key holding the posting text")
     parser.add_argument("--limit", type=int, help="only the first N inputs")
@@ -132,7 +135,7 @@ def _option_values(args: argparse.Namespace) -> dict[str, Any]:
     """The BatchOptions the flags ask for, as keyword arguments."""
     return dict(
         output=args.output, format=args.format, errors=args.errors,
-        summary_json=args.summary_json,
+        summary_json=args.summary_json, include_text=args.include_text,
         overwrite=args.overwrite or not args.resume,
         text_field=args.text_field, limit=args.limit, include=tuple(args.include),
         exclude=tuple(args.exclude), concurrency=args.concurrency, workers=args.workers,

@@ -60,6 +60,7 @@ class BatchOptions:
     max_rpm: float | None = None  # model requests per minute
     max_tokens_total: int | None = None  # stop starting inputs once this many are spent
     progress: bool = True
+    include_text: bool = False  # each line ends with the cleaned text ("text")
 
     def check(self, settings: Settings) -> None:
         """Raises ConfigError for options that cannot work together."""
@@ -290,7 +291,7 @@ class BatchRun:
         self.summary.duplicates_dropped = output.duplicates_dropped
         try:
             for result in _progress(self._results(output), opts.progress and self._many()):
-                output.write(result.to_line())
+                output.write(result.to_line(include_text=opts.include_text))
                 self.output_lines += 1
                 self.summary.add(result)
         except KeyboardInterrupt:
