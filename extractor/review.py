@@ -30,6 +30,7 @@ import html
 import json
 import os
 import re
+import secrets
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -179,16 +180,16 @@ def write_review(lines: Iterable[Any], path: str | os.PathLike[str],
     """
     target = Path(path)
     entries = (page_entry(_as_line(item), f"line {n}") for n, item in enumerate(lines, 1))
-    handle = tempfile.NamedTemporaryFile(  # closed or removed below
-        "w", encoding="utf-8", errors="backslashreplace", dir=target.parent or ".",
-        prefix=f".{target.name}.", suffix=".tmp", delete=False)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    # os.open with 0o666: the page gets the umask's mode, as any file the user writes
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with handle:
-            count = _write_page(entries, handle, title)
-        os.replace(handle.name, target)
+        with open(handle, "w", encoding="utf-8", errors="backslashreplace") as out:
+            count = _write_page(entries, out, title)
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(handle.name)
+            os.unlink(temporary)
         raise
     return count
 

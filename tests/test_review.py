@@ -5,6 +5,7 @@ What a person sees in it is checked in a real browser (tests/test_review_browser
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -99,6 +100,15 @@ def test_a_line_without_text_says_to_rerun_with_include_text(tmp_path):
         write_review([line(), no_text], page)
     assert page.read_text() == "an older page"  # replaced only by a complete page
     assert list(tmp_path.iterdir()) == [page]  # no temporary file left behind
+
+
+def test_the_page_gets_the_mode_the_umask_gives_like_any_file(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_review([line()], tmp_path / "r.html")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "r.html").stat().st_mode & 0o777 == 0o644  # not a temporary's 0600
 
 
 def test_a_failed_input_without_text_is_shown_with_its_error(tmp_path):
