@@ -128,10 +128,17 @@ class Chromium:
         return parsed
 
     def open(self, url: str) -> Page:
-        """A new tab at ``url``, attached."""
-        target = self.send("Target.createTarget", {"url": url})["targetId"]
+        """A new tab, attached, with the page's uncaught errors recorded, sent to ``url``."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})
-        return Page(self, session["sessionId"])
+        page = Page(self, session["sessionId"])
+        page.send("Runtime.enable")
+        page.send("Page.navigate", {"url": url})
+        return page
+
+    def events(self, method: str, session: str) -> list[dict[str, Any]]:
+        return [e for e in self._events if e.get("method") == method
+                and e.get("sessionId") == session]
 
 
 class Page:
@@ -165,8 +172,14 @@ class Page:
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise BrowserError(f"waited {timeout}s for {expression!r}")
+                raise BrowserError(f"waited {timeout}s for {expression!r}; the page's "
+                                   f"errors: {self.errors() or 'none'}")
             time.sleep(every)
+
+    def errors(self) -> list[str]:
+        """The page's uncaught exceptions so far."""
+        return [e["params"]["exceptionDetails"].get("exception", {}).get("description", "?")
+                for e in self.browser.events("Runtime.exceptionThrown", self.session)]
 
     def key(self, key: str) -> None:
         """A key pressed and released (as a person would: the page's keydown runs)."""

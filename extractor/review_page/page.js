@@ -5,6 +5,11 @@
 (function () {
   var DATA = JSON.parse(document.getElementById("review-data").textContent);
   var ROW = 44;  // px, one row of the posting list (.row in the CSS)
+  // Light colours picked to stay apart where fields meet in a posting (skills and years
+  // inside requirements, the list sections side by side); past them, golden-angle hues.
+  var PALETTE = ["#ff9e9e", "#9fe3b0", "#c3a6ff", "#ffe27a", "#8fd8ff", "#ffb3e0", "#d4f07a",
+                 "#ffbd80", "#a6b4ff", "#7fe8d8", "#f59af5", "#e8d48a", "#7fbfff", "#ffc9c9",
+                 "#b8f0a0", "#e0ccff", "#ffe0b0", "#a0f0ff", "#d0d0d0", "#e6f0c0"];
   var FIELDS = fieldNames(DATA);
   var COLOURS = {};
   FIELDS.forEach(function (name, i) { COLOURS[name] = colour(i); });
@@ -29,7 +34,8 @@
     return names;
   }
 
-  function colour(i) {  // golden-angle hues, two lightnesses: neighbours stay apart
+  function colour(i) {
+    if (i < PALETTE.length) return PALETTE[i];
     return "hsl(" + Math.round((i * 137.508) % 360) + ", 85%, " + (i % 2 ? 84 : 76) + "%)";
   }
 
@@ -58,8 +64,8 @@
     pos = kept >= 0 ? kept : 0;
     $("count").textContent = shown.length + " of " + DATA.length + " postings";
     $("list-inner").style.height = (shown.length * ROW) + "px";
-    renderRows(true);
-    showPosting();
+    if (shown.length) select(pos);  // the posting shown stays in view in the list
+    else { renderRows(true); showPosting(); }
   }
 
   // the list: only the rows in view (plus a margin) are elements
@@ -190,7 +196,7 @@
     var values = el("td");
     if (isMissing(value)) values.appendChild(el("span", "missing", "\u2014"));
     else (Array.isArray(value) ? value : [value]).forEach(function (item) {
-      values.appendChild(el("div", "item", plain(item)));
+      values.appendChild(shownItem(item));
     });
     tr.appendChild(values);
     tr.appendChild(el("td", "from", origin(p, name, value)));
@@ -209,10 +215,12 @@
     return p.spans[name] ? from : (from ? from + ", " : "") + "no span";
   }
 
-  function plain(item) {
-    if (item === null || typeof item !== "object") return String(item);
-    if (typeof item.raw === "string" && item.raw) return item.raw + "  " + compact(item);
-    return compact(item);
+  function shownItem(item) {  // a value; an object as its raw text over its parts
+    if (item === null || typeof item !== "object") return el("div", "item", String(item));
+    if (typeof item.raw !== "string" || !item.raw) return el("div", "item", compact(item));
+    var node = el("div", "item", item.raw);
+    node.appendChild(el("span", "detail", compact(item)));
+    return node;
   }
 
   function compact(item) {
