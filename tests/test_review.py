@@ -189,3 +189,29 @@ def test_page_data_blob_round_trips_every_entry(tmp_path):
     write_review(lines, Path(tmp_path / "r.html"))
     assert [e["text"] for e in data_blob((tmp_path / "r.html").read_text())] == [
         entry["text"] for entry in lines]
+
+
+def test_an_interrupted_run_writes_no_page_and_leaves_no_temporary(tmp_path, monkeypatch):
+    from extractor.batch.run import BatchOptions, BatchRun
+    from extractor.settings import resolve_settings
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(POSTING)
+    page = tmp_path / "review.html"
+    run = BatchRun([str(folder)], resolve_settings(env={}, strategy="rules", use_cache=False),
+                   BatchOptions(output=str(tmp_path / "out.jsonl"), review=str(page),
+                                progress=False))
+    results = run._results
+
+    def interrupted_after_one(output):  # a fake Ctrl-C after the first line
+        yield next(iter(results(output)))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run, "_results", interrupted_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        run.run()
+    assert len(read_lines(tmp_path / "out.jsonl")) == 1
+    assert not page.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
