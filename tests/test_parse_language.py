@@ -62,7 +62,8 @@ def test_long_text_gets_a_short_span_not_the_whole_text() -> None:
     (found,) = detect_language(text)
     assert found.value == "en"
     assert found.start == 0 and found.end <= SPAN_CHARS
-    assert text[found.start : found.end] == "We build tools for developers and care about quality. We"
+    expected = "We build tools for developers and care about quality. We"  # 57, not past 60
+    assert text[found.start : found.end] == expected
 
 
 def test_span_lies_in_the_passage_written_in_the_winning_language() -> None:
