@@ -71,7 +71,8 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
     try:
         answer, usage, notes = _ask_model(ask, settings, read)
     except ModelError as exc:
-        return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta)
+        return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta,
+                      text=cleaned.text)
     warnings += notes
     merged, notes = _merged(read, answer, settings.grounding, draft_first)
     warnings += notes
@@ -79,9 +80,9 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
         record, dropped = valid_record(merged)
     except InvalidOutputError as exc:
         return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta,
-                      usage=usage)
+                      usage=usage, text=cleaned.text)
     return Result(doc.source, record=record, evidence=merged.evidence, warnings=warnings + dropped,
-                  meta={**meta, "sources": merged.sources}, usage=usage)
+                  meta={**meta, "sources": merged.sources}, usage=usage, text=cleaned.text)
 
 
 def _read(doc: Document, cleaned: Cleaned, reference: dt.date) -> _Read:

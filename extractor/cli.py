@@ -73,6 +73,12 @@ def _add_batch_flags(parser: argparse.ArgumentParser) -> None:
                         "figures (default hours=2080,days=260,weeks=52,months=12; "
                         "EXTRACTOR_PAY_YEAR)")
     parser.add_argument("--errors", metavar="FILE", help="also write error lines (JSONL) here")
+    parser.add_argument("--include-text", action="store_true",
+                        help="end each line with the cleaned text the evidence offsets "
+                        "point into (\"text\")")
+    parser.add_argument("--review", metavar="FILE.html",
+                        help="after the run, write a review page of its postings: each "
+                        "text with its fields highlighted, beside its record")
     parser.add_argument("--summary-json", metavar="FILE", help="write the run summary as JSON")
     parser.add_argument("--text-field", help="JSON/JSONL key or CSV/Parquet column holding "
                         "the posting text (any case; default: description-like names)")
@@ -139,7 +145,7 @@ def _option_values(args: argparse.Namespace) -> dict[str, Any]:
     """The BatchOptions the flags ask for, as keyword arguments."""
     return dict(
         output=args.output, format=args.format, errors=args.errors,
-        summary_json=args.summary_json,
+        summary_json=args.summary_json, include_text=args.include_text, review=args.review,
         overwrite=args.overwrite or not args.resume,
         text_field=args.text_field, limit=args.limit, include=tuple(args.include),
         exclude=tuple(args.exclude), concurrency=args.concurrency, workers=args.workers,

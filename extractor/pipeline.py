@@ -141,6 +141,7 @@ def _annualised(salary: SalaryRange, year: PayYear) -> SalaryRange:
 def _to_cache(result: Result, meta: dict[str, Any]) -> dict[str, Any]:
     line = result.to_line()
     entry = {k: line[k] for k in ("record", "evidence", "warnings", "usage", "latency_s")}
+    entry["text"] = result.text  # a hit can still write --include-text and --review
     # what the document added to the line (blocks removed, each field's source)
     entry["meta"] = {k: v for k, v in result.meta.items() if k not in meta}
     return entry
@@ -152,10 +153,17 @@ def _from_cache(
     result = Result(source, cached=True, latency_s=latency)
     result.record = JobPosting.model_validate(hit["record"])
     result.evidence, result.warnings = dict(hit["evidence"]), list(hit["warnings"])
+    result.text = _text(hit["text"])
     result.meta = {**dict(hit["meta"]), **meta, "first_latency_s": hit["latency_s"],
                    "first_usage": hit["usage"]}
     result.usage = Usage()  # a hit spends no tokens
     return result
+
+
+def _text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"a cached text must be a string, not {type(value).__name__}")
+    return value
 
 
 def extract_documents(

@@ -2,6 +2,10 @@
 
 A leaf beside the record: ``assemble`` builds one per document, the pipeline adds the
 run's metadata and the cache state, the batch writes its line.
+
+``text`` is the cleaned text the evidence offsets point into (``text[start:end]``, in
+code points); the line carries it only when asked (``--include-text``), as most runs
+want records, not a second copy of every posting.
 """
 
 from __future__ import annotations
@@ -47,15 +51,16 @@ class Result:
     usage: Usage = field(default_factory=Usage)
     cached: bool = False
     latency_s: float = 0.0
+    text: str | None = None  # the cleaned text; None when the input never got that far
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
-    def to_line(self) -> dict[str, Any]:
-        """The JSONL output line of RECORD.md."""
+    def to_line(self, include_text: bool = False) -> dict[str, Any]:
+        """The JSONL output line of RECORD.md; with ``include_text``, ending in ``text``."""
         record = self.record.model_dump(mode="json") if self.record is not None else None
-        return {
+        line = {
             "source": self.source,
             "record": record,
             "error": self.error.to_dict() if self.error is not None else None,
@@ -67,3 +72,6 @@ class Result:
             "usage": {"prompt_tokens": self.usage.prompt_tokens,
                       "completion_tokens": self.usage.completion_tokens},
         }
+        if include_text:
+            line["text"] = self.text
+        return line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.parse.language import detect_language
+from extractor.parse.language import SPAN_CHARS, detect_language
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,8 @@ from extractor.parse.language import detect_language
 def test_detect_language(text: str, expected: str) -> None:
     (found,) = detect_language(text)
     assert found.value == expected
-    assert (found.start, found.end) == (0, len(text))
+    assert found.start == 0 and 0 < found.end <= min(SPAN_CHARS, len(text))
+    assert text[found.end : found.end + 1] in ("", " ")  # ends at a word boundary
     assert 0.3 <= found.confidence <= 1.0
 
 
@@ -56,7 +57,32 @@ def test_too_short_gives_nothing(text: str) -> None:
     assert detect_language(text) == []
 
 
-def test_long_text_spans_whole_input() -> None:
+def test_long_text_gets_a_short_span_not_the_whole_text() -> None:
     text = "We build tools for developers and care about quality. " * 2000
     (found,) = detect_language(text)
-    assert (found.value, found.start, found.end) == ("en", 0, len(text))
+    assert found.value == "en"
+    assert found.start == 0 and found.end <= SPAN_CHARS
+    expected = "We build tools for developers and care about quality. We"  # 57, not past 60
+    assert text[found.start : found.end] == expected
+
+
+def test_span_lies_in_the_passage_written_in_the_winning_language() -> None:
+    german = "Wir suchen einen erfahrenen Softwareentwickler für unser Team in Berlin.\n"
+    english = "We are looking for an experienced data engineer to join our platform team.\n"
+    text = german + english * 12
+    (found,) = detect_language(text)
+    assert found.value == "en"
+    assert found.start >= len(german)
+    assert text[found.start : found.end] in english
+
+
+def test_span_stays_on_one_line_and_skips_leading_blanks() -> None:
+    text = "\n\n   We are looking for an experienced data engineer\nto join our platform team."
+    (found,) = detect_language(text)
+    assert text[found.start : found.end] == "We are looking for an experienced data engineer"
+
+
+def test_span_skips_a_line_too_short_to_judge() -> None:
+    text = "Python\nWe are looking for an experienced data engineer to join our team."
+    (found,) = detect_language(text)
+    assert text[found.start : found.end].startswith("We are looking")

@@ -36,6 +36,7 @@ from extractor.load import EXTENSION_KINDS, folder_root, iter_inputs, path_sourc
 from extractor.pipeline import Pipeline
 from extractor.prices import estimate_cost
 from extractor.result import Result
+from extractor.review import ReviewSpool
 from extractor.settings import Settings
 
 _ITEM_SUFFIX = re.compile(r"#\d+$")  # "feed.jsonl#12": row 12 of feed.jsonl
@@ -64,6 +65,8 @@ class BatchOptions:
     max_rpm: float | None = None  # model requests per minute
     max_tokens_total: int | None = None  # stop starting inputs once this many are spent
     progress: bool = True
+    include_text: bool = False  # each line ends with the cleaned text ("text")
+    review: str | None = None  # the review page of this run's lines goes here (HTML)
 
     @property
     def output_format(self) -> str:
@@ -179,7 +182,7 @@ def selected(source: str, include: Sequence[str], exclude: Sequence[str]) -> boo
 def output_paths(opts: BatchOptions) -> list[tuple[str, Path]]:
     """Every file a run writes, each with the flag that names it."""
     named = [("-o", opts.output), ("--errors", opts.errors),
-             ("--summary-json", opts.summary_json)]
+             ("--summary-json", opts.summary_json), ("--review", opts.review)]
     if opts.output_format == "parquet" and opts.output:
         named.insert(1, ("-o (its JSONL sidecar)", sidecar(opts.output)))
     return [(flag, Path(path)) for flag, path in named if path]
@@ -214,9 +217,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _kind(flag: str, fmt: str) -> str:
     """What the file behind ``flag`` holds (see write.looks_like_output)."""
-    if flag == "--summary-json":
-        return "summary"
-    return fmt if flag == "-o" else "jsonl"
+    named = {"--summary-json": "summary", "--review": "review"}
+    return named.get(flag) or (fmt if flag == "-o" else "jsonl")
 
 
 def _refuse_input(flag: str, path: Path, inputs: Sequence[str], kind: str) -> None:
@@ -279,6 +281,7 @@ class BatchRun:
         check_outputs(self.inputs, self.options)
         self.summary = Summary()
         self.output_lines = 0  # complete lines in the output (resumed + written)
+        self.reviewed = 0  # postings on the review page (--review)
 
     def run(self) -> Summary:
         """Extract every input not yet in the output; write each line in input order.
@@ -300,8 +303,9 @@ class BatchRun:
         self.summary.previous_failed, self.output_lines = output.previous_failed, output.resumed
         self.summary.duplicates_dropped = output.duplicates_dropped
         try:
-            for result in _progress(self._results(output), opts.progress and self._many()):
-                output.write(result.to_line())
+            for result in _progress(self._reviewed(self._results(output)),
+                                    opts.progress and self._many()):
+                output.write(result.to_line(include_text=opts.include_text))
                 self.output_lines += 1
                 self.summary.add(result)
         except KeyboardInterrupt:
@@ -313,6 +317,19 @@ class BatchRun:
         if opts.output_format == "parquet" and self.summary.stopped is None:
             jsonl_to_parquet(Path(str(path)), Path(str(opts.output)))
         return self.summary
+
+    def _reviewed(self, results: Iterator[Result]) -> Iterator[Result]:
+        """``results`` passed through; with --review each line is kept (with its text) and
+        the page is written once they run out (also at --max-tokens-total; not when the
+        run is interrupted)."""
+        if not self.options.review:
+            yield from results
+            return
+        with ReviewSpool(self.options.review) as spool:
+            for result in results:
+                spool.add(result.to_line(include_text=True))
+                yield result
+            self.reviewed = spool.write()
 
     def _many(self) -> bool:
         return len(self.inputs) > 1 or any(Path(p).is_dir() for p in self.inputs if p != "-")
