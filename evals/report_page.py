@@ -315,7 +315,7 @@ def _system_css(count: int) -> str:
     rules = []
     for i in range(count):
         colour = COLOURS[i % len(COLOURS)]
-        rules.append(f".s{i} mark.g{i}{{background:{colour}}}"
+        rules.append(f".s{i} mark.g{i},.s{i} .legend mark.demo{{background:{colour}}}"
                      f".s{i} mark.x{i}{{background:#fca5a5;text-decoration:underline wavy "
                      f"#b91c1c}}th.c{i}{{border-top:4px solid {colour}}}")
     return "".join(rules)
@@ -332,8 +332,8 @@ def _controls(labels: list[str]) -> str:
 
 LEGEND = (
     "<p class=legend><mark class=e>dashed outline</mark> the expected value, found by "
-    "searching the label in the text · <mark class='g0 demo'>fill</mark> the highlighted "
-    "system's value (its evidence span, else its value searched) · <mark class='x0 demo'>"
+    "searching the label in the text · <mark class=demo>fill</mark> the highlighted "
+    "system's value (its evidence span, else its value searched) · <mark class=x0>"
     "red</mark> that value is wrong · table cells: <span class=ok>right</span>, <span "
     "class=bad>&ne; wrong or missing</span>, plain: both null. Click a header to sort, a "
     "row to pick out its field in the text.</p>"
@@ -474,7 +474,7 @@ contain-intrinsic-size:auto 500px}.pair{display:grid;grid-template-columns:minma
 minmax(0,1.2fr);gap:1em;align-items:start}pre.text{white-space:pre-wrap;background:#f8f8f8;
 padding:.6em;max-height:40em;overflow:auto;margin:.6em 0;font:13px/1.45 ui-monospace,monospace}
 mark{background:none;color:inherit;border-radius:2px}mark.e{outline:1.5px dashed #1d4ed8;
-outline-offset:1px}.legend mark.demo{background:#bfdbfe}.legend mark.x0{background:#fca5a5}
+outline-offset:1px}.legend mark.x0{background:#fca5a5}
 .focused mark:not(.on){background:none!important;outline:none;text-decoration:none}
 mark.on{box-shadow:0 0 0 2px #111}tr.focus td{box-shadow:inset 0 0 0 2px #111}
 section.doc tbody tr{cursor:pointer}td div+div{border-top:1px dotted #ccc}h3 small{

@@ -257,3 +257,15 @@ def test_in_chromium_a_click_on_a_header_sorts_the_documents_worst_first(tmp_pat
     assert re.findall(r'<section class="doc" id="(d\d)"', dom) == ["d1", "d0"]
     index = [a.get("data-target") for a, _c in table_rows(dom) if "data-target" in a]
     assert index == ["d1", "d0"] and 'aria-sort="descending"' in dom
+
+
+@needs_chromium
+def test_in_chromium_a_click_on_a_row_picks_out_its_field_in_the_text(tmp_path: Path) -> None:
+    click = ("<script>document.querySelector('section.doc tr[data-field=location_city]')"
+             ".click();</script>")
+    dom = rendered(two_systems_page() + click, "", tmp_path)
+    assert re.search(r'<section class="doc focused"', dom)
+    picked = re.findall(r'<mark class="([^"]*)" data-f="([^"]*)"', dom)
+    assert picked and all(("on" in css.split()) == ("location_city" in fields.split())
+                          for css, fields in picked)
+    assert any("on" in css.split() for css, _f in picked)
