@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import json
 import platform
 import subprocess
 from pathlib import Path
 from typing import Any
 
+from evals.report_page import fmt, render_page
 from evals.runner import SystemRun, summarise
-from evals.score import ALL_FIELDS, HEADLINE_FIELDS
+from evals.score import HEADLINE_FIELDS
 
 
 def _git_version() -> str:
@@ -40,7 +40,22 @@ def build_report(runs: list[SystemRun], sets: list[str]) -> dict[str, Any]:
         "fixture_sets": sets,
         "systems": [summarise(run) for run in runs],
         "documents": {run.config.label: [_case_dict(c) for c in run.cases] for run in runs},
+        "texts": _texts(runs),
     }
+
+
+def _texts(runs: list[SystemRun]) -> dict[str, str]:
+    """Each document's cleaned text, once (the first system's): the report page shows it."""
+    texts: dict[str, str] = {}
+    for run in runs:
+        for case in run.cases:
+            if case.text:
+                texts.setdefault(_case_id(case), case.text)
+    return texts
+
+
+def _case_id(case: Any) -> str:
+    return f"{case.case.set_name}/{case.case.case_id}"
 
 
 def _cpu_count() -> int:
@@ -51,7 +66,7 @@ def _cpu_count() -> int:
 
 def _case_dict(case: Any) -> dict[str, Any]:
     return {
-        "id": f"{case.case.set_name}/{case.case.case_id}",
+        "id": _case_id(case),
         "error": case.error,
         "scores": {k: [s.tp, s.fp, s.fn] for k, s in case.scores.items()},
         "expected": case.case.labels,
@@ -59,10 +74,6 @@ def _case_dict(case: Any) -> dict[str, Any]:
         "evidence": case.evidence,
         "latency_s": round(case.latency_s, 3),
     }
-
-
-def _fmt(value: float | None) -> str:
-    return "  -  " if value is None else f"{value:.2f}"
 
 
 def render_table(report: dict[str, Any], fields: tuple[str, ...] = HEADLINE_FIELDS) -> str:
@@ -76,7 +87,7 @@ def render_table(report: dict[str, Any], fields: tuple[str, ...] = HEADLINE_FIEL
         for s in systems:
             m = s["headline"]["micro"] if name == "micro" else s["all_fields"]["fields"][name]
             cells.append(
-                f"{_fmt(m['f1'])} ({_fmt(m['precision'])}/{_fmt(m['recall'])})".ljust(width)
+                f"{fmt(m['f1'])} ({fmt(m['precision'])}/{fmt(m['recall'])})".ljust(width)
             )
         lines.append(name.ljust(22) + "".join(cells))
     for label, key in (
@@ -92,7 +103,7 @@ def render_table(report: dict[str, Any], fields: tuple[str, ...] = HEADLINE_FIEL
             elif key == "tokens":
                 cells.append(f"{s['tokens']['prompt']}/{s['tokens']['completion']}")
             else:
-                cells.append(_fmt(s["latency_s"][key]))
+                cells.append(fmt(s["latency_s"][key]))
         lines.append(label.ljust(22) + "".join(c.ljust(width) for c in cells))
     lines.append("cells: F1 (precision/recall) over the headline fields")
     return "\n".join(lines)
@@ -105,90 +116,10 @@ def write_json(report: dict[str, Any], path: Path) -> None:
     )
 
 
-_CSS = """body{font:14px system-ui,sans-serif;margin:2em;max-width:1200px}
-table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px}
-th{background:#f4f4f4}.bad{background:#fde2e2}.good{background:#e2f5e2}
-details{margin:.3em 0}pre{white-space:pre-wrap;background:#f8f8f8;padding:.5em}"""
-
-
 def render_html(report: dict[str, Any]) -> str:
-    """One page, no external assets: the field table and per-document diffs."""
-    esc = html.escape
-    parts = [
-        f"<!doctype html><meta charset=utf-8><title>extractor eval</title><style>{_CSS}"
-        f"</style><h1>extractor evaluation</h1><p>{esc(report['created'])} · code "
-        f"{esc(report['code_version'])} · {esc(report['machine'])} · sets "
-        f"{esc(', '.join(report['fixture_sets']))}</p>",
-        _html_systems(report),
-        _html_fields(report),
-    ]
-    for system in report["systems"]:
-        parts.append(f"<h2>Documents: {esc(system['label'])}</h2>")
-        for doc in report["documents"][system["label"]]:
-            parts.append(_html_doc(doc))
-    return "\n".join(parts)
-
-
-def _html_systems(report: dict[str, Any]) -> str:
-    rows = [
-        "<table><tr><th>system</th><th>backend</th><th>model</th><th>strategy</th>"
-        "<th>prompt</th><th>schema</th><th>micro F1</th><th>errors</th>"
-        "<th>median s</th><th>tokens in/out</th><th>cost $</th></tr>"
-    ]
-    for s in report["systems"]:
-        cells = [
-            s["label"],
-            s.get("backend"),
-            s.get("model"),
-            s.get("strategy"),
-            s.get("prompt"),
-            s.get("schema"),
-            _fmt(s["headline"]["micro"]["f1"]),
-            f"{s['errors']}/{s['documents']}",
-            _fmt(s["latency_s"]["median"]),
-            f"{s['tokens']['prompt']}/{s['tokens']['completion']}",
-            "-" if s["cost_usd"] is None else f"{s['cost_usd']:.4f}",
-        ]
-        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
-    return "\n".join(rows) + "</table>"
-
-
-def _html_fields(report: dict[str, Any]) -> str:
-    systems = report["systems"]
-    head = "".join(f"<th>{html.escape(s['label'])} F1 (P/R)</th>" for s in systems)
-    rows = [f"<table><tr><th>field</th>{head}</tr>"]
-    for name in ALL_FIELDS:
-        cells = "".join(
-            f"<td>{_fmt(m['f1'])} ({_fmt(m['precision'])}/{_fmt(m['recall'])})</td>"
-            for m in (s["all_fields"]["fields"][name] for s in systems)
-        )
-        rows.append(f"<tr><td>{name}</td>{cells}</tr>")
-    return "\n".join(rows) + "</table>"
-
-
-def _html_doc(doc: dict[str, Any]) -> str:
-    esc = html.escape
-    bad = [k for k, (tp, fp, fn) in doc["scores"].items() if fp or fn]
-    rows = []
-    for name in sorted(doc["scores"]):
-        tp, fp, fn = doc["scores"][name]
-        expected = doc["expected"].get(
-            name.replace("location_", "locations") if name.startswith("location_") else name
-        )
-        got = (doc["got"] or {}).get("locations" if name.startswith("location_") else name)
-        snippet = json.dumps((doc["evidence"] or {}).get(name), ensure_ascii=False)[:300]
-        css = "bad" if fp or fn else ("good" if tp else "")
-        rows.append(
-            f"<tr class={css}><td>{name}</td><td>{esc(json.dumps(expected, ensure_ascii=False))}"
-            f"</td><td>{esc(json.dumps(got, ensure_ascii=False))}</td><td>{esc(snippet)}"
-            f"</td></tr>"
-        )
-    error = f"<p class=bad>error: {esc(json.dumps(doc['error']))}</p>" if doc["error"] else ""
-    return (
-        f"<details><summary>{esc(doc['id'])}: {len(bad)} field(s) wrong or missing"
-        f"</summary>{error}<table><tr><th>field</th><th>expected</th><th>got</th>"
-        f"<th>evidence</th></tr>{''.join(rows)}</table></details>"
-    )
+    """One page, no external assets: the tables, then each document's text beside its
+    fields, systems side by side (``evals/report_page.py`` says how values are marked)."""
+    return render_page(report)
 
 
 def compare(report: dict[str, Any], baseline: dict[str, Any], threshold: float) -> tuple[str, bool]:

@@ -10,6 +10,8 @@ from typing import Any
 
 from evals.fixtures_io import Case, load_document
 from evals.score import ALL_FIELDS, HEADLINE_FIELDS, FieldScore, aggregate, score_record
+from extractor.clean import clean
+from extractor.load import Document
 from extractor.prices import estimate_cost
 from extractor.settings import Settings
 
@@ -32,6 +34,7 @@ class CaseResult:
     prompt_tokens: int
     completion_tokens: int
     cached: bool
+    text: str = ""  # the cleaned posting text, which the evidence spans index into
 
 
 @dataclass
@@ -48,7 +51,8 @@ def _settings_for(case: Case, settings: Settings) -> Settings:
 def _run_pipeline(case: Case, settings: Settings) -> CaseResult:
     from extractor.pipeline import extract_documents
 
-    [result] = extract_documents([load_document(case)], _settings_for(case, settings))
+    doc = load_document(case)
+    [result] = extract_documents([doc], _settings_for(case, settings))
     record = result.record.model_dump(mode="json") if result.record is not None else None
     # A cache hit reports what the first, uncached extraction cost.
     latency = result.meta.get("first_latency_s", result.latency_s)
@@ -56,8 +60,9 @@ def _run_pipeline(case: Case, settings: Settings) -> CaseResult:
         "prompt_tokens": result.usage.prompt_tokens,
         "completion_tokens": result.usage.completion_tokens}
     error = result.error.to_dict() if result.error is not None else None
-    return _scored(case, record, error, result.evidence, latency,
-                   usage["prompt_tokens"], usage["completion_tokens"], result.cached)
+    scored = _scored(case, record, error, result.evidence, latency,
+                     usage["prompt_tokens"], usage["completion_tokens"], result.cached)
+    return replace(scored, text=result.text or posting_text(doc, settings))
 
 
 def _run_naive(case: Case, settings: Settings) -> CaseResult:
@@ -69,10 +74,19 @@ def _run_naive(case: Case, settings: Settings) -> CaseResult:
         record, usage = naive_extract(case.path.read_text(encoding="utf-8", errors="replace"),
                                       _settings_for(case, settings))
     except ExtractorError as exc:
-        return _scored(case, None, exc.to_dict(), {}, time.perf_counter() - started, 0, 0, False)
-    return _scored(case, record.model_dump(mode="json"), None, {},
-                   time.perf_counter() - started, usage.prompt_tokens,
-                   usage.completion_tokens, False)
+        scored = _scored(case, None, exc.to_dict(), {}, time.perf_counter() - started, 0, 0,
+                         False)
+    else:
+        scored = _scored(case, record.model_dump(mode="json"), None, {},
+                         time.perf_counter() - started, usage.prompt_tokens,
+                         usage.completion_tokens, False)
+    # shown beside the record in the report (naive read the raw file, but has no spans)
+    return replace(scored, text=posting_text(load_document(case), settings))
+
+
+def posting_text(doc: Document, settings: Settings) -> str:
+    """The text the pipeline reads: ``clean`` with the run's budget, as assemble calls it."""
+    return clean(doc, max_chars=settings.max_input_chars).text
 
 
 def _scored(case: Case, record: dict[str, Any] | None, error: Any, evidence: Any,
