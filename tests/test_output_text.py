@@ -71,7 +71,7 @@ def test_a_cached_result_keeps_its_text(settings):
 def test_a_failed_model_call_keeps_the_text_it_read(tmp_path):
     full = resolve_settings(env={}, cache_dir=tmp_path / "c", strategy="full")  # always asks
     result = _one(full, backend=FakeBackend(lambda r: TransportError("down", attempts=1)))
-    assert result.error["type"] == "transport_error"
+    assert result.error is not None and result.error.type == "transport_error"
     assert "Senior Firmware Engineer" in result.to_line(include_text=True)["text"]
 
 
