@@ -61,7 +61,8 @@ def throughput(delay: float, levels: list[int], n: int, tmp: Path) -> list[dict[
             for count, folder in folders.items():
                 walls[count] = run_extract([
                     str(folder), "-o", str(tmp / "remote.jsonl"), "--no-cache", "--backend",
-                    "openai", "--base-url", server.base_url, "--strategy", "full",
+                    "openai", "--model", "fault", "--base-url", server.base_url,
+                    "--strategy", "full",
                     "--concurrency", str(level), "--timeout", "30"])[0]
             steady = (n - n // 2) / max(walls[n] - walls[n // 2], 1e-9)
             rows.append({"concurrency": level, "postings_per_s": n / walls[n],

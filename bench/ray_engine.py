@@ -105,7 +105,8 @@ def run_all(args: argparse.Namespace, tmp: Path) -> list[dict[str, object]]:
     server_inputs = {n: write_folder(tmp / f"server-{n}", n)
                      for n in (args.server_n // 2, args.server_n)}
     with FaultHTTPServer(delay_s=args.delay) as server:
-        remote = ["--backend", "openai", "--base-url", server.base_url, "--strategy", "full",
+        remote = ["--backend", "openai", "--model", "fault", "--base-url", server.base_url,
+                  "--strategy", "full",
                   "--timeout", "30"]
         for label, engine, flags in [
             ("local, concurrency 8", "local", ["--concurrency", "8"]),

@@ -157,7 +157,8 @@ def fault_case(tmp: Path, spec: tuple[str, str, list[str], int], base_url: str) 
     extra = {n: f"Reference FAULT:{marker} ({name})." for n, marker in enumerate(markers)}
     names = make_postings(tmp / name, len(markers) + clean, extra)
     case = Case("fault", name, description, [str(tmp / name)], names,
-                ["--backend", "openai", "--base-url", base_url, "--strategy", "full",
+                ["--backend", "openai", "--model", "fault", "--base-url", base_url,
+                 "--strategy", "full",
                  "--no-cache", *FAST])
     if "echo401" in markers:
         case.env, case.quiet = {"OPENAI_API_KEY": SECRET}, False

@@ -324,7 +324,8 @@ def _check(name: str, value: Any) -> Any:
     try:
         return check(value)
     except ValueError as exc:
-        raise ConfigError(f"{_label(name)}: {exc}") from None
+        # the setting and the bare reason travel along, so the CLI can say them in flags
+        raise ConfigError(f"{_label(name)}: {exc}", setting=name, reason=str(exc)) from None
 
 
 def _check_names(names: Iterable[str]) -> None:
@@ -364,5 +365,14 @@ def resolve_settings(env: dict[str, str] | None = None, **explicit: Any) -> Sett
     return Settings(**values)
 
 
-__all__ = ["Settings", "default_cache_dir", "replace",
+def environment_variables() -> dict[str, str]:
+    """Each environment variable ``resolve_settings`` reads -> the setting it fills
+    (``extract --help`` lists them)."""
+    variables = {var: name for name, var in _ENV.items()}
+    variables["EXTRACTOR_MODEL_PATH"] = "model"  # read when EXTRACTOR_MODEL is unset
+    variables[_NO_CACHE_ENV] = "use_cache"
+    return variables
+
+
+__all__ = ["Settings", "default_cache_dir", "environment_variables", "replace",
            "resolve_settings"]

@@ -30,7 +30,8 @@ def server():
 
 def remote(server: FaultHTTPServer, *extra: str) -> list[str]:
     """Flags for the openai backend on the fault server, with fast retries."""
-    return ["--backend", "openai", "--base-url", server.base_url, "--strategy", "full",
+    return ["--backend", "openai", "--model", "fault", "--base-url", server.base_url,
+            "--strategy", "full",
             "--timeout", "0.5", "--retries", "2", "--retry-max-wait", "0.01", "--quiet", *extra]
 
 

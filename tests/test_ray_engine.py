@@ -39,7 +39,8 @@ def server():
 
 
 def remote(server: FaultHTTPServer) -> list[str]:
-    return ["--backend", "openai", "--base-url", server.base_url, "--strategy", "full",
+    return ["--backend", "openai", "--model", "fault", "--base-url", server.base_url,
+            "--strategy", "full",
             "--timeout", "2", "--retries", "2", "--retry-max-wait", "0.01"]
 
 

@@ -116,15 +116,15 @@ def test_an_api_key_of_the_wrong_type_is_not_repeated_in_the_message():
     assert str(caught.value).startswith("OPENAI_API_KEY / api_key: expected text")
 
 
-@pytest.mark.parametrize(("flags", "message"), [
-    (["--timeout", "0"], "--timeout / timeout: got 0.0; use a number above 0 (seconds)"),
-    (["--timeout", "-3"], "--timeout / timeout: got -3.0"),
-    (["--max-tokens", "-5"], "--max-tokens / max_tokens: got -5; use a whole number of at least 1"),
-    (["--max-tokens", "0"], "--max-tokens / max_tokens: got 0"),
-    (["--retry-max-wait", "-1"], "--retry-max-wait / retry_max_wait: got -1.0"),
-    (["--retries", "-1"], "--retries / transport_retries: got -1"),
+@pytest.mark.parametrize(("flags", "message"), [  # in the words of the flag typed
+    (["--timeout", "0"], "--timeout 0.0: use a number above 0 (seconds)"),
+    (["--timeout", "-3"], "--timeout -3.0: use a number above 0"),
+    (["--max-tokens", "-5"], "--max-tokens -5: use a whole number of at least 1"),
+    (["--max-tokens", "0"], "--max-tokens 0: use a whole number of at least 1"),
+    (["--retry-max-wait", "-1"], "--retry-max-wait -1.0: use a number of at least 0"),
+    (["--retries", "-1"], "--retries -1: use a whole number of at least 0"),
     (["--reference-date", "2024-13-01"],
-     "--reference-date / reference_date: month must be in 1..12; use YYYY-MM-DD"),
+     "--reference-date 2024-13-01: month must be in 1..12; use YYYY-MM-DD"),
 ])
 def test_cli_rejects_a_bad_flag_with_exit_2_and_a_clear_message(flags, message, tmp_path, capsys):
     src = tmp_path / "p.txt"

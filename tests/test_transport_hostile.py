@@ -36,7 +36,8 @@ class Choice(BaseModel):
 
 def remote(server: FaultHTTPServer, *extra: str, base_url: str | None = None) -> list[str]:
     """CLI flags for the openai backend on the fault server, with fast retries."""
-    return ["--backend", "openai", "--base-url", base_url or server.base_url,
+    return ["--backend", "openai", "--model", "fault",
+            "--base-url", base_url or server.base_url,
             "--strategy", "full", "--no-cache", "--timeout", "2", "--retries", "2",
             "--retry-max-wait", "0.01", *extra]
 

@@ -2,6 +2,8 @@
 
     run.py      BatchOptions, BatchRun (streams inputs, resumes, writes in input order),
                 Summary; what ``extract`` runs
+    survey.py   what the inputs hold before they are read: files skipped by type, the
+                postings to expect (the progress bar's total)
     workers.py  the local engine: bounded windows of work, threads (remote backends)
                 or worker processes (the embedded model)
     ray.py      the Ray engine (``--engine ray``) and ``extract_dataset`` for Ray Data

@@ -2,18 +2,21 @@
 
 ``BatchRun(inputs, settings, options).run()`` streams the inputs (never all at once),
 skips those the output file already holds, runs the rest (in threads or worker
-processes when asked), writes each line in input order and counts what happened.
+processes when asked), writes each line in input order and counts what happened:
+``Summary`` (the counts, where the lines went, each field's fill rate, the files
+skipped by type) and a progress bar with the total and the time left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import json
 import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from typing import Any
 from extractor.backends.limited import LimitedBackend, RateLimiter
 from extractor.batch.parquet import jsonl_to_parquet, require_pyarrow, sidecar
 from extractor.batch.ray import RayOptions, ray_results
+from extractor.batch.survey import Survey, survey_inputs
 from extractor.batch.workers import make_pool, ordered_map, run_in_worker
 from extractor.batch.write import (
     Output,
@@ -117,11 +121,17 @@ class Summary:
     wall_seconds: float = 0.0
     stopped: str | None = None  # "token_budget" or "interrupted"
     duplicates_dropped: int = 0  # later copies of a line found in the resumed output
+    output: str | None = None  # where the lines are; None: stdout
+    errors_file: str | None = None  # error lines also written here
+    records: int = 0  # records made in this run (done)
+    filled: dict[str, int] = field(default_factory=dict)  # field -> records that state it
+    skipped_files: dict[str, int] = field(default_factory=dict)  # suffix -> files not read
 
     def add(self, result: Result) -> None:
         self.inputs += 1
         if result.error is None:
             self.done += 1
+            self._count_filled(result.record)
         else:
             self.failed += 1
             self.errors[result.error.type] += 1
@@ -131,6 +141,17 @@ class Summary:
         self.model = self.model or result.meta.get("model")
         if not result.cached:
             self.model_seconds += result.latency_s
+
+    def _count_filled(self, record: Any) -> None:
+        if record is None:
+            return
+        self.records += 1
+        for name in type(record).model_fields:  # the record's order, unstated ones too
+            self.filled[name] = self.filled.get(name, 0) + _stated(getattr(record, name))
+
+    def fill_rates(self) -> dict[str, float]:
+        """Field -> share of this run's records that state it (not null, not empty)."""
+        return {name: count / self.records for name, count in self.filled.items()}
 
     @property
     def tokens(self) -> int:
@@ -147,24 +168,56 @@ class Summary:
     def to_dict(self) -> dict[str, Any]:
         data = dict(self.__dict__)
         data["errors"] = dict(self.errors)
+        data["fill_rates"] = {name: round(rate, 4) for name, rate in self.fill_rates().items()}
         data["cost_usd"] = self.cost_usd()
         data["postings_per_minute"] = self.per_minute()
         return data
 
     def render(self) -> str:
+        """The counts, where the lines went, and each field's fill rate (lines <= 100)."""
+        lines = [*self._counts(), self._where()]
+        if self.records:
+            rates = [f"{name} {rate:.0%}" for name, rate in self.fill_rates().items()]
+            lead = f"filled ({self.records} record{'s' if self.records != 1 else ''}):"
+            lines.extend(_wrapped(lead, rates))
+        return "\n".join(lines)
+
+    def _counts(self) -> list[str]:
         errors = ", ".join(f"{k}: {v}" for k, v in sorted(self.errors.items())) or "none"
         cost = self.cost_usd()
-        return (
+        return [
             f"{self.inputs} inputs: {self.done} done, {self.failed} failed ({errors}), "
-            f"{self.skipped} already in the output, {self.cached} from cache; "
+            f"{self.skipped} already in the output, {self.cached} from cache",
             f"tokens {self.prompt_tokens} in / {self.completion_tokens} out"
             f"{f' (~${cost:.4f})' if cost is not None else ''}; "
             f"{self.wall_seconds:.2f}s wall, {self.per_minute()} postings/min, "
-            f"{self.model_seconds:.2f}s extracting uncached inputs"
-        )
+            f"{self.model_seconds:.2f}s extracting uncached inputs",
+        ]
+
+    def _where(self) -> str:
+        where = f"output: {self.output or 'stdout'}"
+        return where + (f"; error lines also in {self.errors_file}" if self.errors_file else "")
 
     def write_json(self, path: str) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+def _wrapped(lead: str, items: list[str], width: int = 100) -> list[str]:
+    """``lead`` and the comma-separated ``items`` in lines of at most ``width``, never
+    breaking inside an item; later lines indented by two spaces."""
+    lines, line = [], lead
+    for n, item in enumerate(items):
+        piece = item + ("," if n < len(items) - 1 else "")
+        if len(line) + 1 + len(piece) > width and line.strip():
+            lines.append(line)
+            line = " "
+        line += " " + piece
+    return [*lines, line]
+
+
+def _stated(value: Any) -> int:
+    """1 when a record value states something (False and 0 do), else 0."""
+    return int(value is not None and not (isinstance(value, str | list | dict) and not value))
 
 
 def _inputs(paths: Sequence[str], text_field: str | None) -> Iterator[Any]:
@@ -262,12 +315,22 @@ def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def _progress(results: Iterator[Any], enabled: bool) -> Iterator[Any]:
-    if not enabled:
-        return results
+@contextlib.contextmanager
+def _progress(total: int | None, enabled: bool) -> Iterator[Callable[[], None]]:
+    """A step function for each line written; with ``enabled``, a bar on stderr with
+    the total (an estimate, raised if passed) and the time left."""
+    if not enabled or total == 0:
+        yield lambda: None
+        return
     from tqdm import tqdm  # lazy: 45 ms, and only runs over many inputs show progress
 
-    return iter(tqdm(results, unit="posting", file=sys.stderr, dynamic_ncols=True))
+    with tqdm(total=total, unit="posting", file=sys.stderr, dynamic_ncols=True) as bar:
+        def step() -> None:
+            if bar.total is not None and bar.n >= bar.total:
+                bar.total = bar.n + 1
+            bar.update()
+
+        yield step
 
 
 class BatchRun:
@@ -279,9 +342,22 @@ class BatchRun:
         self.options = options or BatchOptions()
         self.options.check(settings)
         check_outputs(self.inputs, self.options)
-        self.summary = Summary()
+        self.summary = Summary(errors_file=self.options.errors)
         self.output_lines = 0  # complete lines in the output (resumed + written)
         self.reviewed = 0  # postings on the review page (--review)
+        self._survey: Survey | None = None
+
+    def survey(self) -> Survey:
+        """What the inputs hold (see ``batch.survey``), walked once per run; with the
+        progress bar on, the postings are counted too."""
+        if self._survey is None:
+            opts = self.options
+            exclude = opts.exclude + _own_outputs(self.inputs, opts)
+            self._survey = survey_inputs(
+                self.inputs, lambda source: selected(source, opts.include, exclude),
+                count=self._shows_progress())
+            self.summary.skipped_files = dict(self._survey.skipped)
+        return self._survey
 
     def run(self) -> Summary:
         """Extract every input not yet in the output; write each line in input order.
@@ -291,6 +367,7 @@ class BatchRun:
                 output file (nothing more is started).
             KeyboardInterrupt: after closing the output; every line written is complete.
         """
+        self.survey()  # the files skipped by type go into the summary
         path, fmt = self.options.output, self.options.output_format
         if fmt == "parquet":
             path, fmt = sidecar(str(path)), "jsonl"
@@ -301,13 +378,14 @@ class BatchRun:
         opts, started = self.options, time.perf_counter()
         output = Output(path, fmt, errors=opts.errors, overwrite=opts.overwrite, lock=lock)
         self.summary.previous_failed, self.output_lines = output.previous_failed, output.resumed
-        self.summary.duplicates_dropped = output.duplicates_dropped
+        self.summary.duplicates_dropped, self.summary.output = output.duplicates_dropped, path
         try:
-            for result in _progress(self._reviewed(self._results(output)),
-                                    opts.progress and self._many()):
-                output.write(result.to_line(include_text=opts.include_text))
-                self.output_lines += 1
-                self.summary.add(result)
+            with _progress(self._total(output.resumed), self._shows_progress()) as step:
+                for result in self._reviewed(self._results(output)):
+                    output.write(result.to_line(include_text=opts.include_text))
+                    self.output_lines += 1
+                    self.summary.add(result)
+                    step()
         except KeyboardInterrupt:
             self.summary.stopped = "interrupted"
             raise
@@ -316,6 +394,7 @@ class BatchRun:
             self.summary.wall_seconds = time.perf_counter() - started
         if opts.output_format == "parquet" and self.summary.stopped is None:
             jsonl_to_parquet(Path(str(path)), Path(str(opts.output)))
+            self.summary.output = opts.output
         return self.summary
 
     def _reviewed(self, results: Iterator[Result]) -> Iterator[Result]:
@@ -331,8 +410,21 @@ class BatchRun:
                 yield result
             self.reviewed = spool.write()
 
+    def _shows_progress(self) -> bool:
+        return self.options.progress and self._many()
+
     def _many(self) -> bool:
         return len(self.inputs) > 1 or any(Path(p).is_dir() for p in self.inputs if p != "-")
+
+    def _total(self, resumed: int) -> int | None:
+        """Lines this run is expected to write: the postings found, within --limit, less
+        those already in a resumed output (None when not counted)."""
+        if not self._shows_progress():
+            return None
+        postings = self.survey().postings
+        if self.options.limit is not None:
+            postings = min(postings, self.options.limit)
+        return max(postings - resumed, 0)
 
     def _todo(self, output: Any) -> Iterator[Any]:
         """Inputs to run: included, within --limit, not already in the output."""
