@@ -127,30 +127,30 @@ def test_an_empty_folder_exits_2_with_a_message(tmp_path, capsys):
 
 
 def test_a_folder_of_unsupported_files_exits_2_naming_the_types(tmp_path, capsys):
-    folder = folder_of(tmp_path, {"a.csv": "x,y\n", "b.csv": "x,y\n", "sub/c.pdf": "%PDF-1",
+    folder = folder_of(tmp_path, {"a.docx": "x,y\n", "b.docx": "x,y\n", "sub/c.pdf": "%PDF-1",
                                   ".hidden.txt": POSTING})
     out = tmp_path / "out.jsonl"
     out.write_text("kept\n")
     assert main([str(folder), "-o", str(out), *RULES]) == EXIT_ABORTED
     err = capsys.readouterr().err
     assert "nothing to read in" in err
-    assert "skipped 3 files of a type extract does not read: .csv (2), .pdf (1)" in err
+    assert "skipped 3 files of a type extract does not read: .docx (2), .pdf (1)" in err
     assert out.read_text() == "kept\n"  # refused before the output is opened
 
 
 def test_skipped_file_types_are_named_and_the_rest_runs(tmp_path, capsys):
-    folder = folder_of(tmp_path, {"a.txt": POSTING, "b.csv": "x\n", "notes": "x",
+    folder = folder_of(tmp_path, {"a.txt": POSTING, "b.docx": "x\n", "notes": "x",
                                   "c.pdf": "%PDF-1"})
     code, out = main([str(folder), *RULES]), capsys.readouterr()
     assert code == EXIT_OK
     assert [json.loads(line)["source"] for line in out.out.splitlines()] == ["a.txt"]
-    assert "extract: skipped 3 files of a type extract does not read: .csv (1), .pdf (1), " \
+    assert "extract: skipped 3 files of a type extract does not read: .docx (1), .pdf (1), " \
            "no extension (1)" in out.err
 
 
 def test_excluded_files_are_not_reported_as_skipped(tmp_path, capsys):
-    folder = folder_of(tmp_path, {"a.txt": POSTING, "b.csv": "x\n"})
-    assert main([str(folder), *RULES, "--exclude", "*.csv"]) == EXIT_OK
+    folder = folder_of(tmp_path, {"a.txt": POSTING, "b.docx": "x\n"})
+    assert main([str(folder), *RULES, "--exclude", "*.docx"]) == EXIT_OK
     assert "skipped" not in capsys.readouterr().err
 
 
@@ -228,10 +228,10 @@ def test_summary_gives_each_fields_fill_rate_over_this_runs_records(tmp_path, ca
 
 
 def test_summary_json_lists_skipped_file_types(tmp_path, capsys):
-    folder = folder_of(tmp_path, {"a.txt": POSTING, "b.csv": "x\n"})
+    folder = folder_of(tmp_path, {"a.txt": POSTING, "b.docx": "x\n"})
     summary = tmp_path / "summary.json"
     main([str(folder), *RULES, "--quiet", "--summary-json", str(summary)])
-    assert json.loads(summary.read_text())["skipped_files"] == {".csv": 1}
+    assert json.loads(summary.read_text())["skipped_files"] == {".docx": 1}
 
 
 # --- --explain ------------------------------------------------------------------------
