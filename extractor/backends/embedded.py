@@ -126,7 +126,8 @@ class EmbeddedBackend:
 
     def __init__(self, settings: Settings) -> None:
         import instructor  # lazy: a cached run imports this module but never instructor
-        from llama_cpp import Llama  # lazy: as llama_cpp in _silence_llama_logs
+
+        from extractor.backends.sampling import GrammarFirstLlama  # lazy: imports llama_cpp
 
         _silence_llama_logs()
         self.settings = settings
@@ -135,7 +136,7 @@ class EmbeddedBackend:
         self._chat_format = DEFAULT_CHAT_FORMAT  # the request in flight's (under the lock)
         threads = settings.n_threads or os.cpu_count() or 1
         try:
-            self.llm = Llama(
+            self.llm = GrammarFirstLlama(
                 model_path=str(self.path),
                 lora_path=settings.adapter,
                 chat_handler=self._chat_handler,
