@@ -162,8 +162,9 @@ def _folder(value: Any) -> Path | None:
 
 
 def _gguf_file(value: Any) -> str | None:
-    """The path of an existing GGUF file (it starts with the GGUF magic bytes)."""
-    if value is None:
+    """The path of an existing GGUF file (it starts with the GGUF magic bytes); "none"
+    (the bare model, no adapter) is None."""
+    if value is None or (isinstance(value, str) and value.strip().lower() == NO_ADAPTER):
         return None
     if not isinstance(value, (str, os.PathLike)):
         raise ValueError(f"expected a .gguf file path, got {type(value).__name__}")
@@ -351,6 +352,24 @@ def _from_env(env: dict[str, str]) -> dict[str, Any]:
     return values
 
 
+# The adapter the project trains and ships (extractor/adapters/, its model card beside it):
+# applied by default when a run is the embedded default (shipped base model, strategy
+# auto or draft) and no adapter is named; --adapter none asks for the bare model.
+SHIPPED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "draft-v1.gguf"
+NO_ADAPTER = "none"
+
+
+def default_adapter(values: dict[str, Any]) -> str | None:
+    """The shipped adapter for a run with these settings values, or None: not on another
+    backend or model (it was trained for the shipped GGUF), not for strategies other than
+    auto and draft (guided and full questions were measured on the bare model)."""
+    if values.get("backend", EMBEDDED) != EMBEDDED or values.get("model"):
+        return None
+    if values.get("strategy", "auto") not in ("auto", "draft"):
+        return None
+    return str(SHIPPED_ADAPTER) if SHIPPED_ADAPTER.is_file() else None
+
+
 def resolve_settings(env: dict[str, str] | None = None, **explicit: Any) -> Settings:
     """Build Settings: explicit arguments (None means "not given"), then env, then defaults.
 
@@ -362,6 +381,8 @@ def resolve_settings(env: dict[str, str] | None = None, **explicit: Any) -> Sett
     _check_names(explicit)
     values = _from_env(dict(os.environ) if env is None else env)
     values.update(_given(explicit))
+    if values.get("adapter") is None:
+        values["adapter"] = default_adapter(values)
     return Settings(**values)
 
 
