@@ -37,6 +37,7 @@ for _path in (str(ROOT), str(DOCS)):
 
 from evaluation_render import (  # noqa: E402
     BENCH_FILES,
+    UNLABELLED,
     linked_images,
     render_markdown,
     with_readme_headline,
@@ -52,12 +53,18 @@ TOLERANCE = 1e-9
 
 # -- eval report -> compact summary ---------------------------------------------------------
 
+def headline_micro(scores: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """Micro precision, recall and F1 pooled over the headline fields."""
+    from evals.score import HEADLINE_FIELDS, aggregate
+
+    return {"micro": aggregate(scores, HEADLINE_FIELDS).as_dict()["micro"]}
+
+
 def set_scores(scores: list[Mapping[str, Any]], errors: int) -> dict[str, Any]:
     """Aggregate per-document FieldScores the way evals does (same function, same order)."""
-    from evals.score import ALL_FIELDS, HEADLINE_FIELDS, aggregate
+    from evals.score import ALL_FIELDS, aggregate
 
-    return {"documents": len(scores), "errors": errors,
-            "headline": {"micro": aggregate(scores, HEADLINE_FIELDS).as_dict()["micro"]},
+    return {"documents": len(scores), "errors": errors, "headline": headline_micro(scores),
             "all_fields": aggregate(scores, ALL_FIELDS).as_dict()}
 
 
@@ -65,6 +72,27 @@ def _doc_scores(doc: dict[str, Any]) -> dict[str, Any]:
     from evals.score import FieldScore
 
     return {name: FieldScore(*counts) for name, counts in doc["scores"].items()}
+
+
+def _errors(docs: list[dict[str, Any]]) -> int:
+    return sum(1 for d in docs if d["error"])
+
+
+def doc_language(doc: Mapping[str, Any]) -> str:
+    """The posting language of a report document: its label's ``language`` field."""
+    return str((doc.get("expected") or {}).get("language") or UNLABELLED)
+
+
+def language_scores(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Headline micro scores per posting language (the label's), most postings first."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        groups.setdefault(doc_language(doc), []).append(doc)
+    order = sorted(groups, key=lambda lang: (-len(groups[lang]), lang))
+    return {lang: {"documents": len(groups[lang]),
+                   "errors": _errors(groups[lang]),
+                   "headline": headline_micro([_doc_scores(d) for d in groups[lang]])}
+            for lang in order}
 
 
 def summarise_report(report: dict[str, Any], evals_command: str | None,
@@ -78,11 +106,11 @@ def summarise_report(report: dict[str, Any], evals_command: str | None,
         by_set = {}
         for name in report["fixture_sets"]:
             subset = [d for d in docs if d["id"].split("/", 1)[0] == name]
-            by_set[name] = set_scores([_doc_scores(d) for d in subset],
-                                      sum(1 for d in subset if d["error"]))
+            by_set[name] = set_scores([_doc_scores(d) for d in subset], _errors(subset))
         compact = {k: v for k, v in system.items() if k != "headline"}
         compact["headline"] = {"micro": system["headline"]["micro"]}
         compact["by_set"] = by_set
+        compact["by_language"] = language_scores(docs)
         compact["latencies_s"] = [d["latency_s"] for d in docs]
         compact["error_documents"] = [{"id": d["id"], "type": (d["error"] or {}).get("type")}
                                       for d in docs if d["error"]]

@@ -28,6 +28,10 @@ PLOTS = {
     "tokens": "img/tokens_cleaning.png",
     "concurrency": "img/throughput_vs_concurrency.png",
 }
+# The issue 15 target per posting language, for languages with enough labelled postings.
+LANGUAGE_MIN_POSTINGS = 8
+LANGUAGE_TARGET = ">= 0.80"
+UNLABELLED = "unlabelled"  # the language of a document whose label names none
 
 
 # -- small formatting helpers -------------------------------------------------------------
@@ -183,6 +187,66 @@ def _field_table(summary: dict[str, Any], system: dict[str, Any]) -> str:
                   *(f"F1 {s}" for s in sets)], rows)
 
 
+def _language_counts(systems: list[dict[str, Any]]) -> dict[str, int]:
+    """Labelled postings per language, most first (the first system's count wins)."""
+    counts: dict[str, int] = {}
+    for s in systems:
+        for lang, block in s["by_language"].items():
+            counts.setdefault(lang, int(block.get("documents") or 0))
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _language_cell(block: dict[str, Any] | None, postings: int) -> str:
+    """'F1 (P / R)', with the system's own posting count when it differs from the row's."""
+    if not block:
+        return "-"
+    micro = dig(block, "headline", "micro", default={})
+    cell = f"{f3(micro.get('f1'))} ({f3(micro.get('precision'))} / {f3(micro.get('recall'))})"
+    own = block.get("documents")
+    return cell if own == postings else f"{cell} on {num(own)}"
+
+
+def _below_target(systems: list[dict[str, Any]], lang: str, postings: int) -> str:
+    """The systems under the language target, for a language with enough postings."""
+    if postings < LANGUAGE_MIN_POSTINGS or lang == UNLABELLED:
+        return "-"
+    below = [str(s.get("label", "?")) for s in systems
+             if meets(dig(s, "by_language", lang, "headline", "micro", "f1"),
+                      LANGUAGE_TARGET) != "yes"]
+    return ", ".join(below) or "none"
+
+
+def _language_table(systems: list[dict[str, Any]]) -> str:
+    rows = []
+    for lang, postings in _language_counts(systems).items():
+        marked = f"**{lang}**" if postings >= LANGUAGE_MIN_POSTINGS and lang != UNLABELLED \
+            else lang
+        rows.append([marked, num(postings),
+                     *(_language_cell(dig(s, "by_language", lang), postings) for s in systems),
+                     _below_target(systems, lang, postings)])
+    return table(["language", "postings",
+                  *(f"{s.get('label', '?')} micro F1 (P / R)" for s in systems),
+                  f"below {LANGUAGE_TARGET}"], rows)
+
+
+def language_section(summary: dict[str, Any]) -> list[str]:
+    """Micro scores per posting language; nothing for a summary without per-language data."""
+    systems = [s for s in summary.get("systems", []) if s.get("by_language")]
+    if not systems:
+        return []
+    missing = [str(s.get("label", "?")) for s in summary.get("systems", [])
+               if not s.get("by_language")]
+    out = ["### Per language", "",
+           "Headline micro scores by posting language (the label's `language`), over all "
+           f"fixture sets. Languages in bold have at least {LANGUAGE_MIN_POSTINGS} labelled "
+           f"postings; the target is micro F1 {LANGUAGE_TARGET} on each of them.", "",
+           _language_table(systems), ""]
+    if missing:
+        out += [f"No per-language figures for {', '.join(missing)}: scores carried over "
+                "from a run that did not store them; rerun to add them.", ""]
+    return out
+
+
 def _carried_lines(summary: dict[str, Any]) -> list[str]:
     """Where a system that was not rerun comes from (its own run's code and sets)."""
     lines = []
@@ -215,7 +279,8 @@ def accuracy_section(summary: dict[str, Any] | None) -> list[str]:
             table(["system", "set", "documents", "errors", "micro F1", "micro P", "micro R",
                    "macro F1", "macro P", "macro R"], _score_rows(summary)), "",
             _systems_table(summary), "",
-            f"![F1 per headline field and system]({PLOTS['f1']})", ""]
+            f"![F1 per headline field and system]({PLOTS['f1']})", "",
+            *language_section(summary)]
     for system in summary.get("systems", []):
         out += [f"### Per field: {system.get('label', '?')}", "",
                 _field_table(summary, system), ""]

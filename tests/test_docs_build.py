@@ -241,3 +241,79 @@ def test_a_kept_system_is_copied_from_the_previous_summary_with_its_origin():
 def test_keeping_a_system_the_previous_summary_lacks_stops_the_build():
     with pytest.raises(SystemExit, match="no gpt"):
         build.carry_systems(inputs()["eval"], inputs()["eval"], frozenset({"gpt"}))
+
+
+def _doc(doc_id, language, title, salary, error=None):
+    """A fake report document: its label's language and (tp, fp, fn) for two fields."""
+    return {"id": doc_id, "error": error, "latency_s": 0.1,
+            "expected": {"language": language} if language else {},
+            "scores": {"title": list(title), "salary": list(salary)}}
+
+
+def _two_language_report():
+    docs = [_doc("synthetic/a", "en", (1.0, 0.0, 0.0), (1.0, 0.0, 0.0)),
+            _doc("corpus/b", "en", (1.0, 0.0, 0.0), (0.0, 1.0, 1.0)),
+            _doc("multilingual/c", "de", (0.0, 0.0, 1.0), (1.0, 0.0, 0.0),
+                 error={"type": "x"}),
+            _doc("synthetic/d", None, (0.0, 1.0, 0.0), (0.0, 0.0, 0.0))]
+    return {"created": "t", "code_version": "v", "machine": "m",
+            "fixture_sets": ["synthetic", "multilingual", "corpus"],
+            "systems": [{"label": "rules", "headline": {"micro": {"f1": 0.5}}}],
+            "documents": {"rules": docs}}
+
+
+def test_summary_scores_each_posting_language_over_all_sets():
+    [rules] = build.summarise_report(_two_language_report(), None, "r.json")["systems"]
+    by_language = rules["by_language"]
+    assert list(by_language) == ["en", "de", render.UNLABELLED]  # most postings first
+    en, de = by_language["en"], by_language["de"]
+    # en: tp 3, fp 1, fn 1 over both sets -> P = R = F1 = 0.75
+    assert (en["documents"], en["errors"]) == (2, 0)
+    assert en["headline"]["micro"]["f1"] == pytest.approx(0.75)
+    assert en["headline"]["micro"]["precision"] == pytest.approx(0.75)
+    # de: tp 1, fp 0, fn 1 -> P 1.0, R 0.5, F1 2/3
+    assert (de["documents"], de["errors"]) == (1, 1)
+    assert de["headline"]["micro"]["recall"] == pytest.approx(0.5)
+    assert de["headline"]["micro"]["f1"] == pytest.approx(2 / 3)
+    assert by_language[render.UNLABELLED]["headline"]["micro"]["fp"] == 1.0
+
+
+def _with_languages(summary, label, **languages):
+    """``summary`` whose system ``label`` holds per-language blocks: lang=(postings, P, R, F1)."""
+    for s in summary["systems"]:
+        if s["label"] == label:
+            s["by_language"] = {lang: {"documents": n, "errors": 0,
+                                       "headline": {"micro": metrics(0, 0, 0, p, r, f1)}}
+                                for lang, (n, p, r, f1) in languages.items()}
+    return summary
+
+
+def test_page_has_a_per_language_table_marking_languages_with_enough_postings():
+    summary = _with_languages(inputs()["eval"], "pipeline", en=(20, 0.9, 0.8, 0.8471),
+                              zh=(3, 0.5, 0.25, 0.3333))
+    _with_languages(summary, "naive", en=(20, 0.3, 0.2, 0.24), zh=(3, 0.1, 0.1, 0.1))
+    page = render.render_markdown({"eval": summary, "bench": {}})
+    assert ("| language | postings | pipeline micro F1 (P / R) | naive micro F1 (P / R) "
+            "| below >= 0.80 |") in page
+    assert "| **en** | 20 | 0.847 (0.900 / 0.800) | 0.240 (0.300 / 0.200) | naive |" in page
+    assert "| zh | 3 | 0.333 (0.500 / 0.250) | 0.100 (0.100 / 0.100) | - |" in page
+    assert "at least 8 labelled postings; the target is micro F1 >= 0.80" in page
+
+
+def test_a_system_without_per_language_figures_is_named_not_shown():
+    summary = _with_languages(inputs()["eval"], "pipeline", de=(8, 0.9, 0.8, 0.8471))
+    page = render.render_markdown({"eval": summary, "bench": {}})
+    assert "| **de** | 8 | 0.847 (0.900 / 0.800) | none |" in page
+    assert "No per-language figures for naive" in page
+
+
+def test_a_summary_without_per_language_figures_renders_no_language_section():
+    page = render.render_markdown(inputs())
+    assert "### Per language" not in page and "micro F1 (P / R)" not in page
+
+
+def test_a_system_scored_on_other_postings_of_a_language_says_how_many():
+    summary = _with_languages(inputs()["eval"], "pipeline", fr=(14, 0.9, 0.8, 0.8471))
+    _with_languages(summary, "naive", fr=(6, 0.3, 0.2, 0.24))
+    page = render.render_markdown({"eval": summary, "bench": {}})
+    assert "| **fr** | 14 | 0.847 (0.900 / 0.800) | 0.240 (0.300 / 0.200) on 6 | naive |" in page
