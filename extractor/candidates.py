@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extractor.load import company_column, title_column
+
 MAX_CANDIDATES = 6
 
 # Origin ranks: lower is more reliable.
@@ -132,8 +134,7 @@ def title_candidates(
     """Possible titles of THE posting, most reliable first."""
     out: list[Candidate] = []
     _add(out, text, _clean_any(_jsonld_value(jsonld, "title")), "jsonld")
-    for key in ("title", "position", "Job Title", "job_title", "Title"):
-        _add(out, text, _clean_any((fields or {}).get(key)), "field")
+    _add(out, text, _clean_any(title_column(fields)), "field")
     for match in _TITLE_LABEL.finditer(text[:4000]):
         _add(out, text, match.group("v"), "labelled")
     _add(out, text, clean_title(hint) if hint else None, "heading")
@@ -173,11 +174,7 @@ def company_candidates(
     """Possible hiring-organisation names, most reliable first."""
     out: list[Candidate] = []
     _add(out, text, _jsonld_value(jsonld, "hiringOrganization", "name"), "jsonld")
-    for key in ("company", "company_name", "Company Name", "Company", "companyName"):
-        value = (fields or {}).get(key)
-        if isinstance(value, str):  # Glassdoor appends "\n3.1" (its rating) to the name
-            value = value.split("\n")[0]
-        _add(out, text, value, "field")
+    _add(out, text, company_column(fields), "field")  # without Glassdoor's "\n3.1" rating
     for match in _COMPANY_LABEL.finditer(text[:6000]):
         _add(out, text, match.group("v"), "labelled")
     for name in _bylines(text):

@@ -39,8 +39,9 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 __all__ = [
-    "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "decode_bytes", "folder_root",
-    "iter_inputs", "load_text", "looks_like_html", "stdin_input", "text_input",
+    "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "company_column",
+    "decode_bytes", "folder_root", "iter_inputs", "load_text", "looks_like_html", "stdin_input",
+    "text_input", "title_column",
 ]
 
 Kind = Literal["text", "markdown", "html", "json"]
@@ -689,6 +690,17 @@ def _title(keyed: dict[str, Any], aside: bool) -> str:
     if not title and isinstance(keyed.get("categories"), dict):  # Lever calls it "text"
         title = _single_line(keyed.get("text"))
     return title
+
+
+def title_column(obj: dict[str, Any] | None) -> str:
+    """A JSON posting's title column, read as its header line is ("" when it has none);
+    column names in any case or spelling ("Job Title", "job_title", "JobTitle")."""
+    return _title(_keyed(obj), False) if obj else ""
+
+
+def company_column(obj: dict[str, Any] | None) -> str:
+    """A JSON posting's company column, read as its header line is ("" when it has none)."""
+    return _company(_keyed(obj)) if obj else ""
 
 
 def _company(keyed: dict[str, Any]) -> str:

@@ -80,3 +80,14 @@ def test_seniority_is_parsed_once_with_the_chosen_title(monkeypatch):
 def test_nothing_to_ask_costs_no_tokens(strategy):
     result = assemble(Document("a.txt", POSTING, "text"), _settings(strategy), _never)
     assert (result.usage.prompt_tokens, result.usage.completion_tokens) == (0, 0)
+
+
+def test_a_company_column_in_any_spelling_is_page_data():
+    from extractor.load import load_text
+
+    doc = load_text('{"Job_Title": "Data Engineer", "COMPANY_NAME": "Harbor Marine",'
+                    ' "Job Description": "We build boats and need a data engineer."}')
+    result = assemble(doc, _settings("rules"), _never)
+    assert (result.record.title, result.record.company) == ("Data Engineer", "Harbor Marine")
+    assert result.meta["sources"]["company"] == "page"
+    assert result.meta["sources"]["title"] == "page"

@@ -77,3 +77,13 @@ def test_among_guessed_names_the_one_the_text_repeats_ranks_first():
     text = ("Join Lisbon and help us.\nAt Tailspin Toys, we build toys. Tailspin Toys ships "
             "worldwide and Tailspin Toys is growing.\n")
     assert company_candidates(text, [], None)[0].value == "Tailspin Toys"
+
+
+def test_title_and_company_columns_are_read_whatever_their_case_and_separators():
+    for title_key, company_key in (("Job Title", "Company Name"), ("job_title", "company_name"),
+                                   ("JobTitle", "CompanyName"), ("POSITION", "EMPLOYER")):
+        fields = {title_key: "Data Engineer", company_key: "Harbor Marine\n4.1"}
+        assert _values(title_candidates("We build boats.", [], fields, None)) == [
+            ("Data Engineer", "field")], title_key
+        assert _values(company_candidates("We build boats.", [], fields)) == [
+            ("Harbor Marine", "field")], company_key
