@@ -41,7 +41,7 @@ from typing import IO, Any, Literal
 __all__ = [
     "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "company_column",
     "decode_bytes", "folder_root", "iter_inputs", "load_text", "looks_like_html", "stdin_input",
-    "text_input", "title_column",
+    "text_input", "title_column", "url_column",
 ]
 
 Kind = Literal["text", "markdown", "html", "json"]
@@ -71,6 +71,9 @@ TITLE_KEYS = ("title", "jobtitle", "position", "positiontitle", "positionname", 
 COMPANY_KEYS = ("company", "companyname", "hiringorganization", "organization",
                 "organizationname", "employer", "employername")
 LOCATION_KEYS = ("location", "joblocation", "locationname", "fulllocation", "locationstr")
+# Where to apply: an apply column (a URL, or {"url": ...}), else the posting's own address.
+APPLY_KEYS = ("applyurl", "applicationurl", "applylink", "applicationlink", "apply")
+URL_KEYS = ("url", "joburl", "jobpostingurl", "postingurl", "absoluteurl", "hostedurl")
 _ADDRESS_KEYS = ("city", "addresslocality", "region", "state", "addressregion", "country",
                  "addresscountry")
 
@@ -701,6 +704,21 @@ def title_column(obj: dict[str, Any] | None) -> str:
 def company_column(obj: dict[str, Any] | None) -> str:
     """A JSON posting's company column, read as its header line is ("" when it has none)."""
     return _company(_keyed(obj)) if obj else ""
+
+
+def url_column(obj: dict[str, Any] | None, keys: tuple[str, ...]) -> tuple[str, str] | None:
+    """(column name, absolute http(s) URL) of the first of ``keys`` (``APPLY_KEYS``,
+    ``URL_KEYS``) that holds one in a JSON posting; ``{"url": ...}`` objects too."""
+    names: dict[str, str] = {}
+    for name in obj or {}:
+        names.setdefault(_key(name), name)
+    for key in keys:
+        value = (obj or {}).get(names.get(key, ""))
+        if isinstance(value, dict):
+            value = _keyed(value).get("url")
+        if isinstance(value, str) and re.match(r"(?i)https?://\S+$", value.strip()):
+            return names[key], value.strip()
+    return None
 
 
 def _company(keyed: dict[str, Any]) -> str:

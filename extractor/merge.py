@@ -11,6 +11,8 @@ Precedence (first source that has a value wins):
     locations, seniority
     skills, lists (duties...)     deterministic parsers                  model draft (full)
     language                      deterministic detector
+    apply_url                     a JSON row's apply  the text's apply line   the posting's url
+                                  column              or apply link (rules)   (JSON row, JSON-LD)
 
 The fine-tuned draft (``draft`` strategy, ``extractor.question.ModelDraft``) goes before
 the rules on the fields in ``DRAFT_FIRST`` where the text supports its value (page data
@@ -31,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extractor.candidates import RANK, Candidate
+from extractor.load import APPLY_KEYS, URL_KEYS, url_column
 from extractor.parse import Facts
 from extractor.parse.base import Found
 from extractor.parse.employment import parse_employment_types
@@ -137,19 +140,44 @@ def _unique(items: list[Found[Any]]) -> list[Found[Any]]:
 
 
 def merge_page_data(
-    jsonld: list[dict[str, Any]], merged: Merged, facts: Facts | None = None
+    jsonld: list[dict[str, Any]], merged: Merged, facts: Facts | None = None,
+    fields: dict[str, Any] | None = None,
 ) -> list[str]:
-    """schema.org JobPosting fields that beat rules: dates and employment type. Page data
-    that the visible text contradicts loses: an employment type the text states otherwise
-    is left to the parsers. Returns warnings for the output line."""
+    """schema.org JobPosting fields that beat rules: dates and employment type; and where to
+    apply (``fields``: a JSON row's own object). Page data that the visible text
+    contradicts loses: an employment type the text states otherwise is left to the
+    parsers. Returns warnings for the output line."""
     warnings: list[str] = []
     for item in jsonld:
         for key, name in (("datePosted", "date_posted"), ("validThrough", "valid_through")):
             value = _iso_date(item.get(key))
             if value:
-                merged.put_new(name, value, "page", [{"start": None, "end": None, "text": key}])
+                merged.put_new(name, value, "page", [_page_note(key)])
         warnings += _merge_page_kinds(_page_kinds(item.get("employmentType")), merged, facts)
+    _merge_apply_url(jsonld, fields, merged, facts)
     return warnings
+
+
+def _page_note(key: str) -> dict[str, Any]:
+    return {"start": None, "end": None, "text": key}
+
+
+def _merge_apply_url(jsonld: list[dict[str, Any]], fields: dict[str, Any] | None,
+                     merged: Merged, facts: Facts | None) -> None:
+    """A JSON row's apply column beats the text; the posting's own address (a url column,
+    the JSON-LD ``url``) fills in only when the text states no apply URL."""
+    found = url_column(fields, APPLY_KEYS)
+    if found is None and facts is not None and facts.apply_url:
+        return
+    found = found or url_column(fields, URL_KEYS) or _jsonld_url(jsonld)
+    if found is not None:
+        merged.put_new("apply_url", found[1], "page", [_page_note(found[0])])
+
+
+def _jsonld_url(jsonld: list[dict[str, Any]]) -> tuple[str, str] | None:
+    return next((("url", item["url"].strip()) for item in jsonld
+                 if isinstance(item.get("url"), str)
+                 and item["url"].strip().lower().startswith(("http://", "https://"))), None)
 
 
 def _merge_page_kinds(values: list[str], merged: Merged, facts: Facts | None) -> list[str]:

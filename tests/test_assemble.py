@@ -91,3 +91,20 @@ def test_a_company_column_in_any_spelling_is_page_data():
     assert (result.record.title, result.record.company) == ("Data Engineer", "Harbor Marine")
     assert result.meta["sources"]["company"] == "page"
     assert result.meta["sources"]["title"] == "page"
+
+
+def test_apply_url_comes_from_the_rows_apply_column_or_the_pages_apply_link():
+    from extractor.load import load_text
+
+    row = load_text('{"position": "Support Engineer", "company": "Acme", "description": '
+                    '"<p>Help our customers.</p><p><a href=\\"https://ats.example/acme/1\\">'
+                    'Apply here</a></p>", "apply_url": "https://board.example/apply/1"}')
+    assert assemble(row, _settings("rules"), _never).record.apply_url == (
+        "https://board.example/apply/1")
+    page = Document("p.html", '<h1>Support Engineer</h1><p>Help our customers.</p>'
+                    '<p><a class="btn" href="https://ats.example/acme/1">Apply now</a></p>', "html")
+    result = assemble(page, _settings("rules"), _never)
+    assert result.record.apply_url == "https://ats.example/acme/1"
+    assert result.evidence["apply_url"][0]["text"] == "Apply now"
+    assert assemble(Document("a.txt", POSTING, "text"), _settings("rules"),
+                    _never).record.apply_url is None

@@ -113,3 +113,28 @@ def test_every_field_the_parsers_report_is_merged():
     merged = Merged()
     merge_rules(Facts(**{name: [Found("x", 0, 1)] for name in names}), TEXT, merged)
     assert set(merged.values) == names
+
+
+def _merged_apply(jsonld, fields, stated=()):
+    merged = Merged()
+    facts = Facts(apply_url=[Found(url, 0, len(url)) for url in stated])
+    merge_page_data(jsonld, merged, facts, fields)
+    merge_rules(facts, " ".join(stated), merged)
+    return merged.values.get("apply_url"), merged.sources.get("apply_url")
+
+
+def test_an_apply_column_beats_an_apply_url_in_the_text():
+    fields = {"Apply_URL": "https://board.example/apply/9", "url": "https://board.example/9"}
+    assert _merged_apply([], fields, ["https://ats.example/jobs/9"]) == (
+        "https://board.example/apply/9", "page")
+    assert _merged_apply([], {"apply": {"email": "hr@x.example", "url": "https://x.example/j"}}
+                         ) == ("https://x.example/j", "page")
+
+
+def test_the_postings_own_address_fills_in_only_when_the_text_gives_no_apply_url():
+    row = {"job_posting_url": "https://board.example/view/3", "application_url": ""}
+    assert _merged_apply([], row) == ("https://board.example/view/3", "page")
+    assert _merged_apply([], row, ["https://ats.example/3"]) == ("https://ats.example/3", "rules")
+    jsonld = [{"@type": "JobPosting", "url": "https://acme.example/careers/3"}]
+    assert _merged_apply(jsonld, None) == ("https://acme.example/careers/3", "page")
+    assert _merged_apply([{"url": "/careers/3"}], {"url": "jobs/3"}) == (None, None)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.parse import education, employment, seniority, visa, workplace
+from extractor.parse.apply import parse_apply_url
 from extractor.parse.base import Found
 from extractor.parse.dates import parse_dates
 from extractor.parse.education import parse_education
@@ -70,9 +71,11 @@ class Facts:
     apply_url: list[Found[str]] = field(default_factory=list)
 
 
-def parse_text(text: str, reference_date: dt.date) -> Facts:
-    """Run every deterministic parser but seniority over the cleaned text. Seniority reads
-    the title first, so it is parsed (``parse_seniority``) once the title is chosen."""
+def parse_text(text: str, reference_date: dt.date,
+               links: Sequence[tuple[str, str]] = ()) -> Facts:
+    """Run every deterministic parser but seniority over the cleaned text (and the page's
+    visible ``links``, for where to apply). Seniority reads the title first, so it is
+    parsed (``parse_seniority``) once the title is chosen."""
     posted, deadline = parse_dates(text, reference_date)
     workplace, regions = parse_workplace(text)
     facts = Facts(
@@ -88,6 +91,7 @@ def parse_text(text: str, reference_date: dt.date) -> Facts:
         visa_sponsorship=parse_visa_sponsorship(text),
         language=detect_language(text),
         skills=parse_skills(text),
+        apply_url=parse_apply_url(text, links),
     )
     for name, items in parse_sections(text).items():
         setattr(facts, name, items)
