@@ -144,3 +144,14 @@ def test_country_sequence_glued_and_stops_at_prose() -> None:
     assert [c for c, _, _ in country_sequence("the United States or Canada to apply")] == [
         "US", "CA"]
     assert country_sequence("Indiana") == []
+
+
+def test_a_header_that_names_only_a_country_gives_that_country_and_no_city():
+    import datetime as dt
+
+    from extractor.parse import parse_text
+
+    text = ("Peace Corps - Armenia\nJOB TITLE: Technical Coordinator\n"
+            "POSITION LOCATION: The trainers will live in a village\n")
+    facts = parse_text(text, dt.date(2004, 4, 1))
+    assert [(f.value.city, f.value.country) for f in facts.locations] == [(None, "AM")]

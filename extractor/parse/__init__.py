@@ -27,7 +27,7 @@ from extractor.parse.employment import parse_employment_types
 from extractor.parse.experience import parse_experience_years
 from extractor.parse.language import detect_language
 from extractor.parse.location import parse_locations
-from extractor.parse.places import city_country, header_city
+from extractor.parse.places import city_country, header_place
 from extractor.parse.salary import parse_salaries
 from extractor.parse.sections import parse_sections
 from extractor.parse.skills import parse_skills
@@ -123,7 +123,7 @@ def _yearly_if_k(found: Found[Any]) -> Found[Any]:
 
 def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
     """Parsed locations, with countries looked up for large cities stated without one,
-    and, when nothing was parsed, a large city named in the header lines."""
+    and, when nothing was parsed, a large city (else a country) named in the header lines."""
     out = []
     for item in found:
         loc = item.value
@@ -133,7 +133,7 @@ def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
         out.append(item)
     if out:
         return out
-    hit = header_city(text)
+    hit = header_place(text)
     if hit is None:
         return []
     city, country = hit.value
