@@ -102,6 +102,12 @@ _FRENCH_WORDS = re.compile(r"(?i)\b(?:le|la|les|des|et|vous|nous|une|pour|avec|d
 _ENGLISH_WORDS = re.compile(r"(?i)\b(?:the|and|you|with|for|our|will|are|is|to)\b")
 
 
+def names_a_type(term: str) -> bool:
+    """Whether ``term`` is, whole, an employment type's word ("CDI", "Vollzeit", "Contract"):
+    the place parser skips these, so "Lieu : Paris, CDI" is not a region "CDI"."""
+    return _kind(term) is not None
+
+
 def _kind(term: str) -> str | None:
     """The employment type a matched term names."""
     for value, rx in _TERM_RX:
