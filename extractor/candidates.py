@@ -54,10 +54,14 @@ _CHROME_LINE = re.compile(
     r"@|https?://|^[\w ]{2,20}:\s|\s·\s.*\b(?:remote|full[- ]time|part[- ]time|hybrid)\b",
     re.IGNORECASE,
 )
-# Trailing parts of a title line that are not the title: pay, contract terms, hype.
+# Trailing parts of a title line that are not the title: pay, contract terms, the workplace,
+# hype. The parsers read the type and workplace they state from the line itself (the
+# labels leave "| Hybrid", "– Contract – Outside IR35", "– CDI" out of the title).
+_TERMS_TAIL = (r"\bCD[DI]\b|contract|freelance|outside ir35|inside ir35|remote|hybrid|"
+               r"on-?site|temporary|full[- ]time|part[- ]time")
 _TITLE_TAIL = re.compile(
-    r"\s*(?:\||\s[–—-]\s(?=[^–—-]*(?:\bCD[DI]\b|contract|freelance|outside ir35|inside ir35|"
-    r"remote|full[- ]time|part[- ]time|\d|[$€£₽]))|\s[$€£₽]\s?\d|\(multiple levels\)).*$",
+    rf"\s*(?:\||\s[–—-]\s(?=[^–—-]*(?:{_TERMS_TAIL}|\d|[$€£₽]))|\s[$€£₽]\s?\d|"
+    rf"\(multiple levels\)|\((?:{_TERMS_TAIL})\)\s*$).*$",
     re.IGNORECASE,
 )
 _TITLE_HEAD = re.compile(

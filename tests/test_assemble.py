@@ -108,3 +108,17 @@ def test_apply_url_comes_from_the_rows_apply_column_or_the_pages_apply_link():
     assert result.evidence["apply_url"][0]["text"] == "Apply now"
     assert assemble(Document("a.txt", POSTING, "text"), _settings("rules"),
                     _never).record.apply_url is None
+
+
+def test_a_title_suffix_is_the_type_and_workplace_evidence_and_leaves_the_title():
+    from extractor.load import load_text
+
+    doc = load_text('{"title": "Registered Nurse | Hybrid", "company": "Mercy Health",'
+                    ' "description": "Care for patients on our cardiology ward."}')
+    record = assemble(doc, _settings("rules"), _never).record
+    assert (record.title, record.workplace_type) == ("Registered Nurse", "hybrid")
+    doc = load_text('{"Job Title": "Data Scientist - Contract (Remote)", "Company": "Upside",'
+                    ' "Job Description": "Model travel demand for our customers."}')
+    record = assemble(doc, _settings("rules"), _never).record
+    assert (record.title, record.employment_types, record.workplace_type) == (
+        "Data Scientist", ["contract"], "remote")

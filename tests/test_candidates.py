@@ -87,3 +87,12 @@ def test_title_and_company_columns_are_read_whatever_their_case_and_separators()
             ("Data Engineer", "field")], title_key
         assert _values(company_candidates("We build boats.", [], fields)) == [
             ("Harbor Marine", "field")], company_key
+
+
+def test_a_title_loses_a_suffix_that_states_its_type_or_workplace_but_keeps_others():
+    assert clean_title("Registered Nurse | Hybrid") == "Registered Nurse"
+    assert clean_title("Data Engineer (Remote)") == "Data Engineer"
+    assert clean_title("Field Technician - On-site") == "Field Technician"
+    assert clean_title("Designer (Contract)") == "Designer"
+    assert clean_title("Research Intern (Summer 2026)") == "Research Intern (Summer 2026)"
+    assert clean_title("On-site Technician") == "On-site Technician"

@@ -86,3 +86,21 @@ def test_regions_need_a_remote_statement_or_residence_rule() -> None:
     _, strong = parse_workplace("Fully remote. Candidates must reside in Canada.")
     _, weak = parse_workplace("Candidates must reside in Canada.")
     assert strong[0].confidence > weak[0].confidence
+
+
+@pytest.mark.parametrize(("title", "mode"), [
+    ("Registered Nurse | Hybrid", "hybrid"), ("AVP, Underwriting Team Leader | Hybrid", "hybrid"),
+    ("Field Technician (On-site)", "onsite"), ("Nurse (Hybrid)", "hybrid"),
+    ("Call Center-REMOTE", "remote"), ("Data Engineer - On-site", "onsite"),
+    ("Toronto, ON | Hybrid | Permanent", "hybrid"),
+])
+def test_a_workplace_stated_as_a_title_suffix_is_read(title: str, mode: str) -> None:
+    found = parse_workplace(f"{title}\nWe are hiring.\n")[0]
+    assert [f.value for f in found] == [mode]
+    assert found[0].confidence >= 0.9
+
+
+@pytest.mark.parametrize("text", ["We offer a non-remote role", "Analyst - remote sensing",
+                                  "Pre-hybrid engines"])
+def test_a_suffix_that_is_not_a_workplace_is_not_read(text: str) -> None:
+    assert parse_workplace(text)[0] == []

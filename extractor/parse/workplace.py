@@ -1,9 +1,9 @@
 """Workplace type (onsite / hybrid / remote) and where remote applicants may live.
 
 Each rule is a regex with a value and a confidence: labels and header lines
-("Location: Remote", "Remote (United States)") are near-certain; statements about
-the role ("This is a fully remote position") are strong; a bare mention of remote
-work is weak. Remote in "remote sensing", "remote monitoring", "remote patient" and
+("Location: Remote", "Remote (United States)", a title's "| Hybrid") are near-certain;
+statements about the role ("This is a fully remote position") are strong; a bare mention
+of remote work is weak. Remote in "remote sensing", "remote monitoring", "remote patient" and
 the like is not a workplace. A posting offering several modes gets every mode, each
 with its best span; the merge decides.
 """
@@ -38,6 +38,10 @@ _RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                            r"(?:\s+remote)?|on-?site|in[- ]office)"
                            r"(?:[ \t\xa0]*\([^)\n]{0,60}\)|[ \t]*[-–,:|][ \t]*[^\n]{0,40})?"
                            r"[ \t]*$")),
+    # a title's or header's suffix: "Nurse | Hybrid", "Engineer (On-site)", "Call Center-REMOTE"
+    (None, 0.9, re.compile(r"(?im)(?:[|·•(]|\s[-–—]|(?<=[^\W\d_])-)[ \t]*(?P<v>(?:fully\s+|"
+                           r"100\s?%\s+)?remote|hybrid|on-?site|in[- ]office)[ \t]*"
+                           r"(?=\)|[|·•]|\s[-–—]\s|$)")),
     ("remote", 0.95, re.compile(r"(?i)\bhiring\s+remotely\s+in\b|#LI-Remote\b")),
     ("remote", 0.9, re.compile(r"(?i)\bremote(?=[ \t\xa0]*\((?!\s*except))|\(remote\)|"
                                r"\b(?:fully|100\s?%|full|"
