@@ -27,6 +27,7 @@ from extractor.merge import (
     Merged,
     merge_draft,
     merge_page_data,
+    merge_page_details,
     merge_rules,
     pick_candidate,
 )
@@ -111,6 +112,7 @@ def _merged(read: _Read, answer: dict[str, Any], grounding: str,
     facts = replace(read.facts, seniority=parse_seniority(merged.values.get("title"), text))
     warnings = merge_page_data(read.cleaned.jsonld, merged, facts, read.fields)
     merge_rules(facts, text, merged)
+    merge_page_details(read.cleaned.jsonld, merged)
     if isinstance(draft, (Draft, ModelDraft)):
         merge_draft(draft, merged, first)
     return merged, warnings + ground(merged, text, grounding)

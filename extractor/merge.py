@@ -5,10 +5,15 @@ Precedence (first source that has a value wins):
     field                         1st                 2nd                     3rd
     title, company                page data (JSON-LD / JSON fields)   model's choice among
                                   candidates (guided) or draft (full)   top candidate (rules)
-    salary, dates, experience,    page data (JSON-LD)  deterministic parsers    model draft (full)
+    dates, experience,            page data (JSON-LD)  deterministic parsers    model draft (full)
     education, employment types,
     workplace, regions, visa,
-    locations, seniority
+    seniority
+    salary, locations             deterministic        page data (JSON-LD       model draft (full)
+                                  parsers, completed   baseSalary, jobLocation)
+                                  by page data (period
+                                  from unitText, region
+                                  from addressRegion)
     skills, lists (duties...)     deterministic parsers                  model draft (full)
     language                      deterministic detector
     apply_url                     a JSON row's apply  the text's apply line   the posting's url
@@ -30,7 +35,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from extractor.candidates import RANK, Candidate
 from extractor.load import APPLY_KEYS, URL_KEYS, url_column
@@ -38,7 +43,7 @@ from extractor.parse import Facts
 from extractor.parse.base import Found
 from extractor.parse.employment import parse_employment_types
 from extractor.question import NONE_OPTION
-from extractor.record import EDUCATION_LEVELS
+from extractor.record import EDUCATION_LEVELS, Location, SalaryRange
 
 LIST_FIELDS = (
     "skills", "responsibilities", "requirements", "preferred_qualifications", "benefits",
@@ -212,6 +217,104 @@ def _iso_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+PAY_TOLERANCE = 0.01  # amounts this close are the same figure (page data rounds)
+
+
+def merge_page_details(jsonld: list[dict[str, Any]], merged: Merged) -> None:
+    """What the page's JSON-LD adds to the text's own pay and places (after the rules): a
+    pay range's period (``baseSalary`` ``unitText``) and currency where the amounts agree,
+    a place's region and country (``jobLocation`` ``addressRegion``/``addressCountry``)
+    where the city agrees; and the page's pay or places when the text states none."""
+    pay = [p for item in jsonld for p in _page_pay(item.get("baseSalary"))]
+    places = [p for item in jsonld for p in _page_places(item.get("jobLocation"))]
+    _complete("salary", pay, _same_pay, ("period", "currency"), merged, "baseSalary")
+    _complete("locations", places, _same_place, ("region", "country"), merged, "jobLocation")
+
+
+def _complete(name: str, page: list[Any], same: Any, parts: tuple[str, ...], merged: Merged,
+              key: str) -> None:
+    if not page:
+        return
+    values = merged.values.get(name)
+    if not values:
+        merged.put_new(name, page, "page", [_page_note(key)])
+        return
+    merged.values[name] = [_filled(value, next((p for p in page if same(value, p)), None), parts)
+                           for value in values]
+
+
+def _filled(value: Any, page: Any, parts: tuple[str, ...]) -> Any:
+    """``value`` with the ``parts`` it lacks taken from the matching page item."""
+    if page is None or not isinstance(value, BaseModel):
+        return value
+    update = {part: getattr(page, part) for part in parts
+              if getattr(value, part) is None and getattr(page, part) is not None}
+    return value.model_copy(update=update) if update else value
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= PAY_TOLERANCE * max(abs(a), abs(b))
+
+
+def _same_pay(value: Any, page: SalaryRange) -> bool:
+    return (isinstance(value, SalaryRange) and _close(value.min, page.min)
+            and _close(value.max, page.max) and value.currency in (None, page.currency))
+
+
+def _same_place(value: Any, page: Location) -> bool:
+    return (isinstance(value, Location) and bool(value.city) and bool(page.city)
+            and str(value.city).casefold() == str(page.city).casefold())
+
+
+def _page_pay(value: Any) -> list[SalaryRange]:
+    """schema.org MonetaryAmount(s): {"currency", "value": {"minValue", "maxValue" or
+    "value", "unitText": "MONTH"}}; one that does not read as pay is left out."""
+    out = []
+    for amount in value if isinstance(value, list) else [value]:
+        if not isinstance(amount, dict):
+            continue
+        inner = amount.get("value")
+        inner = inner if isinstance(inner, dict) else {"value": inner}
+        single = inner.get("value")
+        unit = inner.get("unitText") or amount.get("unitText")
+        try:
+            out.append(SalaryRange.model_validate({
+                "min": inner.get("minValue", single), "max": inner.get("maxValue", single),
+                "currency": amount.get("currency") or None,
+                "period": unit.lower() if isinstance(unit, str) else None}))
+        except ValidationError:
+            continue
+    return out
+
+
+def _page_places(value: Any) -> list[Location]:
+    """schema.org Place(s) with a PostalAddress: city, region and country as the page
+    writes them (the country as its ISO code)."""
+    out = []
+    for place in value if isinstance(value, list) else [value]:
+        address = place.get("address") if isinstance(place, dict) else None
+        if not isinstance(address, dict):
+            continue
+        parts = [_address_part(address.get(k))
+                 for k in ("addressLocality", "addressRegion", "addressCountry")]
+        try:
+            location = Location(raw=", ".join(p for p in parts if p), city=parts[0],
+                                region=parts[1], country=parts[2])
+        except ValidationError:
+            continue
+        if location.raw:
+            out.append(location)
+    return out
+
+
+def _address_part(value: Any) -> str | None:
+    if isinstance(value, dict):  # "addressCountry": {"@type": "Country", "name": "DE"}
+        value = value.get("name")
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def merge_draft(draft: BaseModel, merged: Merged, first: Collection[str] = ()) -> None:

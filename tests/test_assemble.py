@@ -122,3 +122,17 @@ def test_a_title_suffix_is_the_type_and_workplace_evidence_and_leaves_the_title(
     record = assemble(doc, _settings("rules"), _never).record
     assert (record.title, record.employment_types, record.workplace_type) == (
         "Data Scientist", ["contract"], "remote")
+
+
+def test_a_pages_json_ld_unit_and_region_complete_the_pay_and_place_the_text_states():
+    ld = ('{"@context": "https://schema.org", "@type": "JobPosting", "title": "Picker",'
+          ' "baseSalary": {"@type": "MonetaryAmount", "currency": "USD", "value": {"@type":'
+          ' "QuantitativeValue", "minValue": 18.5, "maxValue": 21, "unitText": "HOUR"}},'
+          ' "jobLocation": {"@type": "Place", "address": {"addressLocality": "Reno",'
+          ' "addressRegion": "Nevada", "addressCountry": "US"}}}')
+    page = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            '<h1>Picker</h1><p>Location: Reno</p><p>Pay: $18.50 - $21.00</p>'
+            '<p>Pick and pack orders in our warehouse.</p></body></html>')
+    record = assemble(Document("p.html", page, "html"), _settings("rules"), _never).record
+    assert [(s.min, s.max, s.period) for s in record.salary] == [(18.5, 21, "hour")]
+    assert [(p.city, p.region, p.country) for p in record.locations] == [("Reno", "Nevada", "US")]

@@ -138,3 +138,44 @@ def test_the_postings_own_address_fills_in_only_when_the_text_gives_no_apply_url
     jsonld = [{"@type": "JobPosting", "url": "https://acme.example/careers/3"}]
     assert _merged_apply(jsonld, None) == ("https://acme.example/careers/3", "page")
     assert _merged_apply([{"url": "/careers/3"}], {"url": "jobs/3"}) == (None, None)
+
+
+def _page_completed(jsonld, **rules):
+    from extractor.merge import merge_page_details
+
+    merged = Merged()
+    for name, values in rules.items():
+        merged.put(name, values, "rules", [])
+    merge_page_details(jsonld, merged)
+    return merged
+
+
+PAGE = [{"@type": "JobPosting",
+         "baseSalary": {"currency": "RUR", "value": {"unitText": "MONTH", "minValue": 45000}},
+         "jobLocation": {"address": {"addressLocality": "Коломна",
+                                     "addressRegion": "Московская область",
+                                     "addressCountry": "RU"}}}]
+
+
+def test_page_data_gives_the_period_and_region_the_text_leaves_out_where_it_agrees():
+    from extractor.record import Location, SalaryRange
+
+    merged = _page_completed(
+        PAGE, salary=[SalaryRange(min=45000, currency="RUB", raw="от 45 000 ₽"),
+                      SalaryRange(min=50000, currency="RUB", raw="от 50 000 ₽")],
+        locations=[Location(raw="Коломна", city="Коломна")])
+    first, other = merged.values["salary"]
+    assert (first.period, first.raw) == ("month", "от 45 000 ₽")
+    assert other.period is None  # other figures: the page says nothing about them
+    place = merged.values["locations"][0]
+    assert (place.city, place.region, place.country) == ("Коломна", "Московская область", "RU")
+    assert merged.sources["salary"] == "rules"
+
+
+def test_page_pay_and_places_fill_in_when_the_text_states_none():
+    merged = _page_completed(PAGE)
+    (pay,) = merged.values["salary"]
+    assert (pay.min, pay.max, pay.currency, pay.period) == (45000, None, "RUB", "month")
+    (place,) = merged.values["locations"]
+    assert (place.city, place.region, place.country) == ("Коломна", "Московская область", "RU")
+    assert merged.sources["locations"] == "page"
