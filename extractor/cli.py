@@ -44,7 +44,12 @@ def _add_model_flags(parser: argparse.ArgumentParser) -> None:
                         "full (draft the record), rules (no model), draft (a few fields, "
                         "for a fine-tuned adapter); auto picks per backend and adapter")
     parser.add_argument("--reference-date", metavar="YYYY-MM-DD",
-                        help="date that relative dates are resolved against (default: today)")
+                        help="date that relative dates are resolved against (default: the "
+                        "date a posting states, in a JSON field such as scraped_at or a "
+                        "FILE.meta.json sidecar; else today)")
+    parser.add_argument("--reference-date-from-mtime", action="store_true",
+                        help="without a stated date, count relative dates from each file's "
+                        "modification day (copying files changes it)")
     parser.add_argument("--cache-dir", help="cache directory (default: user cache dir)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--grounding", choices=["drop", "warn"],
@@ -118,6 +123,7 @@ def _setting_values(args: argparse.Namespace) -> dict[str, Any]:
         base_url=args.base_url,
         strategy=args.strategy,
         reference_date=args.reference_date,
+        reference_from_mtime=args.reference_date_from_mtime or None,
         cache_dir=args.cache_dir,
         use_cache=False if args.no_cache else None,
         grounding=args.grounding,

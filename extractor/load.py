@@ -21,10 +21,19 @@ line or a string holds one posting: one that holds several fails as
 ``empty_input`` failure, not a missing result.
 
 Sources: see `iter_inputs`; stdin is ``<stdin>``, read as bytes like a file.
+
+Reference dates (what "Reposted 8 Days Ago" counts from): a posting may state its own,
+in a JSON field (``REFERENCE_KEYS``: ``reference_date``, ``date_scraped``, ``scraped_at``,
+``crawled_at``, ``fetched_at``...; an ISO date or datetime, or Unix seconds) or, for a
+whole file, in a sidecar beside it, ``<file>.meta.json`` holding
+``{"reference_date": "YYYY-MM-DD"}`` (the row's own field wins). A folder walk does not
+read a sidecar as an input. Each file's modification day comes along as well
+(`Document.modified`), which the pipeline uses only when asked (copying files changes it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import json
 import os
@@ -32,7 +41,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from itertools import chain, islice
 from pathlib import Path
@@ -103,12 +112,16 @@ _HTML_RE = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """One posting's text, where it came from, and (for JSON input) the posting's object."""
+    """One posting's text, where it came from, and (for JSON input) the posting's object;
+    the reference date it states (a JSON field or its file's sidecar) and its file's
+    modification day, when it has them."""
 
     source: str
     content: str
     kind: Kind
     fields: dict[str, Any] | None = None
+    reference_date: dt.date | None = None
+    modified: dt.date | None = field(default=None, compare=False)  # the file's, not the text's
 
 
 @dataclass(frozen=True)
@@ -166,7 +179,7 @@ def iter_inputs(
         elif path.is_dir():
             yield from _load_folder(path, folder_root(raw, several=len(first) > 1), options)
         elif path.exists():
-            yield from _load_file(path, path_source(raw), options)
+            yield from _dated_file(path, path_source(raw), options)
         else:
             yield LoadFailure(path_source(raw), "not_found",
                               f"no such file or folder: {path_source(raw)}")
@@ -279,7 +292,7 @@ def _load_folder(folder: Path, root: Path | None,
         if isinstance(found, LoadFailure):
             yield found
         else:
-            yield from _load_file(found, path_source(found, root), options)
+            yield from _dated_file(found, path_source(found, root), options)
 
 
 def _walk(folder: Path, root: Path | None, seen: set[Path]) -> Iterator[Path | LoadFailure]:
@@ -319,8 +332,9 @@ def sorted_names(folder: Path, chunk: int = _LIST_CHUNK) -> Iterator[str]:
 
 
 def _wanted(entry: os.DirEntry[str]) -> bool:
-    """A folder to walk or a file with a known extension; dot-entries are skipped."""
-    if entry.name.startswith("."):
+    """A folder to walk or a file with a known extension; dot-entries and the sidecars of
+    other files (``page.html.meta.json``) are skipped."""
+    if entry.name.startswith(".") or _is_sidecar(entry.path):
         return False
     try:
         is_dir = entry.is_dir()
@@ -330,6 +344,83 @@ def _wanted(entry: os.DirEntry[str]) -> bool:
 
 
 # --- files ---------------------------------------------------------------------------
+
+SIDECAR_SUFFIX = ".meta.json"
+_SIDECAR_MAX_BYTES = 65536
+# JSON keys (in the one form `_key` gives them) that state the day a posting was read
+REFERENCE_KEYS = ("referencedate", "datescraped", "scrapedat", "scrapeddate", "scrapedon",
+                  "crawledat", "datecrawled", "crawldate", "fetchedat", "datefetched",
+                  "retrievedat", "downloadedat", "savedat", "capturedat")
+
+
+def _is_sidecar(path: str) -> bool:
+    return path.endswith(SIDECAR_SUFFIX) and os.path.isfile(path[: -len(SIDECAR_SUFFIX)])
+
+
+def _dated_file(path: Path, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
+    """A file's postings, each with its sidecar's reference date (unless it states its
+    own) and the file's modification day."""
+    try:
+        stated = _sidecar_date(path)
+    except LoadError as exc:
+        yield LoadFailure(source, exc.error_type, exc.message)
+        return
+    modified = _modified_day(path)
+    for item in _load_file(path, source, options):
+        if isinstance(item, Document):
+            item = replace(item, reference_date=item.reference_date or stated,
+                           modified=modified)
+        yield item
+
+
+def _sidecar_date(path: Path) -> dt.date | None:
+    """The reference date ``<file>.meta.json`` states; None when there is no sidecar.
+
+    Raises:
+        LoadError: the sidecar is unreadable, not JSON, or states no date.
+    """
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return None
+    fix = 'write {"reference_date": "YYYY-MM-DD"} there, or remove the file'
+    try:
+        value = json.loads(decode_bytes(_read_bytes(sidecar, _SIDECAR_MAX_BYTES)))
+    except (LoadError, ValueError) as exc:
+        raise LoadError("bad_sidecar", f"{sidecar.name} cannot be read ({exc}); {fix}") from exc
+    day = _stated_date(value) if isinstance(value, dict) else None
+    if day is None:
+        raise LoadError("bad_sidecar", f"{sidecar.name} states no reference date; {fix}")
+    return day
+
+
+def _modified_day(path: Path) -> dt.date | None:
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _stated_date(obj: dict[str, Any]) -> dt.date | None:
+    """The day a JSON object says it was read (``REFERENCE_KEYS``), else None."""
+    keyed = _keyed(obj)
+    return next((day for day in map(_as_day, map(keyed.get, REFERENCE_KEYS)) if day), None)
+
+
+def _as_day(value: Any) -> dt.date | None:
+    """An ISO date or datetime ("2024-03-12", "2024-03-12T09:30:00Z"), or Unix seconds
+    (milliseconds past 10^11) as a UTC day."""
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
 
 def _load_file(path: Path, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
     try:
@@ -484,7 +575,9 @@ def _posting(value: Any, source: str, options: _Options) -> Document | LoadFailu
     body = _unescaped(found.body)
     kind: Kind = "html" if looks_like_html(body) else "json"
     header = _header_lines(found) if options.header else []
-    return Document(source, _with_header(header, body, kind), kind, fields=found.obj)
+    day = _stated_date(found.obj) or (_stated_date(value) if isinstance(value, dict) else None)
+    return Document(source, _with_header(header, body, kind), kind, fields=found.obj,
+                    reference_date=day)
 
 
 def _unescaped(body: str) -> str:
