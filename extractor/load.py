@@ -67,7 +67,7 @@ EXTENSION_KINDS: dict[str, Kind] = {
 BODY_KEYS: tuple[tuple[str, ...], ...] = (
     ("companyprofile",),
     ("description", "descriptionhtml", "jobdescription", "descriptiontext", "descriptionplain",
-     "fulldescription", "jobpost"),
+     "fulldescription", "jobpost", "beschreibung", "stellenbeschreibung"),
     ("requirements",), ("benefits",), ("skillsdesc",), ("additional",),
 )
 WEAK_TEXT_KEYS = ("content", "text", "body")  # each read alone, when no body key is found
@@ -76,10 +76,13 @@ WEAK_TEXT_KEYS = ("content", "text", "body")  # each read alone, when no body ke
 SECTION_KEYS = ("lists", "sections", "jobad")
 # Shown to a reader of the posting itself; rendered as a short header. Label-only
 # columns (salary_min, remote_allowed, fraudulent, Rating...) are never read.
-TITLE_KEYS = ("title", "jobtitle", "position", "positiontitle", "positionname", "jobname")
+TITLE_KEYS = ("title", "jobtitle", "position", "positiontitle", "positionname", "jobname",
+              "titel", "stellentitel", "stellenbezeichnung")
 COMPANY_KEYS = ("company", "companyname", "hiringorganization", "organization",
-                "organizationname", "employer", "employername")
-LOCATION_KEYS = ("location", "joblocation", "locationname", "fulllocation", "locationstr")
+                "organizationname", "employer", "employername", "unternehmen", "firma",
+                "arbeitgeber")
+LOCATION_KEYS = ("location", "joblocation", "locationname", "fulllocation", "locationstr",
+                 "standort", "arbeitsort", "einsatzort")
 # Where to apply: an apply column (a URL, or {"url": ...}), else the posting's own address.
 APPLY_KEYS = ("applyurl", "applicationurl", "applylink", "applicationlink", "apply")
 URL_KEYS = ("url", "joburl", "jobpostingurl", "postingurl", "absoluteurl", "hostedurl")

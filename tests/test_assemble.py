@@ -136,3 +136,37 @@ def test_a_pages_json_ld_unit_and_region_complete_the_pay_and_place_the_text_sta
     record = assemble(Document("p.html", page, "html"), _settings("rules"), _never).record
     assert [(s.min, s.max, s.period) for s in record.salary] == [(18.5, 21, "hour")]
     assert [(p.city, p.region, p.country) for p in record.locations] == [("Reno", "Nevada", "US")]
+
+
+GERMAN = """Senior Java-Entwickler (m/w/d)
+Nordwind Logistik GmbH
+Hamburg · Vollzeit
+veröffentlicht am 12.03.2024
+
+Über uns
+Die Nordwind Logistik GmbH ist ein Familienunternehmen mit 800 Mitarbeitenden.
+
+Deine Aufgaben
+- Du entwickelst Microservices mit Java und Spring Boot
+
+Dein Profil
+- Mindestens 5 Jahre Berufserfahrung in der Softwareentwicklung
+
+Wir bieten
+- Unbefristeter Arbeitsvertrag
+- Mobiles Arbeiten an bis zu 3 Tagen pro Woche
+- Gehalt: 70.000 – 85.000 € brutto pro Jahr
+"""
+
+
+def test_a_german_posting_gets_its_fields_from_the_rules():
+    record = assemble(Document("de.txt", GERMAN, "text"), _settings("rules"), _never).record
+    assert (record.title, record.company) == ("Senior Java-Entwickler (m/w/d)",
+                                              "Nordwind Logistik GmbH")
+    assert [(p.city, p.country) for p in record.locations] == [("Hamburg", "DE")]
+    assert (record.employment_types, record.workplace_type, record.seniority) == (
+        ["full_time"], "hybrid", "senior")
+    assert (record.date_posted, record.experience_years_min) == (dt.date(2024, 3, 12), 5)
+    assert [(s.min, s.max, s.currency, s.period) for s in record.salary] == [
+        (70000, 85000, "EUR", "year")]
+    assert record.language == "de"

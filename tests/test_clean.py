@@ -250,3 +250,10 @@ def test_a_pages_visible_links_come_aside_but_not_those_of_other_jobs_or_hidden_
     </body></html>"""
     cleaned = clean(Document("p.html", page, "html"))
     assert cleaned.links == [("Apply now", "https://acme.example/apply/7")]
+
+
+def test_german_similar_jobs_are_cut() -> None:
+    text = ("Teamleitung Kundenservice\nWir suchen dich.\n\nÄhnliche Jobs\n"
+            "Teamleiter Vertrieb · Gaswerke · 58.000 €/Jahr\n")
+    cleaned = clean(Document("a.txt", text, "text"))
+    assert "58.000" not in cleaned.text and "similar_jobs" in cleaned.removed

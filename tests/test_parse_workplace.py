@@ -104,3 +104,18 @@ def test_a_workplace_stated_as_a_title_suffix_is_read(title: str, mode: str) -> 
                                   "Pre-hybrid engines"])
 def test_a_suffix_that_is_not_a_workplace_is_not_read(text: str) -> None:
     assert parse_workplace(text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Homeoffice möglich", "hybrid"), ("Bis zu 2 Tage pro Woche mobiles Arbeiten", "hybrid"),
+    ("Arbeitsmodell: 2 Tage Homeoffice pro Woche", "hybrid"),
+    ("Mobiles Arbeiten an bis zu 3 Tagen pro Woche", "hybrid"), ("Hybrides Arbeiten", "hybrid"),
+    ("Homeoffice nach Absprache", "hybrid"), ("100 % Homeoffice", "remote"),
+    ("Die Stelle ist vollständig remote.", "remote"), ("Ortsunabhängiges Arbeiten", "remote"),
+])
+def test_german_homeoffice_and_mobile_work_are_the_workplace(text: str, mode: str) -> None:
+    assert [f.value for f in parse_workplace(text)[0]] == [mode]
+
+
+def test_a_homeoffice_allowance_is_not_a_workplace() -> None:
+    assert parse_workplace("Homeoffice-Pauschale von 50 € im Monat")[0] == []

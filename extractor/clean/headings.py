@@ -133,5 +133,7 @@ _TAIL = (
     r"|similar\s+jobs\b[^\n]*|more\s+jobs\s+at\b[^\n]*|jobs\s+at\s+[^\n]{1,60}"
     r"|you\s+may\s+also\s+like|people\s+also\s+viewed"
     r"|похожие\s+вакансии\b[^\n]*|offres\s+similaires"
+    r"|(?:ähnliche|weitere|passende)\s+(?:jobs|stellen(?:angebote|anzeigen)?|anzeigen)\b[^\n]*"
+    r"|das\s+könnte\s+(?:dich|sie)\s+auch\s+interessieren"
 )
 TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_TAIL})[ \t:]*$")

@@ -24,7 +24,7 @@ from extractor.parse.base import Found
 MIN_POPULATION = 100_000
 HEADER_CHARS = 800
 _SCRIPT = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ .'\-]+$")
-_SEPARATORS = re.compile(r"\s[–—·|-]\s|[·|,()/\n]")
+_SEPARATORS = re.compile(r"\s[–—·|-]\s|[·|,()/\n•▪●]")
 _DISTRICT = re.compile(r"^(?P<city>[^\d]+?)\s+\d.*$")  # "Paris 9e", "Berlin 10115"
 
 

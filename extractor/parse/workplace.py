@@ -24,6 +24,8 @@ _NOT_WORKPLACE = (
     r"learning|diagnos\w+|server\w*|repositor\w+|device\w*|operat\w+|management|"
     r"surveillance|viewing|car|cars|starter|procedures?)\b)"
 )
+# German words for working away from the office
+_DE_AWAY = r"(?:home-?office|mobile[sn]?\s+arbeit(?:en)?|remote-?arbeit)"
 _MODE_WORD = (r"(?P<v>(?:fully\s+|100\s?%\s+)?remote(?:ly)?|hybrid|on-?site|on\s+site|"
               r"in[- ]person|in[- ]office|telework|telecommut\w*|virtual)")
 _LABEL = (r"(?:job\s+|work\s+|office\s+)?location|work\s*(?:place|site)?\s*(?:type|model|"
@@ -75,6 +77,18 @@ _RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                                r"удал[её]нк\w*")),
     ("hybrid", 0.9, re.compile(r"(?i)гибридн\w*\s+(?:формат\w*|режим\w*|график\w*)|\bгибрид\b")),
     ("onsite", 0.9, re.compile(r"(?i)на\s+месте\s+работодателя|работа\s+в\s+офисе")),
+    # German: "Homeoffice" and "mobiles Arbeiten" part of the week are hybrid, all of it remote
+    ("hybrid", 0.9, re.compile(rf"(?i)\bhybride[snr]?\s+(?:arbeit\w*|arbeitsmodell\w*|modell\w*)|"
+                               rf"\b(?:bis\s+zu\s+)?[1-4]\s*(?:-\s*[1-4]\s*)?tage?n?\s+"
+                               rf"(?:(?:pro|die|je|in\s+der)\s+woche\s+)?(?:im\s+)?{_DE_AWAY}|"
+                               rf"{_DE_AWAY}\s+(?:an\s+)?(?:bis\s+zu\s+)?[1-4]\s*(?:-\s*[1-4]\s*)?"
+                               r"tage?n?\b")),
+    ("hybrid", 0.8, re.compile(rf"(?i){_DE_AWAY}\s+(?:ist\s+)?(?:möglich|nach\s+absprache|"
+                               rf"teilweise|anteilig|tageweise|optional)|\b(?:teilweise|anteilig|"
+                               rf"tageweise|flexibles?)\s+(?:im\s+)?{_DE_AWAY}")),
+    ("remote", 0.9, re.compile(rf"(?i)\b(?:100\s?%|vollständig|komplett|ausschließlich|"
+                               rf"dauerhaft)\s+(?:im\s+|aus\s+dem\s+|von\s+zu\s+hause\s+)?"
+                               rf"(?:{_DE_AWAY}|remote)|\bortsunabhängig\w*")),
     # French
     ("hybrid", 0.9, re.compile(r"(?i)t[ée]l[ée]travail\s+(?:partiel|hybride|occasionnel)|"
                                r"\b[1-4]\s+jours?\s+(?:de\s+)?t[ée]l[ée]travail")),
