@@ -27,6 +27,7 @@ from extractor.merge import (
     Merged,
     merge_draft,
     merge_page_data,
+    merge_page_details,
     merge_rules,
     pick_candidate,
 )
@@ -52,6 +53,7 @@ class _Read:
     companies: list[Candidate]
     facts: Facts  # every parser but seniority, which waits for the chosen title
     reference: dt.date  # what relative dates ("3 days ago") are resolved against
+    fields: dict[str, Any] | None = None  # a JSON row's own object (its page data)
 
 
 def assemble(doc: Document, settings: Settings, ask: Ask,
@@ -88,8 +90,8 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
 def _read(doc: Document, cleaned: Cleaned, reference: dt.date) -> _Read:
     text = cleaned.text
     return _Read(cleaned, title_candidates(text, cleaned.jsonld, doc.fields, cleaned.title_hint),
-                 company_candidates(text, cleaned.jsonld, doc.fields), parse_text(text, reference),
-                 reference)
+                 company_candidates(text, cleaned.jsonld, doc.fields),
+                 parse_text(text, reference, cleaned.links), reference, doc.fields)
 
 
 def _cleaning_warnings(cleaned: Cleaned, max_chars: int) -> list[str]:
@@ -110,8 +112,9 @@ def _merged(read: _Read, answer: dict[str, Any], grounding: str,
         chosen = getattr(draft, name) if name in first else answer.get(name)
         pick_candidate(name, cands, chosen, merged, text)
     facts = replace(read.facts, seniority=parse_seniority(merged.values.get("title"), text))
-    warnings = merge_page_data(read.cleaned.jsonld, merged, facts)
+    warnings = merge_page_data(read.cleaned.jsonld, merged, facts, read.fields)
     merge_rules(facts, text, merged)
+    merge_page_details(read.cleaned.jsonld, merged)
     if isinstance(draft, (Draft, ModelDraft)):
         merge_draft(draft, merged, first)
     return merged, warnings + ground(merged, text, grounding)

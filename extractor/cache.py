@@ -2,7 +2,8 @@
 
 Key = sha256 over: backend, model id (and the model file's identity when the model
 setting names a file), prompt hashes, record schema hash, pipeline code hash,
-generation parameters, reference date, the input kind, the normalised input text and
+generation parameters, the reference date (the run's, or the one the document states),
+the input kind, the normalised input text and
 the source object a JSON row was loaded from (canonical JSON). Change any of them
 and the lookup misses. The API key is never part of a key or an entry.
 
@@ -110,9 +111,12 @@ class Keyer:
         self._prefix = hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode())
         self._prefix.update(b"\0")
 
-    def __call__(self, text: str, fields: dict[str, Any] | None = None) -> str:
+    def __call__(self, text: str, fields: dict[str, Any] | None = None,
+                 reference: str = "") -> str:
+        """The key of one input: its normalised text, its source object and the reference
+        date its relative dates are resolved against (the run's or its own)."""
         digest = self._prefix.copy()
-        for part in (normalise_input(text), canonical_json(fields)):
+        for part in (normalise_input(text), canonical_json(fields), reference):
             data = part.encode()
             digest.update(len(data).to_bytes(8, "big") + data)  # length first: no ambiguity
         return digest.hexdigest()

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extractor.load import company_column, title_column
+
 MAX_CANDIDATES = 6
 
 # Origin ranks: lower is more reliable.
@@ -22,15 +24,22 @@ TOP_CHARS = 900  # the posting's own header; "similar jobs" sit further down
 
 _TITLE_LABEL = re.compile(
     r"^\s*(?:job\s+title|title|position(?:\s+title)?|role|poste|intitulé du poste|"
-    r"должность|вакансия)\s*[:\-–]\s*(?P<v>.{3,120}?)\s*$",
+    r"должность|вакансия|stellenbezeichnung|stellentitel|jobtitel|stellenanzeige|titel)"
+    r"\s*[:\-–]\s*(?P<v>.{3,120}?)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _COMPANY_LABEL = re.compile(
     r"^\s*(?:company(?:\s+name)?|employer|organi[sz]ation|hiring organi[sz]ation|"
-    r"entreprise|société|компания|работодатель)\s*[:\-–]\s*(?P<v>.{2,80}?)\s*$",
+    r"entreprise|société|компания|работодатель|unternehmen|arbeitgeber|firma)\s*[:\-–]\s*"
+    r"(?P<v>.{2,80}?)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_NAME = r"(?P<v>[A-Z][\w&.'\-]*(?:\s+(?:[A-Z0-9][\w&.'\-]*|of|and|&|de|du)){0,4})"
+_NAME = (r"(?P<v>[A-ZÄÖÜ][\w&.'\-]*(?:\s+(?:[A-ZÄÖÜ0-9][\w&.'\-]*|of|and|&|de|du|und|für)"
+         r"){0,4})")
+# a legal form after a name: "Nordwind Logistik GmbH", "Aare Präzision AG", "Acme Ltd"
+_LEGAL_FORM = (r"(?:GmbH(?:\s*&\s*Co\.\s*KG(?:aA)?)?|gGmbH|AG|SE|KGaA|KG|OHG|UG"
+               r"(?:\s*\(haftungsbeschränkt\))?|e\.\s?V\.|Ltd\.?|LLC|Inc\.?|S\.A\.|SARL|SAS|"
+               r"B\.V\.|N\.V\.|S\.p\.A\.|S\.r\.l\.|Oy|AB|A/S)(?![\w])")
 _COMPANY_PATTERNS = [
     re.compile(r"^" + _NAME + r"\s+Logo\s*$", re.MULTILINE),
     re.compile(r"^\s*About\s+" + _NAME + r"\s*:?\s*$", re.MULTILINE),
@@ -41,6 +50,16 @@ _COMPANY_PATTERNS = [
                re.MULTILINE),
     re.compile(r"^\s*(?:Company|Компания)\s+" + _NAME + r",?\s+(?:needs|seeks|is|ищет)",
                re.MULTILINE),
+    # German: "Über Brenner" (a heading), "Die Kanzlei Berger sucht", "Bei Acme arbeitest du"
+    re.compile(r"^\s*Über\s+(?:die\s+|den\s+|das\s+|uns\s+bei\s+)?" + _NAME + r"\s*:?\s*$",
+               re.MULTILINE),
+    re.compile(r"(?:^|(?<=[.!?]\s))(?:Die|Der|Das)\s+" + _NAME + r"\s+(?:ist|sucht|bietet|"
+               r"entwickelt|gehört|steht|zählt|wurde|betreibt|versorgt|produziert|vertreibt|"
+               r"beschäftigt|betreut|unterstützt|plant|baut)\s", re.MULTILINE),
+    re.compile(r"\bBei\s+(?:der\s+|dem\s+)?" + _NAME + r"\s+(?:arbeitest|arbeiten|erwartet|"
+               r"bist|gestaltest|entwickelst)\b"),
+    re.compile(r"\b(?P<v>[A-ZÄÖÜ][\w&.'\-]*(?:\s+[A-ZÄÖÜ0-9&][\w&.'\-]*){0,3}\s+"
+               + _LEGAL_FORM + ")"),
 ]
 _NOT_A_NAME = {
     "we", "our", "you", "the", "this", "job", "about", "company", "role", "position", "us",
@@ -52,10 +71,16 @@ _CHROME_LINE = re.compile(
     r"@|https?://|^[\w ]{2,20}:\s|\s·\s.*\b(?:remote|full[- ]time|part[- ]time|hybrid)\b",
     re.IGNORECASE,
 )
-# Trailing parts of a title line that are not the title: pay, contract terms, hype.
+# Trailing parts of a title line that are not the title: pay, contract terms, the workplace,
+# hype. The parsers read the type and workplace they state from the line itself (the
+# labels leave "| Hybrid", "– Contract – Outside IR35", "– CDI" out of the title).
+_TERMS_TAIL = (r"\bCD[DI]\b|contract|freelance|outside ir35|inside ir35|remote|hybrid|"
+               r"on-?site|temporary|full[- ]time|part[- ]time|vollzeit|teilzeit|minijob|"
+               r"(?:un)?befristet")
 _TITLE_TAIL = re.compile(
-    r"\s*(?:\||\s[–—-]\s(?=[^–—-]*(?:\bCD[DI]\b|contract|freelance|outside ir35|inside ir35|"
-    r"remote|full[- ]time|part[- ]time|\d|[$€£₽]))|\s[$€£₽]\s?\d|\(multiple levels\)).*$",
+    rf"\s*(?:\||\s[–—-]\s(?=[^–—-]*(?:{_TERMS_TAIL}|\d|[$€£₽]))|\s[$€£₽]\s?\d|"
+    rf"\(multiple levels\)|\((?:{_TERMS_TAIL})\b[^()]{{0,40}}\)\s*$|"
+    rf"\s(?:in|auf)\s+(?:{_TERMS_TAIL})[\w-]*\s*$).*$",
     re.IGNORECASE,
 )
 _TITLE_HEAD = re.compile(
@@ -83,7 +108,16 @@ _TITLE_WORD = re.compile(
     r"юрист|дизайнер|водитель|продавец|оператор|консультант|тестировщик|преподаватель|"
     r"учитель|стажер|стажёр|программист|руководитель|"
     r"ingénieur|développeur|responsable|chargé|stagiaire|commercial|analyste|technicien|"
-    r"conseiller|vendeur|gestionnaire|comptable|juriste|assistant)\w*",
+    r"conseiller|vendeur|gestionnaire|comptable|juriste|assistant)\w*"
+    # German job nouns, inside compounds too ("Softwareentwickler", "Servicetechniker:in")
+    r"|\w*(?:entwickler|ingenieur|berater|leiter|leitung|referent|sachbearbeiter|kaufmann|"
+    r"kauffrau|kaufleute|buchhalter|techniker|mechaniker|mechatroniker|elektriker|elektroniker|"
+    r"monteur|fachkraft|kraft|mitarbeiter|assistenz|sekretär|verkäufer|fahrer|pfleger|erzieher|"
+    r"lehrer|architekt|werkstudent|praktikant|auszubildende|helfer|lagerist|disponent|"
+    r"betreuer|therapeut|apotheker|jurist|redakteur|gestalter|programmierer|informatiker|"
+    r"meister|schlosser|tischler|koch|köchin)(?:in|innen)?\b"
+    # a gender tag marks a German or Austrian job title: "(m/w/d)", "(w/m/d)", "(all genders)"
+    r"|\((?:[mwdfxi]|div)(?:\s*/\s*(?:[mwdfxi]|div)){1,3}\)|\(all\s+genders?\)",
     re.IGNORECASE,
 )
 
@@ -132,10 +166,9 @@ def title_candidates(
     """Possible titles of THE posting, most reliable first."""
     out: list[Candidate] = []
     _add(out, text, _clean_any(_jsonld_value(jsonld, "title")), "jsonld")
-    for key in ("title", "position", "Job Title", "job_title", "Title"):
-        _add(out, text, _clean_any((fields or {}).get(key)), "field")
+    _add(out, text, _clean_any(title_column(fields)), "field")
     for match in _TITLE_LABEL.finditer(text[:4000]):
-        _add(out, text, match.group("v"), "labelled")
+        _add(out, text, clean_title(match.group("v")), "labelled")
     _add(out, text, clean_title(hint) if hint else None, "heading")
     for line in _leading_lines(text):
         _add(out, text, clean_title(line), "line")
@@ -173,11 +206,7 @@ def company_candidates(
     """Possible hiring-organisation names, most reliable first."""
     out: list[Candidate] = []
     _add(out, text, _jsonld_value(jsonld, "hiringOrganization", "name"), "jsonld")
-    for key in ("company", "company_name", "Company Name", "Company", "companyName"):
-        value = (fields or {}).get(key)
-        if isinstance(value, str):  # Glassdoor appends "\n3.1" (its rating) to the name
-            value = value.split("\n")[0]
-        _add(out, text, value, "field")
+    _add(out, text, company_column(fields), "field")  # without Glassdoor's "\n3.1" rating
     for match in _COMPANY_LABEL.finditer(text[:6000]):
         _add(out, text, match.group("v"), "labelled")
     for name in _bylines(text):

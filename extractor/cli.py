@@ -46,6 +46,7 @@ SETTING_FLAGS = {
     "cache_dir": "--cache-dir", "use_cache": "--no-cache", "grounding": "--grounding",
     "max_tokens": "--max-tokens", "timeout": "--timeout", "transport_retries": "--retries",
     "retry_max_wait": "--retry-max-wait", "pay_year": "--pay-year",
+    "reference_from_mtime": "--reference-date-from-mtime",
 }
 # what the environment variables with no flag set
 _UNFLAGGED = {
@@ -102,7 +103,12 @@ def _add_input_flags(group: argparse._ArgumentGroup) -> None:
                        help="skip sources matching GLOB (repeatable)")
     group.add_argument("--limit", type=int, metavar="N", help="only the first N inputs")
     group.add_argument("--reference-date", metavar="YYYY-MM-DD",
-                       help="date that relative dates are resolved against (default: today)")
+                       help="date that relative dates are resolved against (default: the "
+                       "date a posting states, in a JSON field such as scraped_at or a "
+                       "FILE.meta.json sidecar; else today)")
+    group.add_argument("--reference-date-from-mtime", action="store_true",
+                       help="without a stated date, count relative dates from each file's "
+                       "modification day (copying files changes it)")
 
 
 def _add_output_flags(group: argparse._ArgumentGroup) -> None:
@@ -253,6 +259,7 @@ def _setting_values(args: argparse.Namespace) -> dict[str, Any]:
     """The settings the flags give, as keyword arguments of resolve_settings."""
     values = {name: getattr(args, _dest(flag)) for name, flag in SETTING_FLAGS.items()}
     values["use_cache"] = False if args.no_cache else None
+    values["reference_from_mtime"] = args.reference_date_from_mtime or None
     return values
 
 

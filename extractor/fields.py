@@ -2,8 +2,8 @@
 
 ``FIELDS`` follows ``JobPosting.model_fields`` (the record's order) and adds, per field:
 
-* ``kind``: what the value is, for grounding: ``text``, ``number``, ``date``, ``salary``,
-  ``location``, or ``enum`` / ``bool`` (checked by the field's parser's ``supports``);
+* ``kind``: what the value is, for grounding: ``text``, ``url``, ``number``, ``date``,
+  ``salary``, ``location``, or ``enum`` / ``bool`` (checked by the field's parser's ``supports``);
 * ``score``: how ``evals.score`` compares a prediction with a label (``exact``, ``title``,
   ``company``, ``date``, ``years``, ``url``, ``salary``, ``skill``, ``text``, or
   ``location``, scored as ``location_country`` and ``location_city``);
@@ -34,7 +34,7 @@ from extractor.record import (
     WorkplaceType,
 )
 
-Kind = Literal["text", "number", "date", "salary", "location", "enum", "bool"]
+Kind = Literal["text", "url", "number", "date", "salary", "location", "enum", "bool"]
 DraftSpec = tuple[Any, Any]  # (annotation, default or pydantic Field) for create_model
 
 
@@ -113,7 +113,7 @@ _SPECS: dict[str, dict[str, Any]] = {
     "preferred_qualifications": _spec("text", "text", csv=()),
     "benefits": _spec("text", "text", csv=()),
     "visa_sponsorship": _spec("bool", "exact", headline=10, draft=_one(bool)),
-    "apply_url": _spec("text", "url"),
+    "apply_url": _spec("url", "url"),
     "language": _spec("text", "exact", headline=12),
 }
 

@@ -3,10 +3,10 @@
 Values from page structured data and from the parsers carry spans already. A value
 from the model is checked by its field's check in ``CHECKS``: an enum value by its
 parser's ``supports`` (the parser's own words: one vocabulary per field), a string by
-a search in the text, a number, a date, a pay range or a place by its parts. When no
-support is found the value is dropped (``grounding="drop"``, the default) or kept with
-a warning (``"warn"``). Either way the output line says which fields were not grounded.
-A field with no check is a programming error, raised, never a silent drop.
+a search in the text (a URL whole), a number, a date, a pay range or a place by its
+parts. When no support is found the value is dropped (``grounding="drop"``, the
+default) or kept with a warning (``"warn"``). Either way the output line says which fields
+were not grounded. A field with no check is a programming error, raised, never a silent drop.
 """
 
 from __future__ import annotations
@@ -51,6 +51,11 @@ def _supports_string(value: Any, text: str) -> bool:
     return isinstance(value, str) and _has(text, value[:60]) >= 0
 
 
+def _supports_url(value: Any, text: str) -> bool:
+    """The whole URL is written in the text (not only its first characters)."""
+    return isinstance(value, str) and bool(value) and value.casefold() in text.casefold()
+
+
 def _supports_salary(value: dict[str, Any], text: str) -> bool:
     return _supports_amount(text, value.get("min")) and _supports_amount(text, value.get("max"))
 
@@ -71,6 +76,7 @@ Check = Callable[[Any, str], bool]
 # a field's kind (extractor.fields) -> the check its model values must pass
 GENERIC: dict[Kind, Check] = {
     "text": _supports_string,
+    "url": _supports_url,
     "number": _supports_number,
     "date": _supports_date,
     "salary": _supports_salary,

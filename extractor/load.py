@@ -24,6 +24,14 @@ CSV and Parquet files hold a row per posting, each read as a JSON row is (row N 
 ``FILE#N``, from 1, the header not counted; see the tables section below).
 
 Sources: see `iter_inputs`; stdin is ``<stdin>``, read as bytes like a file.
+
+Reference dates (what "Reposted 8 Days Ago" counts from): a posting may state its own,
+in a JSON field (``REFERENCE_KEYS``: ``reference_date``, ``date_scraped``, ``scraped_at``,
+``crawled_at``, ``fetched_at``...; an ISO date or datetime, or Unix seconds) or, for a
+whole file, in a sidecar beside it, ``<file>.meta.json`` holding
+``{"reference_date": "YYYY-MM-DD"}`` (the row's own field wins). A folder walk does not
+read a sidecar as an input. Each file's modification day comes along as well
+(`Document.modified`), which the pipeline uses only when asked (copying files changes it).
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from html import escape, unescape
 from itertools import chain, islice
@@ -46,8 +54,9 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 __all__ = [
-    "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "decode_bytes", "folder_root",
-    "iter_inputs", "load_text", "looks_like_html", "stdin_input", "text_input",
+    "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "company_column",
+    "decode_bytes", "folder_root", "iter_inputs", "load_text", "looks_like_html", "stdin_input",
+    "text_input", "title_column", "url_column",
 ]
 
 Kind = Literal["text", "markdown", "html", "json"]
@@ -65,7 +74,7 @@ EXTENSION_KINDS: dict[str, Kind] = {
 BODY_KEYS: tuple[tuple[str, ...], ...] = (
     ("companyprofile",),
     ("description", "descriptionhtml", "jobdescription", "descriptiontext", "descriptionplain",
-     "fulldescription", "jobpost"),
+     "fulldescription", "jobpost", "beschreibung", "stellenbeschreibung"),
     ("requirements",), ("benefits",), ("skillsdesc",), ("additional",),
 )
 WEAK_TEXT_KEYS = ("content", "text", "body")  # each read alone, when no body key is found
@@ -74,10 +83,16 @@ WEAK_TEXT_KEYS = ("content", "text", "body")  # each read alone, when no body ke
 SECTION_KEYS = ("lists", "sections", "jobad")
 # Shown to a reader of the posting itself; rendered as a short header. Label-only
 # columns (salary_min, remote_allowed, fraudulent, Rating...) are never read.
-TITLE_KEYS = ("title", "jobtitle", "position", "positiontitle", "positionname", "jobname")
+TITLE_KEYS = ("title", "jobtitle", "position", "positiontitle", "positionname", "jobname",
+              "titel", "stellentitel", "stellenbezeichnung")
 COMPANY_KEYS = ("company", "companyname", "hiringorganization", "organization",
-                "organizationname", "employer", "employername")
-LOCATION_KEYS = ("location", "joblocation", "locationname", "fulllocation", "locationstr")
+                "organizationname", "employer", "employername", "unternehmen", "firma",
+                "arbeitgeber")
+LOCATION_KEYS = ("location", "joblocation", "locationname", "fulllocation", "locationstr",
+                 "standort", "arbeitsort", "einsatzort")
+# Where to apply: an apply column (a URL, or {"url": ...}), else the posting's own address.
+APPLY_KEYS = ("applyurl", "applicationurl", "applylink", "applicationlink", "apply")
+URL_KEYS = ("url", "joburl", "jobpostingurl", "postingurl", "absoluteurl", "hostedurl")
 _ADDRESS_KEYS = ("city", "addresslocality", "region", "state", "addressregion", "country",
                  "addresscountry")
 
@@ -107,12 +122,16 @@ _HTML_RE = re.compile(
 
 @dataclass(frozen=True)
 class Document:
-    """One posting's text, where it came from, and (for JSON input) the posting's object."""
+    """One posting's text, where it came from, and (for JSON input) the posting's object;
+    the reference date it states (a JSON field or its file's sidecar) and its file's
+    modification day, when it has them."""
 
     source: str
     content: str
     kind: Kind
     fields: dict[str, Any] | None = None
+    reference_date: dt.date | None = None
+    modified: dt.date | None = field(default=None, compare=False)  # the file's, not the text's
 
 
 @dataclass(frozen=True)
@@ -170,7 +189,7 @@ def iter_inputs(
         elif path.is_dir():
             yield from _load_folder(path, folder_root(raw, several=len(first) > 1), options)
         elif path.exists():
-            yield from _load_file(path, path_source(raw), options)
+            yield from _dated_file(path, path_source(raw), options)
         else:
             yield LoadFailure(path_source(raw), "not_found",
                               f"no such file or folder: {path_source(raw)}")
@@ -283,7 +302,7 @@ def _load_folder(folder: Path, root: Path | None,
         if isinstance(found, LoadFailure):
             yield found
         else:
-            yield from _load_file(found, path_source(found, root), options)
+            yield from _dated_file(found, path_source(found, root), options)
 
 
 def _walk(folder: Path, root: Path | None, seen: set[Path]) -> Iterator[Path | LoadFailure]:
@@ -323,8 +342,9 @@ def sorted_names(folder: Path, chunk: int = _LIST_CHUNK) -> Iterator[str]:
 
 
 def _wanted(entry: os.DirEntry[str]) -> bool:
-    """A folder to walk or a file with a known extension; dot-entries are skipped."""
-    if entry.name.startswith("."):
+    """A folder to walk or a file with a known extension; dot-entries and the sidecars of
+    other files (``page.html.meta.json``) are skipped."""
+    if entry.name.startswith(".") or _is_sidecar(entry.path):
         return False
     try:
         is_dir = entry.is_dir()
@@ -334,6 +354,83 @@ def _wanted(entry: os.DirEntry[str]) -> bool:
 
 
 # --- files ---------------------------------------------------------------------------
+
+SIDECAR_SUFFIX = ".meta.json"
+_SIDECAR_MAX_BYTES = 65536
+# JSON keys (in the one form `_key` gives them) that state the day a posting was read
+REFERENCE_KEYS = ("referencedate", "datescraped", "scrapedat", "scrapeddate", "scrapedon",
+                  "crawledat", "datecrawled", "crawldate", "fetchedat", "datefetched",
+                  "retrievedat", "downloadedat", "savedat", "capturedat")
+
+
+def _is_sidecar(path: str) -> bool:
+    return path.endswith(SIDECAR_SUFFIX) and os.path.isfile(path[: -len(SIDECAR_SUFFIX)])
+
+
+def _dated_file(path: Path, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
+    """A file's postings, each with its sidecar's reference date (unless it states its
+    own) and the file's modification day."""
+    try:
+        stated = _sidecar_date(path)
+    except LoadError as exc:
+        yield LoadFailure(source, exc.error_type, exc.message)
+        return
+    modified = _modified_day(path)
+    for item in _load_file(path, source, options):
+        if isinstance(item, Document):
+            item = replace(item, reference_date=item.reference_date or stated,
+                           modified=modified)
+        yield item
+
+
+def _sidecar_date(path: Path) -> dt.date | None:
+    """The reference date ``<file>.meta.json`` states; None when there is no sidecar.
+
+    Raises:
+        LoadError: the sidecar is unreadable, not JSON, or states no date.
+    """
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return None
+    fix = 'write {"reference_date": "YYYY-MM-DD"} there, or remove the file'
+    try:
+        value = json.loads(decode_bytes(_read_bytes(sidecar, _SIDECAR_MAX_BYTES)))
+    except (LoadError, ValueError) as exc:
+        raise LoadError("bad_sidecar", f"{sidecar.name} cannot be read ({exc}); {fix}") from exc
+    day = _stated_date(value) if isinstance(value, dict) else None
+    if day is None:
+        raise LoadError("bad_sidecar", f"{sidecar.name} states no reference date; {fix}")
+    return day
+
+
+def _modified_day(path: Path) -> dt.date | None:
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _stated_date(obj: dict[str, Any]) -> dt.date | None:
+    """The day a JSON object says it was read (``REFERENCE_KEYS``), else None."""
+    keyed = _keyed(obj)
+    return next((day for day in map(_as_day, map(keyed.get, REFERENCE_KEYS)) if day), None)
+
+
+def _as_day(value: Any) -> dt.date | None:
+    """An ISO date or datetime ("2024-03-12", "2024-03-12T09:30:00Z"), or Unix seconds
+    (milliseconds past 10^11) as a UTC day."""
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
 
 def _load_file(path: Path, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
     if path.suffix.lower() == ".parquet":  # binary, read by pyarrow in batches
@@ -580,7 +677,9 @@ def _posting(value: Any, source: str, options: _Options) -> Document | LoadFailu
     body = _unescaped(found.body)
     kind: Kind = "html" if looks_like_html(body) else "json"
     header = _header_lines(found) if options.header else []
-    return Document(source, _with_header(header, body, kind), kind, fields=found.obj)
+    day = _stated_date(found.obj) or (_stated_date(value) if isinstance(value, dict) else None)
+    return Document(source, _with_header(header, body, kind), kind, fields=found.obj,
+                    reference_date=day)
 
 
 def _unescaped(body: str) -> str:
@@ -789,6 +888,32 @@ def _title(keyed: dict[str, Any], aside: bool) -> str:
     if not title and isinstance(keyed.get("categories"), dict):  # Lever calls it "text"
         title = _single_line(keyed.get("text"))
     return title
+
+
+def title_column(obj: dict[str, Any] | None) -> str:
+    """A JSON posting's title column, read as its header line is ("" when it has none);
+    column names in any case or spelling ("Job Title", "job_title", "JobTitle")."""
+    return _title(_keyed(obj), False) if obj else ""
+
+
+def company_column(obj: dict[str, Any] | None) -> str:
+    """A JSON posting's company column, read as its header line is ("" when it has none)."""
+    return _company(_keyed(obj)) if obj else ""
+
+
+def url_column(obj: dict[str, Any] | None, keys: tuple[str, ...]) -> tuple[str, str] | None:
+    """(column name, absolute http(s) URL) of the first of ``keys`` (``APPLY_KEYS``,
+    ``URL_KEYS``) that holds one in a JSON posting; ``{"url": ...}`` objects too."""
+    names: dict[str, str] = {}
+    for name in obj or {}:
+        names.setdefault(_key(name), name)
+    for key in keys:
+        value = (obj or {}).get(names.get(key, ""))
+        if isinstance(value, dict):
+            value = _keyed(value).get("url")
+        if isinstance(value, str) and re.match(r"(?i)https?://\S+$", value.strip()):
+            return names[key], value.strip()
+    return None
 
 
 def _company(keyed: dict[str, Any]) -> str:

@@ -5,12 +5,19 @@ Precedence (first source that has a value wins):
     field                         1st                 2nd                     3rd
     title, company                page data (JSON-LD / JSON fields)   model's choice among
                                   candidates (guided) or draft (full)   top candidate (rules)
-    salary, dates, experience,    page data (JSON-LD)  deterministic parsers    model draft (full)
+    dates, experience,            page data (JSON-LD)  deterministic parsers    model draft (full)
     education, employment types,
     workplace, regions, visa,
-    locations, seniority
+    seniority
+    salary, locations             deterministic        page data (JSON-LD       model draft (full)
+                                  parsers, completed   baseSalary, jobLocation)
+                                  by page data (period
+                                  from unitText, region
+                                  from addressRegion)
     skills, lists (duties...)     deterministic parsers                  model draft (full)
     language                      deterministic detector
+    apply_url                     a JSON row's apply  the text's apply line   the posting's url
+                                  column              or apply link (rules)   (JSON row, JSON-LD)
 
 The fine-tuned draft (``draft`` strategy, ``extractor.question.ModelDraft``) goes before
 the rules on the fields in ``DRAFT_FIRST`` where the text supports its value (page data
@@ -28,14 +35,15 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from extractor.candidates import RANK, Candidate
+from extractor.load import APPLY_KEYS, URL_KEYS, url_column
 from extractor.parse import Facts
 from extractor.parse.base import Found
 from extractor.parse.employment import parse_employment_types
 from extractor.question import NONE_OPTION
-from extractor.record import EDUCATION_LEVELS
+from extractor.record import EDUCATION_LEVELS, Location, SalaryRange
 
 LIST_FIELDS = (
     "skills", "responsibilities", "requirements", "preferred_qualifications", "benefits",
@@ -137,19 +145,44 @@ def _unique(items: list[Found[Any]]) -> list[Found[Any]]:
 
 
 def merge_page_data(
-    jsonld: list[dict[str, Any]], merged: Merged, facts: Facts | None = None
+    jsonld: list[dict[str, Any]], merged: Merged, facts: Facts | None = None,
+    fields: dict[str, Any] | None = None,
 ) -> list[str]:
-    """schema.org JobPosting fields that beat rules: dates and employment type. Page data
-    that the visible text contradicts loses: an employment type the text states otherwise
-    is left to the parsers. Returns warnings for the output line."""
+    """schema.org JobPosting fields that beat rules: dates and employment type; and where to
+    apply (``fields``: a JSON row's own object). Page data that the visible text
+    contradicts loses: an employment type the text states otherwise is left to the
+    parsers. Returns warnings for the output line."""
     warnings: list[str] = []
     for item in jsonld:
         for key, name in (("datePosted", "date_posted"), ("validThrough", "valid_through")):
             value = _iso_date(item.get(key))
             if value:
-                merged.put_new(name, value, "page", [{"start": None, "end": None, "text": key}])
+                merged.put_new(name, value, "page", [_page_note(key)])
         warnings += _merge_page_kinds(_page_kinds(item.get("employmentType")), merged, facts)
+    _merge_apply_url(jsonld, fields, merged, facts)
     return warnings
+
+
+def _page_note(key: str) -> dict[str, Any]:
+    return {"start": None, "end": None, "text": key}
+
+
+def _merge_apply_url(jsonld: list[dict[str, Any]], fields: dict[str, Any] | None,
+                     merged: Merged, facts: Facts | None) -> None:
+    """A JSON row's apply column beats the text; the posting's own address (a url column,
+    the JSON-LD ``url``) fills in only when the text states no apply URL."""
+    found = url_column(fields, APPLY_KEYS)
+    if found is None and facts is not None and facts.apply_url:
+        return
+    found = found or url_column(fields, URL_KEYS) or _jsonld_url(jsonld)
+    if found is not None:
+        merged.put_new("apply_url", found[1], "page", [_page_note(found[0])])
+
+
+def _jsonld_url(jsonld: list[dict[str, Any]]) -> tuple[str, str] | None:
+    return next((("url", item["url"].strip()) for item in jsonld
+                 if isinstance(item.get("url"), str)
+                 and item["url"].strip().lower().startswith(("http://", "https://"))), None)
 
 
 def _merge_page_kinds(values: list[str], merged: Merged, facts: Facts | None) -> list[str]:
@@ -184,6 +217,104 @@ def _iso_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+PAY_TOLERANCE = 0.01  # amounts this close are the same figure (page data rounds)
+
+
+def merge_page_details(jsonld: list[dict[str, Any]], merged: Merged) -> None:
+    """What the page's JSON-LD adds to the text's own pay and places (after the rules): a
+    pay range's period (``baseSalary`` ``unitText``) and currency where the amounts agree,
+    a place's region and country (``jobLocation`` ``addressRegion``/``addressCountry``)
+    where the city agrees; and the page's pay or places when the text states none."""
+    pay = [p for item in jsonld for p in _page_pay(item.get("baseSalary"))]
+    places = [p for item in jsonld for p in _page_places(item.get("jobLocation"))]
+    _complete("salary", pay, _same_pay, ("period", "currency"), merged, "baseSalary")
+    _complete("locations", places, _same_place, ("region", "country"), merged, "jobLocation")
+
+
+def _complete(name: str, page: list[Any], same: Any, parts: tuple[str, ...], merged: Merged,
+              key: str) -> None:
+    if not page:
+        return
+    values = merged.values.get(name)
+    if not values:
+        merged.put_new(name, page, "page", [_page_note(key)])
+        return
+    merged.values[name] = [_filled(value, next((p for p in page if same(value, p)), None), parts)
+                           for value in values]
+
+
+def _filled(value: Any, page: Any, parts: tuple[str, ...]) -> Any:
+    """``value`` with the ``parts`` it lacks taken from the matching page item."""
+    if page is None or not isinstance(value, BaseModel):
+        return value
+    update = {part: getattr(page, part) for part in parts
+              if getattr(value, part) is None and getattr(page, part) is not None}
+    return value.model_copy(update=update) if update else value
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= PAY_TOLERANCE * max(abs(a), abs(b))
+
+
+def _same_pay(value: Any, page: SalaryRange) -> bool:
+    return (isinstance(value, SalaryRange) and _close(value.min, page.min)
+            and _close(value.max, page.max) and value.currency in (None, page.currency))
+
+
+def _same_place(value: Any, page: Location) -> bool:
+    return (isinstance(value, Location) and bool(value.city) and bool(page.city)
+            and str(value.city).casefold() == str(page.city).casefold())
+
+
+def _page_pay(value: Any) -> list[SalaryRange]:
+    """schema.org MonetaryAmount(s): {"currency", "value": {"minValue", "maxValue" or
+    "value", "unitText": "MONTH"}}; one that does not read as pay is left out."""
+    out = []
+    for amount in value if isinstance(value, list) else [value]:
+        if not isinstance(amount, dict):
+            continue
+        inner = amount.get("value")
+        inner = inner if isinstance(inner, dict) else {"value": inner}
+        single = inner.get("value")
+        unit = inner.get("unitText") or amount.get("unitText")
+        try:
+            out.append(SalaryRange.model_validate({
+                "min": inner.get("minValue", single), "max": inner.get("maxValue", single),
+                "currency": amount.get("currency") or None,
+                "period": unit.lower() if isinstance(unit, str) else None}))
+        except ValidationError:
+            continue
+    return out
+
+
+def _page_places(value: Any) -> list[Location]:
+    """schema.org Place(s) with a PostalAddress: city, region and country as the page
+    writes them (the country as its ISO code)."""
+    out = []
+    for place in value if isinstance(value, list) else [value]:
+        address = place.get("address") if isinstance(place, dict) else None
+        if not isinstance(address, dict):
+            continue
+        parts = [_address_part(address.get(k))
+                 for k in ("addressLocality", "addressRegion", "addressCountry")]
+        try:
+            location = Location(raw=", ".join(p for p in parts if p), city=parts[0],
+                                region=parts[1], country=parts[2])
+        except ValidationError:
+            continue
+        if location.raw:
+            out.append(location)
+    return out
+
+
+def _address_part(value: Any) -> str | None:
+    if isinstance(value, dict):  # "addressCountry": {"@type": "Country", "name": "DE"}
+        value = value.get("name")
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def merge_draft(draft: BaseModel, merged: Merged, first: Collection[str] = ()) -> None:

@@ -10,6 +10,7 @@ the run's pay year (``Settings.pay_year``), so a cached record follows a changed
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -57,7 +58,9 @@ class Pipeline:
 
     def __init__(self, settings: Settings, backend: Backend | None = None) -> None:
         # One reference date for the whole run: the key's date is the date every record
-        # of the run resolves "3 days ago" against, even across midnight.
+        # of the run resolves "3 days ago" against, even across midnight; unless the
+        # caller gave none and a document states its own (see ``reference_for``).
+        self._given_date = settings.reference_date
         self.settings = settings = replace(settings, reference_date=settings.today())
         self._backend = backend
         self.meta = run_meta(settings, backend)
@@ -70,7 +73,6 @@ class Pipeline:
         settings = self.settings
         local = settings.runs_local_model()
         return {**self.meta, "params": settings.generation_params(),
-                "reference_date": settings.today().isoformat(),
                 "base_url": endpoints_key(settings.base_url),
                 "model_file": model_file_key(settings.model) if local else None,
                 # a retrained adapter saved over the same name and size must miss too
@@ -82,11 +84,12 @@ class Pipeline:
         if isinstance(item, LoadFailure):
             return Result(item.source, error=ErrorInfo(item.error_type, item.message))
         # The source object feeds candidates and page data: rows sharing a body differ here.
-        key = self._keyers[item.kind](item.content, item.fields)
+        reference, origin = self.reference_for(item)
+        key = self._keyers[item.kind](item.content, item.fields, reference.isoformat())
         hit = self._cached(item.source, key, started)
         if hit is not None:
             return _with_annual_pay(hit, self.settings.pay_year)
-        result = self._extract(item)
+        result = self._extract(item, reference, origin)
         result.latency_s = time.perf_counter() - started
         if self.cache and result.ok:
             self.cache.set(key, _to_cache(result, self.meta))
@@ -105,14 +108,32 @@ class Pipeline:
             self.cache.warn_bad_entry(f"a stored result did not validate: {type(exc).__name__}")
             return None
 
-    def _extract(self, doc: Document) -> Result:
+    def reference_for(self, doc: Document) -> tuple[dt.date, str | None]:
+        """The date ``doc``'s relative dates count from, and where it came from: the
+        caller's reference date; else the date the document states (a JSON field, its
+        file's sidecar: "document"); else, with ``reference_from_mtime``, its file's
+        modification day ("mtime"); else the run's day (None)."""
+        run_day = self.settings.today()
+        if self._given_date is not None:
+            return run_day, None
+        if doc.reference_date is not None:
+            return doc.reference_date, "document"
+        if self.settings.reference_from_mtime and doc.modified is not None:
+            return doc.modified, "mtime"
+        return run_day, None
+
+    def _extract(self, doc: Document, reference: dt.date, origin: str | None) -> Result:
+        settings, dated = self.settings, {}
+        if origin is not None:
+            settings = replace(settings, reference_date=reference)
+            dated = {"reference_date": reference.isoformat(), "reference_from": origin}
         try:
-            result = assemble(doc, self.settings, self._ask)
+            result = assemble(doc, settings, self._ask)
         except ConfigError:
             raise  # the whole run is misconfigured: stop, do not write an error per input
         except ExtractorError as exc:  # raised outside the model call and validation
             result = Result(doc.source, error=ErrorInfo.of(exc))
-        return replace(result, meta={**self.meta, **result.meta})
+        return replace(result, meta={**self.meta, **dated, **result.meta})
 
     def _ask(self, request: ModelRequest) -> ModelReply:
         if self._backend is None:

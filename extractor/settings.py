@@ -58,7 +58,11 @@ class Settings:
     api_key: str | None = field(default=None, repr=False)  # never printed, never cached
     # auto = guided on embedded (draft with an adapter), full on remote models
     strategy: Strategy = "auto"
-    reference_date: dt.date | None = None  # None: today, for relative dates
+    # what relative dates ("3 days ago") count from; None: the date each document states
+    # (a JSON field, a sidecar), else its file's modification day when reference_from_mtime,
+    # else today (the run's day)
+    reference_date: dt.date | None = None
+    reference_from_mtime: bool = False
     cache_dir: Path | None = None
     use_cache: bool = True
     grounding: Grounding = "drop"
@@ -273,6 +277,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "api_key": _text,
     "strategy": _choice(get_args(Strategy)),
     "reference_date": _date,
+    "reference_from_mtime": _flag,
     "cache_dir": _folder,
     "use_cache": _flag,
     "grounding": _choice(get_args(Grounding)),
@@ -305,7 +310,8 @@ _ENV = {
 _NO_CACHE_ENV = "EXTRACTOR_NO_CACHE"
 _FLAGS = {  # the CLI flag that sets each field (extractor/cli.py), for error messages
     "backend": "--backend", "model": "--model", "adapter": "--adapter", "base_url": "--base-url",
-    "strategy": "--strategy", "reference_date": "--reference-date", "cache_dir": "--cache-dir",
+    "strategy": "--strategy", "reference_date": "--reference-date",
+    "reference_from_mtime": "--reference-date-from-mtime", "cache_dir": "--cache-dir",
     "use_cache": "--no-cache", "grounding": "--grounding", "max_tokens": "--max-tokens",
     "timeout": "--timeout", "transport_retries": "--retries",
     "retry_max_wait": "--retry-max-wait", "pay_year": "--pay-year",

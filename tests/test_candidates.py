@@ -77,3 +77,48 @@ def test_among_guessed_names_the_one_the_text_repeats_ranks_first():
     text = ("Join Lisbon and help us.\nAt Tailspin Toys, we build toys. Tailspin Toys ships "
             "worldwide and Tailspin Toys is growing.\n")
     assert company_candidates(text, [], None)[0].value == "Tailspin Toys"
+
+
+def test_title_and_company_columns_are_read_whatever_their_case_and_separators():
+    for title_key, company_key in (("Job Title", "Company Name"), ("job_title", "company_name"),
+                                   ("JobTitle", "CompanyName"), ("POSITION", "EMPLOYER")):
+        fields = {title_key: "Data Engineer", company_key: "Harbor Marine\n4.1"}
+        assert _values(title_candidates("We build boats.", [], fields, None)) == [
+            ("Data Engineer", "field")], title_key
+        assert _values(company_candidates("We build boats.", [], fields)) == [
+            ("Harbor Marine", "field")], company_key
+
+
+def test_a_title_loses_a_suffix_that_states_its_type_or_workplace_but_keeps_others():
+    assert clean_title("Registered Nurse | Hybrid") == "Registered Nurse"
+    assert clean_title("Data Engineer (Remote)") == "Data Engineer"
+    assert clean_title("Field Technician - On-site") == "Field Technician"
+    assert clean_title("Designer (Contract)") == "Designer"
+    assert clean_title("Research Intern (Summer 2026)") == "Research Intern (Summer 2026)"
+    assert clean_title("On-site Technician") == "On-site Technician"
+
+
+GERMAN_POSTING = """Senior Java-Entwickler (m/w/d)
+Nordwind Logistik GmbH
+Hamburg · Vollzeit · Hybrid
+
+Die Nordwind Logistik GmbH ist ein Familienunternehmen mit 800 Mitarbeitenden.
+"""
+
+
+def test_a_german_title_line_is_a_title_candidate():
+    assert title_candidates(GERMAN_POSTING, [], None, None)[0].value == (
+        "Senior Java-Entwickler (m/w/d)")
+    assert title_candidates("Kanzlei Berger\nServicetechniker:in Wärmepumpen (Vollzeit)\n",
+                            [], None, None)[0].value == "Servicetechniker:in Wärmepumpen"
+    assert clean_title("Bürokauffrau / Bürokaufmann (Teilzeit, 20 Std./Woche)") == (
+        "Bürokauffrau / Bürokaufmann")
+    assert clean_title("Junior Buchhalter (w/m/d) in Teilzeit") == "Junior Buchhalter (w/m/d)"
+
+
+def test_a_german_company_is_found_by_its_legal_form_label_or_sentence():
+    assert company_candidates(GERMAN_POSTING, [], None)[0].value == "Nordwind Logistik GmbH"
+    assert company_candidates("Unternehmen: Solaris Energie AG\n", [], None)[0].value == (
+        "Solaris Energie AG")
+    text = "Bürokraft (m/w/d)\n\nDie Kanzlei Berger & Söhne sucht eine Bürokraft in Köln.\n"
+    assert company_candidates(text, [], None)[0].value == "Kanzlei Berger & Söhne"

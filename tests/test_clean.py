@@ -238,3 +238,22 @@ def test_prompt_injection_paragraph_is_cut_whole() -> None:
     cleaned = clean_html(page)
     assert "9999999" not in cleaned.text and "£38,000" in cleaned.text
     assert "prompt_injection" in cleaned.removed
+
+
+def test_a_pages_visible_links_come_aside_but_not_those_of_other_jobs_or_hidden_ones() -> None:
+    page = """<html><body><nav><a href="https://acme.example/jobs">Jobs</a></nav>
+    <h1>Data Engineer</h1><p>We build pipelines.</p>
+    <a role="button" href="https://acme.example/apply/7">Apply now</a>
+    <a href="#apply">Apply</a>
+    <a style="display:none" href="https://evil.example/x">Apply here</a>
+    <div class="similar-jobs"><a href="https://acme.example/apply/8">Apply</a></div>
+    </body></html>"""
+    cleaned = clean(Document("p.html", page, "html"))
+    assert cleaned.links == [("Apply now", "https://acme.example/apply/7")]
+
+
+def test_german_similar_jobs_are_cut() -> None:
+    text = ("Teamleitung Kundenservice\nWir suchen dich.\n\nÄhnliche Jobs\n"
+            "Teamleiter Vertrieb · Gaswerke · 58.000 €/Jahr\n")
+    cleaned = clean(Document("a.txt", text, "text"))
+    assert "58.000" not in cleaned.text and "similar_jobs" in cleaned.removed

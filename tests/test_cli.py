@@ -106,3 +106,17 @@ def test_embedded_default_end_to_end_via_cli(tmp_path):
     [line] = [json.loads(x) for x in out.read_text().splitlines()]
     assert line["record"]["title"] == "Senior Data Engineer"
     assert line["backend"] == "embedded" and line["usage"]["prompt_tokens"] > 0
+
+
+def test_reference_date_from_mtime_flag_counts_from_each_files_modification_day(tmp_path,
+                                                                               capsys):
+    import datetime as dt
+    import os
+
+    src = tmp_path / "p.txt"
+    src.write_text(POSTING + "Posted 3 days ago\n")
+    saved = dt.datetime(2024, 3, 12, 12).timestamp()
+    os.utime(src, (saved, saved))
+    code, [line], _ = run_cli([str(src), "--no-cache", "--reference-date-from-mtime"], capsys)
+    assert code == EXIT_OK and line["record"]["date_posted"] == "2024-03-09"
+    assert line["reference_from"] == "mtime"

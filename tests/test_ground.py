@@ -67,3 +67,10 @@ def test_a_model_value_the_text_states_in_the_parsers_words_is_kept(name, value,
 ])
 def test_a_model_value_the_parser_does_not_read_in_the_text_is_dropped(name, value, text):
     assert _grounded(name, value, text) is None
+
+
+def test_a_models_apply_url_is_kept_only_when_the_text_writes_it_whole():
+    text = "Apply at https://jobs.acme.example/engineering/backend/senior-platform-engineer-4821"
+    url = text.removeprefix("Apply at ")
+    assert _grounded("apply_url", url, text) == url
+    assert _grounded("apply_url", url[:-4] + "9999", text) is None

@@ -285,3 +285,12 @@ def test_load_text_raises_load_error(text: str, error_type: str) -> None:
     with pytest.raises(LoadError) as info:
         load_text(text)
     assert info.value.error_type == error_type
+
+
+def test_german_json_keys_give_the_header_and_the_body(tmp_path: Path) -> None:
+    row = {"titel": "Werkstudent Data Science", "unternehmen": "Solaris Energie AG",
+           "standort": "Berlin", "beschreibung": "Du arbeitest mit Python und SQL."}
+    [doc] = iter_inputs([write(tmp_path, "row.json", json.dumps(row))])
+    assert doc.content.splitlines()[:3] == ["Title: Werkstudent Data Science",
+                                            "Company: Solaris Energie AG", "Location: Berlin"]
+    assert doc.content.endswith("Du arbeitest mit Python und SQL.")

@@ -113,3 +113,69 @@ def test_every_field_the_parsers_report_is_merged():
     merged = Merged()
     merge_rules(Facts(**{name: [Found("x", 0, 1)] for name in names}), TEXT, merged)
     assert set(merged.values) == names
+
+
+def _merged_apply(jsonld, fields, stated=()):
+    merged = Merged()
+    facts = Facts(apply_url=[Found(url, 0, len(url)) for url in stated])
+    merge_page_data(jsonld, merged, facts, fields)
+    merge_rules(facts, " ".join(stated), merged)
+    return merged.values.get("apply_url"), merged.sources.get("apply_url")
+
+
+def test_an_apply_column_beats_an_apply_url_in_the_text():
+    fields = {"Apply_URL": "https://board.example/apply/9", "url": "https://board.example/9"}
+    assert _merged_apply([], fields, ["https://ats.example/jobs/9"]) == (
+        "https://board.example/apply/9", "page")
+    assert _merged_apply([], {"apply": {"email": "hr@x.example", "url": "https://x.example/j"}}
+                         ) == ("https://x.example/j", "page")
+
+
+def test_the_postings_own_address_fills_in_only_when_the_text_gives_no_apply_url():
+    row = {"job_posting_url": "https://board.example/view/3", "application_url": ""}
+    assert _merged_apply([], row) == ("https://board.example/view/3", "page")
+    assert _merged_apply([], row, ["https://ats.example/3"]) == ("https://ats.example/3", "rules")
+    jsonld = [{"@type": "JobPosting", "url": "https://acme.example/careers/3"}]
+    assert _merged_apply(jsonld, None) == ("https://acme.example/careers/3", "page")
+    assert _merged_apply([{"url": "/careers/3"}], {"url": "jobs/3"}) == (None, None)
+
+
+def _page_completed(jsonld, **rules):
+    from extractor.merge import merge_page_details
+
+    merged = Merged()
+    for name, values in rules.items():
+        merged.put(name, values, "rules", [])
+    merge_page_details(jsonld, merged)
+    return merged
+
+
+PAGE = [{"@type": "JobPosting",
+         "baseSalary": {"currency": "RUR", "value": {"unitText": "MONTH", "minValue": 45000}},
+         "jobLocation": {"address": {"addressLocality": "Коломна",
+                                     "addressRegion": "Московская область",
+                                     "addressCountry": "RU"}}}]
+
+
+def test_page_data_gives_the_period_and_region_the_text_leaves_out_where_it_agrees():
+    from extractor.record import Location, SalaryRange
+
+    merged = _page_completed(
+        PAGE, salary=[SalaryRange(min=45000, currency="RUB", raw="от 45 000 ₽"),
+                      SalaryRange(min=50000, currency="RUB", raw="от 50 000 ₽")],
+        locations=[Location(raw="Коломна", city="Коломна")])
+    first, other = merged.values["salary"]
+    assert (first.period, first.raw) == ("month", "от 45 000 ₽")
+    assert other.period is None  # other figures: the page says nothing about them
+    place = merged.values["locations"][0]
+    assert (place.city, place.region, place.country) == ("Коломна", "Московская область", "RU")
+    assert merged.sources["salary"] == "rules"
+
+
+def test_page_pay_and_places_fill_in_when_the_text_states_none():
+    merged = _page_completed(PAGE)
+    (pay,) = merged.values["salary"]
+    assert (pay.min, pay.max, pay.currency, pay.period) == (45000, None, "RUB", "month")
+    (place,) = merged.values["locations"]
+    assert (place.city, place.region, place.country) == ("Коломна", "Московская область", "RU")
+    assert merged.sources["locations"] == "page"

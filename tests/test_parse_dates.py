@@ -74,3 +74,27 @@ def test_span_and_confidence() -> None:
     assert [text[f.start:f.end] for f in posted] == ["Reposted 8 Days Ago",
                                                      "Date posted: 2024-08-01"]
     assert posted[0].confidence < posted[1].confidence == 1.0
+
+
+@pytest.mark.parametrize(("text", "posted", "deadline"), [
+    ("veröffentlicht am 12.03.2024", ["2024-03-12"], []),
+    ("Eingestellt am 5. Februar 2024", ["2024-02-05"], []),
+    ("Online seit: 12. März 2024", ["2024-03-12"], []),
+    ("Veröffentlicht vor 3 Tagen", [(REF - dt.timedelta(days=3)).isoformat()], []),
+    ("Stand: 02.01.2024", ["2024-01-02"], []),
+    ("Bewerbungsfrist: 30.04.2024", [], ["2024-04-30"]),
+    ("Bewerbung bis zum 30. April 2024", [], ["2024-04-30"]),
+    ("Gegründet am 12.03.1999", [], []),
+])
+def test_german_posting_dates_and_deadlines(text, posted, deadline) -> None:
+    got_posted, got_deadline = parse_dates(text, REF)
+    assert [f.value.isoformat() for f in got_posted] == posted
+    assert [f.value.isoformat() for f in got_deadline] == deadline
+
+
+@pytest.mark.parametrize("byline", ["Leipzig, Sachsen · vor 3 Wochen · Über 100 Bewerber",
+                                    "• München\n• vor 3 Wochen\n", "Boston, MA · 3 weeks ago"])
+def test_a_relative_date_alone_in_the_header_byline_is_the_posting_date(byline) -> None:
+    text = f"Teamleitung Kundenservice\n{byline}\n\nWir suchen dich.\n"
+    assert [f.value for f in parse_dates(text, REF)[0]] == [REF - dt.timedelta(weeks=3)]
+    assert parse_dates("We launched 3 weeks ago with a new product.\n", REF)[0] == []

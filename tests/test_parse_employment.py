@@ -100,3 +100,21 @@ def test_each_type_once_at_its_best_span() -> None:
 def test_similar_jobs_are_not_this_job() -> None:
     text = "Internship\nSimilar Jobs at Dropbox\nFull-time\nSenior level"
     assert [f.value for f in parse_employment_types(text)] == ["internship"]
+
+
+GERMAN = "Wir suchen für unser Team in der Stadt eine engagierte Person mit Erfahrung. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (GERMAN + "Die Stelle ist in Vollzeit zu besetzen.", ["full_time"]),
+    (GERMAN + "Wir bieten einen unbefristeten Arbeitsvertrag.", ["full_time"]),
+    (GERMAN + "Anstellung: unbefristet, in Teilzeit (20 Stunden).", ["part_time"]),
+    (GERMAN + "Der Vertrag ist befristet auf 12 Monate.", ["temporary"]),
+    (GERMAN + "Reinigungskraft auf Minijob-Basis.", ["part_time"]),
+    (GERMAN + "Ein Praktikum im Bereich Marketing.", ["internship"]),
+    ("Aare Präzision AG, Solothurn · Pensum 100 % · Festanstellung", ["full_time"]),
+    ("Nous recrutons un comptable en CDI à temps partiel pour notre agence et vous "
+     "rejoindrez une équipe dans la région.", ["part_time"]),
+])
+def test_german_contract_and_hours_words_are_employment_types(text, expected) -> None:
+    assert [f.value for f in parse_employment_types(text)] == expected

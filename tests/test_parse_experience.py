@@ -74,3 +74,17 @@ def test_span_and_wish_confidence() -> None:
 def test_other_jobs_after_similar_jobs_are_ignored() -> None:
     text = "Опыт работы от 3 лет\nПохожие вакансии\nОпыт 1-3 года"
     assert [f.value for f in parse_experience_years(text)] == [3]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mindestens 5 Jahre Berufserfahrung in der Softwareentwicklung", [5]),
+    ("Erste Berufserfahrung von 1-2 Jahren", [1]),
+    ("Mindestens 8 Jahre Erfahrung in der Finanzbuchhaltung, davon 3 Jahre in leitender "
+     "Funktion", [8]),
+    ("Mindestens 2 Jahre Führungserfahrung", [2]),
+    ("• 4+ Jahre Backend-Entwicklung mit Python", [4]),
+    ("Seit 20 Jahren sind wir Marktführer", []), ("• 30 Jahre Tradition", []),
+    ("Berufseinsteiger willkommen", [0]),
+])
+def test_german_years_of_experience(text: str, expected: list[float]) -> None:
+    assert [f.value for f in parse_experience_years(text)] == expected

@@ -144,3 +144,33 @@ def test_country_sequence_glued_and_stops_at_prose() -> None:
     assert [c for c, _, _ in country_sequence("the United States or Canada to apply")] == [
         "US", "CA"]
     assert country_sequence("Indiana") == []
+
+
+def test_a_header_that_names_only_a_country_gives_that_country_and_no_city():
+    import datetime as dt
+
+    from extractor.parse import parse_text
+
+    text = ("Peace Corps - Armenia\nJOB TITLE: Technical Coordinator\n"
+            "POSITION LOCATION: The trainers will live in a village\n")
+    facts = parse_text(text, dt.date(2004, 4, 1))
+    assert [(f.value.city, f.value.country) for f in facts.locations] == [(None, "AM")]
+
+
+@pytest.mark.parametrize("text", ["Lieu : Paris, CDI", "Location: Lyon · CDI",
+                                  "Lieu de travail : Paris / CDI", "Location: CDI, Paris"])
+def test_an_employment_type_beside_a_place_is_not_a_place(text):
+    places = [(f.value.city, f.value.region) for f in parse_locations(text)]
+    assert len(places) == 1 and "CDI" not in places[0] and places[0][0] in ("Paris", "Lyon")
+
+
+def test_cdi_beside_the_place_of_a_french_posting_is_full_time_evidence():
+    import datetime as dt
+
+    from extractor.parse import parse_text
+
+    text = ("Ingénieur data (H/F)\nLieu : Paris, CDI\n\nNous recherchons un ingénieur pour "
+            "notre équipe. Vous travaillerez avec les équipes produit et la direction.\n")
+    facts = parse_text(text, dt.date(2025, 1, 1))
+    assert [(f.value.city, f.value.country) for f in facts.locations] == [("Paris", "FR")]
+    assert [f.value for f in facts.employment_types] == ["full_time"]

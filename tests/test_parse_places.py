@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.parse.places import city_country, header_city
+from extractor.parse.places import city_country, header_place
 
 
 @pytest.mark.parametrize(("name", "country"), [
@@ -25,7 +25,28 @@ def test_city_country(name, country):
     ("Senior Engineer\nRemote\nFull-time", None),
 ])
 def test_header_city(text, expected):
-    hit = header_city(text)
+    hit = header_place(text)
     assert (hit.value if hit else None) == expected
     if hit:
         assert text[hit.start:hit.end] == expected[0]
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Armenia", None), ("Jamaica", None), ("Benin", None),  # cities named like a country
+    ("CDI", None), ("FRA", None), ("CAN", None),  # airport codes, not names
+    ("Singapore", "SG"), ("Guatemala", "GT"), ("Frankfurt", "DE"),
+])
+def test_a_country_name_or_a_code_in_capitals_is_not_a_city_elsewhere(name, country):
+    assert city_country(name) == country
+
+
+def test_a_country_named_after_a_dash_in_the_header_is_the_country_with_no_city():
+    text = "Peace Corps - Armenia\nJOB TITLE: Technical Coordinator\nWork with volunteers."
+    hit = header_place(text)
+    assert hit is not None and hit.value == (None, "AM")
+    assert text[hit.start:hit.end] == "Armenia"
+
+
+def test_a_city_in_the_header_beats_a_country_named_before_it():
+    hit = header_place("Acme GmbH - Germany · Berlin\nWe build boats.")
+    assert hit is not None and hit.value == ("Berlin", "DE")

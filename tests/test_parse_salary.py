@@ -143,3 +143,19 @@ def test_posting_end() -> None:
     text = "Job\nPay: $1\nSimilar Jobs at Dropbox\nOther job"
     assert text[posting_end(text):].startswith("Similar Jobs")
     assert posting_end("no chrome here") == len("no chrome here")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gehalt: 65.000 – 78.000 € brutto/Jahr", [(65000, 78000, "EUR", "year")]),
+    ("Vergütung: 2.400 € brutto monatlich", [(2400, 2400, "EUR", "month")]),
+    ("Bruttojahresgehalt ab 42.000 €", [(42000, None, "EUR", "year")]),
+    ("Stundenlohn: 13,50 €", [(13.5, 13.5, "EUR", "hour")]),
+    ("CHF 5'800 – 6'400 pro Monat", [(5800, 6400, "CHF", "month")]),
+    ("Vergütung: 85.000 – 100.000 € p.a. zzgl. Bonus", [(85000, 100000, "EUR", "year")]),
+    ("Gehalt bis zu 60.000 € im Jahr", [(None, 60000, "EUR", "year")]),
+    ("Remote-Budget 1.500 € pro Jahr", []),
+])
+def test_german_pay_words_and_periods(text: str, expected: list[tuple]) -> None:
+    got = [(f.value.min, f.value.max, f.value.currency, f.value.period)
+           for f in parse_salaries(text)]
+    assert got == expected

@@ -94,3 +94,12 @@ def test_title_missing_from_text() -> None:
 def test_mid_senior_is_weak() -> None:
     (found,) = parse_seniority(None, "Seniority level: Mid-Senior level")
     assert found.confidence < 0.7
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Teamleitung Kundenservice (m/w/d)", "lead"), ("Teamleiter Vertrieb", "lead"),
+    ("Leiter Finanzbuchhaltung (m/w/d)", "manager"), ("Projektleiterin Bau", "manager"),
+    ("Senior Java-Entwickler (m/w/d)", "senior"), ("Junior Buchhalter (w/m/d)", "entry"),
+])
+def test_german_titles_give_their_level(title: str, expected: str) -> None:
+    assert parse_seniority(title, f"{title}\n\nWir suchen dich.")[0].value == expected

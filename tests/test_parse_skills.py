@@ -80,3 +80,45 @@ def test_similar_jobs_chrome_is_not_read() -> None:
 def test_list_only_names_are_weaker() -> None:
     found = {f.value: f.confidence for f in parse_skills("Python, Go")}
     assert found["Go"] < found["Python"]
+
+
+ABOUT = """Data Engineer
+
+About Vercel:
+
+Our globally-distributed team works asynchronously to lead the React ecosystem and
+serve developers at large companies such as Figma.
+
+About the Role:
+
+You will build our warehouse in Python and SQL.
+
+Requirements
+- Experience with dbt and Snowflake
+"""
+
+
+def test_skills_are_not_taken_from_text_about_the_company():
+    assert [f.value for f in parse_skills(ABOUT)] == ["Python", "SQL", "dbt", "Snowflake"]
+
+
+def test_a_list_of_skills_in_the_company_text_still_counts():
+    text = "🌎 About us\nWe are 40 engineers. Our stack: Go, Rust, Kubernetes and AWS.\n\n" \
+           "Requisitos\n• SQL avanzado\n"
+    assert [f.value for f in parse_skills(text)] == ["Go", "Rust", "Kubernetes", "AWS", "SQL"]
+
+
+def test_company_text_ends_at_the_next_heading_known_or_not():
+    from extractor.parse.sections import company_spans
+
+    text = "Sobre a empresa\nA Cajuína usa Python.\n\nResponsabilidades\n• Python e SQL\n"
+    (start, end), = company_spans(text)
+    assert text[start:end].startswith("Sobre a empresa") and "Responsabilidades" not in \
+        text[start:end]
+    assert [f.value for f in parse_skills(text)] == ["Python", "SQL"]
+    assert parse_skills("About the Role\nYou will build React apps.\n")[0].value == "React"
+
+
+def test_a_company_label_line_is_not_text_about_the_company():
+    text = "Title: Backend Developer\nCompany: Acme\n\nWe need someone fluent in Python and AWS.\n"
+    assert [f.value for f in parse_skills(text)] == ["Python", "AWS"]

@@ -86,3 +86,36 @@ def test_regions_need_a_remote_statement_or_residence_rule() -> None:
     _, strong = parse_workplace("Fully remote. Candidates must reside in Canada.")
     _, weak = parse_workplace("Candidates must reside in Canada.")
     assert strong[0].confidence > weak[0].confidence
+
+
+@pytest.mark.parametrize(("title", "mode"), [
+    ("Registered Nurse | Hybrid", "hybrid"), ("AVP, Underwriting Team Leader | Hybrid", "hybrid"),
+    ("Field Technician (On-site)", "onsite"), ("Nurse (Hybrid)", "hybrid"),
+    ("Call Center-REMOTE", "remote"), ("Data Engineer - On-site", "onsite"),
+    ("Toronto, ON | Hybrid | Permanent", "hybrid"),
+])
+def test_a_workplace_stated_as_a_title_suffix_is_read(title: str, mode: str) -> None:
+    found = parse_workplace(f"{title}\nWe are hiring.\n")[0]
+    assert [f.value for f in found] == [mode]
+    assert found[0].confidence >= 0.9
+
+
+@pytest.mark.parametrize("text", ["We offer a non-remote role", "Analyst - remote sensing",
+                                  "Pre-hybrid engines"])
+def test_a_suffix_that_is_not_a_workplace_is_not_read(text: str) -> None:
+    assert parse_workplace(text)[0] == []
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Homeoffice möglich", "hybrid"), ("Bis zu 2 Tage pro Woche mobiles Arbeiten", "hybrid"),
+    ("Arbeitsmodell: 2 Tage Homeoffice pro Woche", "hybrid"),
+    ("Mobiles Arbeiten an bis zu 3 Tagen pro Woche", "hybrid"), ("Hybrides Arbeiten", "hybrid"),
+    ("Homeoffice nach Absprache", "hybrid"), ("100 % Homeoffice", "remote"),
+    ("Die Stelle ist vollständig remote.", "remote"), ("Ortsunabhängiges Arbeiten", "remote"),
+])
+def test_german_homeoffice_and_mobile_work_are_the_workplace(text: str, mode: str) -> None:
+    assert [f.value for f in parse_workplace(text)[0]] == [mode]
+
+
+def test_a_homeoffice_allowance_is_not_a_workplace() -> None:
+    assert parse_workplace("Homeoffice-Pauschale von 50 € im Monat")[0] == []

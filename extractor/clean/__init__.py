@@ -47,7 +47,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Posting text ready for parsing, with the page's JobPosting JSON-LD and title hint."""
+    """Posting text ready for parsing, with the page's JobPosting JSON-LD, title hint and
+    visible links (text, absolute href) aside."""
 
     text: str
     jsonld: list[dict[str, Any]]
@@ -55,6 +56,7 @@ class Cleaned:
     raw_chars: int
     removed: list[str]
     warnings: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 # Text read before the text stages: the budget with room for the chrome they cut. A
@@ -67,11 +69,12 @@ def clean(doc: Document, *, max_chars: int = 12000) -> Cleaned:
     """Clean one document; the text is cut at a paragraph boundary to fit `max_chars`."""
     removed: list[str] = []
     warnings: list[str] = []
+    links: list[tuple[str, str]] = []
     read_chars = max(_READ_FACTOR * max_chars, _MIN_READ_CHARS)
     if doc.kind == "html":
         page = html_to_text(doc.content, removed, read_chars=read_chars)
         text, jsonld, title_hint = page.text, page.jsonld, page.title_hint
-        warnings = page.warnings
+        warnings, links = page.warnings, page.links
     else:
         text, jsonld = plain_text(read_prefix(doc.content, read_chars, removed)), []
         title_hint = None
@@ -84,4 +87,4 @@ def clean(doc: Document, *, max_chars: int = 12000) -> Cleaned:
     if doc.kind == "html":
         text = ensure_title(text, title_hint)
     text = fit_budget(text, max_chars, removed)
-    return Cleaned(text, jsonld, title_hint, len(doc.content), removed, warnings)
+    return Cleaned(text, jsonld, title_hint, len(doc.content), removed, warnings, links)

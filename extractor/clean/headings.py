@@ -2,6 +2,9 @@
 
 ``SECTION_HEADINGS``  heading phrases by record field (``parse.sections`` reads the items
                       under them; "other" headings end a section);
+``COMPANY_HEADINGS``  the "other" headings that start text about the employer ("About
+                      us", "About Vercel:", "Who we are", "О компании"), which names the
+                      company's products, not the job's skills;
 ``GLUED_HEADINGS``    the closed list of headings that exports glue to a neighbouring
                       word, put back on a line of their own by the cleaner;
 ``TAIL_RE``           a line where other postings start ("Similar jobs at X", "Похожие
@@ -85,6 +88,19 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Headings of text about the employer rather than the job. "About X" is about the company
+# unless X is the role, the team, the job or the reader.
+COMPANY_HEADINGS: tuple[str, ...] = (
+    r"about (?!(?:the |this |our )?(?:role|team|job|position|opportunity|you|department)\b)"
+    r"(?:us|[\w&.'’-]+(?: [\w&.'’-]+){0,3})",
+    r"who we are", r"company (?:description|overview|profile)", r"the company",
+    r"our (?:mission|story|company|values)", r"о компании", r"о нас", r"qui sommes-nous",
+    r"(?:[àa] propos|à propos de nous|à propos de l['’]entreprise)", r"über uns",
+    r"wer wir sind", r"das unternehmen", r"sobre (?:nós|nosotros|la empresa|a empresa)",
+    r"quiénes somos", r"关于我们", r"公司介绍",
+)
+SECTION_HEADINGS["other"] += COMPANY_HEADINGS
+
 # Section headings that exports glue to the previous or next word. A closed list, so that
 # names such as "McDonald" are never split.
 GLUED_HEADINGS: tuple[str, ...] = (
@@ -117,5 +133,7 @@ _TAIL = (
     r"|similar\s+jobs\b[^\n]*|more\s+jobs\s+at\b[^\n]*|jobs\s+at\s+[^\n]{1,60}"
     r"|you\s+may\s+also\s+like|people\s+also\s+viewed"
     r"|похожие\s+вакансии\b[^\n]*|offres\s+similaires"
+    r"|(?:ähnliche|weitere|passende)\s+(?:jobs|stellen(?:angebote|anzeigen)?|anzeigen)\b[^\n]*"
+    r"|das\s+könnte\s+(?:dich|sie)\s+auch\s+interessieren"
 )
 TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_TAIL})[ \t:]*$")

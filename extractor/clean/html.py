@@ -24,6 +24,7 @@ class Page:
     jsonld: list[dict[str, Any]]
     title_hint: str | None
     warnings: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text, absolute href)
 
 
 _DROP_SELECTOR = (
@@ -50,7 +51,7 @@ def html_to_text(
     markup: str, removed: list[str] | None = None, *, read_chars: int | None = None
 ) -> Page:
     """Render a page's visible main text (at most about `read_chars` of it); JSON-LD
-    JobPostings and the h1 (or <title>) come aside."""
+    JobPostings, the h1 (or <title>) and the visible links come aside."""
     removed = [] if removed is None else removed
     markup, warnings = bound_markup(markup, removed)
     tree = LexborHTMLParser(markup)
@@ -61,6 +62,7 @@ def html_to_text(
     cut_hidden(tree, removed)
     heading = _visible_heading(tree)
     title_hint = heading or _title_hint(tree, jsonld)
+    links = _links(tree)
     _drop_chrome(tree, root, removed)
     text = render_text(root, read_chars)
     if read_chars is not None and len(text) > read_chars:
@@ -68,9 +70,40 @@ def html_to_text(
     fallback = jsonld_text(jsonld, text)
     if fallback:
         note(removed, "page_chrome")
-        return Page(fallback, jsonld, title_hint, warnings)
+        return Page(fallback, jsonld, title_hint, warnings, links)
     return Page(text, drop_unshown_titles(jsonld, text, heading, warnings), title_hint,
-                warnings)
+                warnings, links)
+
+
+_MAX_LINKS = 200
+_LINK_TEXT_CHARS = 80
+_OTHER_JOBS = frozenset({"similar_jobs", "nav", "footer", "share"})
+
+
+def _links(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """The visible links with an absolute http(s) target, as (text, href), in page order.
+
+    Read before chrome is cut (an apply button is often a role=button anchor in a header),
+    but not from the blocks about other jobs or the site (similar jobs, nav, footer)."""
+    links: list[tuple[str, str]] = []
+    for node in tree.css("a[href]"):
+        href = (node.attributes.get("href") or "").strip()
+        text = squash(node.text(deep=True))
+        if (href.lower().startswith(("http://", "https://")) and 0 < len(text)
+                <= _LINK_TEXT_CHARS and not _in_other_jobs(node)):
+            links.append((text, href))
+            if len(links) >= _MAX_LINKS:
+                break
+    return links
+
+
+def _in_other_jobs(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("nav", "footer") or _chrome_name(parent) in _OTHER_JOBS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _drop_chrome(tree: LexborHTMLParser, root: LexborNode, removed: list[str]) -> None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.parse import education, employment, seniority, visa, workplace
+from extractor.parse.apply import parse_apply_url
 from extractor.parse.base import Found
 from extractor.parse.dates import parse_dates
 from extractor.parse.education import parse_education
@@ -26,7 +27,7 @@ from extractor.parse.employment import parse_employment_types
 from extractor.parse.experience import parse_experience_years
 from extractor.parse.language import detect_language
 from extractor.parse.location import parse_locations
-from extractor.parse.places import city_country, header_city
+from extractor.parse.places import city_country, header_place
 from extractor.parse.salary import parse_salaries
 from extractor.parse.sections import parse_sections
 from extractor.parse.skills import parse_skills
@@ -70,9 +71,11 @@ class Facts:
     apply_url: list[Found[str]] = field(default_factory=list)
 
 
-def parse_text(text: str, reference_date: dt.date) -> Facts:
-    """Run every deterministic parser but seniority over the cleaned text. Seniority reads
-    the title first, so it is parsed (``parse_seniority``) once the title is chosen."""
+def parse_text(text: str, reference_date: dt.date,
+               links: Sequence[tuple[str, str]] = ()) -> Facts:
+    """Run every deterministic parser but seniority over the cleaned text (and the page's
+    visible ``links``, for where to apply). Seniority reads the title first, so it is
+    parsed (``parse_seniority``) once the title is chosen."""
     posted, deadline = parse_dates(text, reference_date)
     workplace, regions = parse_workplace(text)
     facts = Facts(
@@ -88,6 +91,7 @@ def parse_text(text: str, reference_date: dt.date) -> Facts:
         visa_sponsorship=parse_visa_sponsorship(text),
         language=detect_language(text),
         skills=parse_skills(text),
+        apply_url=parse_apply_url(text, links),
     )
     for name, items in parse_sections(text).items():
         setattr(facts, name, items)
@@ -119,7 +123,7 @@ def _yearly_if_k(found: Found[Any]) -> Found[Any]:
 
 def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
     """Parsed locations, with countries looked up for large cities stated without one,
-    and, when nothing was parsed, a large city named in the header lines."""
+    and, when nothing was parsed, a large city (else a country) named in the header lines."""
     out = []
     for item in found:
         loc = item.value
@@ -129,7 +133,7 @@ def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
         out.append(item)
     if out:
         return out
-    hit = header_city(text)
+    hit = header_place(text)
     if hit is None:
         return []
     city, country = hit.value

@@ -12,8 +12,11 @@ Only precise contexts count, since "full-time employees get 20 days off" or
   basis", "seeking a part-time AI Trainer", "As the Design Intern", "this internship".
 
 Mappings: contractor / freelance / independent contractor / 1099 / "проектная
-работа" -> contract; temp / seasonal / CDD / intérim -> temporary; CDI -> full_time
-(French only); PRN / per diem -> per_diem (per diem only as a label or token, as it
+работа" -> contract; temp / seasonal / CDD / intérim / befristet -> temporary; CDI
+(French only), unbefristet / Festanstellung (German) -> full_time, as the permanent
+contract they name, unless the posting states part-time ("CDI à temps partiel",
+"Teilzeit, unbefristet"); Minijob -> part_time; "Pensum 100 %" -> full_time; PRN / per
+diem -> per_diem (per diem only as a label or token, as it
 is also a travel allowance); stage (French text only, not "stage de formation"),
 alternance, apprentissage and apprenticeship -> internship: work-study contracts are
 trainee positions and the record has no apprenticeship value. "other" only when a
@@ -26,15 +29,21 @@ import re
 
 from extractor.parse.base import Found, posting_end
 
-_END = r"(?-i:(?![a-zа-яё]))"
+_END = r"(?-i:(?![a-zа-яёäöüß]))"
+# a permanent contract's words: full-time evidence unless part-time is stated
+_PERMANENT = r"(?-i:CDI)|unbefristet\w*|festanstellung|festangestellt\w*"
+_PERMANENT_RX = re.compile(rf"(?i)^(?:{_PERMANENT})$")
 _TERMS: list[tuple[str, str]] = [
-    ("full_time", r"full[\s-]?time|полная\s+занятость|temps\s+plein|(?-i:CDI)|vollzeit"),
-    ("part_time", r"part[\s-]?time|частичная\s+занятость|temps\s+partiel|teilzeit"),
+    ("full_time", rf"full[\s-]?time|полная\s+занятость|temps\s+plein|vollzeit\w*|"
+                  rf"pensum\s*:?\s*100\s?%|{_PERMANENT}"),
+    ("part_time", r"part[\s-]?time|частичная\s+занятость|temps\s+partiel|teilzeit\w*|"
+                  r"minijob\w*"),
     ("contract", r"contract(?:or)?(?:[\s-]to[\s-]hire)?|freelance(?:r)?|1099|"
                  r"проектная\s+работа|prestataire"),
-    ("temporary", r"temp(?:orary)?|seasonal|(?-i:CDD)|int[ée]rim\w*|временная\s+работа"),
+    ("temporary", r"temp(?:orary)?|seasonal|(?-i:CDD)|int[ée]rim\w*|временная\s+работа|"
+                  r"befristet\w*"),
     ("internship", r"intern(?:ship)?|стажировка|stage|alternance|apprentissage|"
-                   r"apprentice(?:ship)?"),
+                   r"apprentice(?:ship)?|praktikum"),
     ("volunteer", r"volunteer|волонт[её]рство|b[ée]n[ée]volat"),
     ("per_diem", r"per[\s-]?diem|(?-i:PRN)"),
 ]
@@ -92,6 +101,12 @@ _FRENCH_STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) f
     (r"(?i)\b(?P<t>alternance|apprentissage|temps\s+plein|temps\s+partiel|int[ée]rim\w*)\b",
      0.85),
 )]
+# German text: the type words are statements wherever they stand ("in Teilzeit",
+# "Vollzeitstelle", "unbefristeter Arbeitsvertrag", "auf Minijob-Basis")
+_GERMAN_STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for rx, c in (
+    (rf"(?i)\b(?P<t>vollzeit\w*|teilzeit\w*|minijob\w*|(?<!un)befristet\w*|{_PERMANENT}|"
+     r"praktikum)(?![a-zäöüß])", 0.85),
+)]
 # a candidate's past, a negation, work authorisation or the reader's own wishes
 _NOT_THIS_JOB = re.compile(
     r"(?i)\b(?:experience|worked|working|served|previous|prior|former|not|never|no|"
@@ -99,7 +114,15 @@ _NOT_THIS_JOB = re.compile(
     r"possib\w+|lead\s+to|into|future|eventual\w*|after)\b|n['’]t\b|"
     r"\byou(?:\s+are|['’]re)?\s+$|\bif\s+you\b")
 _FRENCH_WORDS = re.compile(r"(?i)\b(?:le|la|les|des|et|vous|nous|une|pour|avec|dans|est|du|au)\b")
+_GERMAN_WORDS = re.compile(r"(?i)\b(?:der|die|das|und|mit|für|wir|sie|ist|ein|eine|zu|von|"
+                           r"bei|auf|im|du|dein|ihr|ihre|unser|unsere)\b")
 _ENGLISH_WORDS = re.compile(r"(?i)\b(?:the|and|you|with|for|our|will|are|is|to)\b")
+
+
+def names_a_type(term: str) -> bool:
+    """Whether ``term`` is, whole, an employment type's word ("CDI", "Vollzeit", "Contract"):
+    the place parser skips these, so "Lieu : Paris, CDI" is not a region "CDI"."""
+    return _kind(term) is not None
 
 
 def _kind(term: str) -> str | None:
@@ -169,6 +192,18 @@ def _is_french(text: str) -> bool:
     return french >= 5 and french > len(_ENGLISH_WORDS.findall(text))
 
 
+def _is_german(text: str) -> bool:
+    german = len(_GERMAN_WORDS.findall(text))
+    return german >= 5 and german > len(_ENGLISH_WORDS.findall(text))
+
+
+def _permanent_only(found: Found[str], text: str, kinds: set[str]) -> bool:
+    """A full-time reading that rests on a permanent contract's word, where the posting
+    states part-time: the contract is permanent, the hours are not full."""
+    return (found.value == "full_time" and "part_time" in kinds
+            and _PERMANENT_RX.match(text[found.start:found.end]) is not None)
+
+
 def parse_employment_types(text: str) -> list[Found[str]]:
     """Employment types stated for this job, each once, in order of appearance."""
     body = text[:posting_end(text)]
@@ -178,9 +213,13 @@ def parse_employment_types(text: str) -> list[Found[str]]:
     else:  # "Stage" in English text is a phase; "CDI" alone may be an acronym
         found = [f for f in found if body[f.start:f.end].lower() not in _FRENCH_ONLY]
         found += [f for f in _labelled(body) if body[f.start:f.end].lower() != "stage"]
+    if _is_german(body):
+        found += _statements(body, _GERMAN_STATEMENTS)
+    kinds = {f.value for f in found}
     best: dict[str, Found[str]] = {}
     for f in sorted(found, key=lambda f: (-f.confidence, f.start)):
-        best.setdefault(f.value, f)
+        if not _permanent_only(f, body, kinds):
+            best.setdefault(f.value, f)
     return sorted(best.values(), key=lambda f: f.start)
 
 

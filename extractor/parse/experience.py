@@ -2,7 +2,8 @@
 
 A figure counts when experience is named next to it ("5+ yrs of Python experience",
 "Experience: 6+ years", "Minimum 2 years in PHP development", "3+ years as a
-Supervisor", "опыт работы от 1 года", "2 ans d'expérience"). The lower end of a range
+Supervisor", "опыт работы от 1 года", "2 ans d'expérience", "mindestens 3 Jahre
+Berufserfahrung", "Berufserfahrung von 1-2 Jahren"). The lower end of a range
 is taken. Company age ("founded 20 years ago", "for over 15 years we have"), ages
 ("18 years of age"), degree lengths ("4 Year University Degree") and service years
 are not experience. "No experience required" / "без опыта" gives 0. Every stated
@@ -35,10 +36,20 @@ _FR = re.compile(
     r"(?:d['’]|en\s+)exp[ée]rience|exp[ée]rience\w*(?:\s+[\w'’]+){0,4}?\s*[:\-]?\s*"
     r"(?:de\s+|d['’]au\s+moins\s+|minimum\s+|au\s+moins\s+)?(?P<m>\d{1,2})\s*"
     r"(?:(?:à|-)\s*\d{1,2}\s*)?ans?\b)")
+_DE = re.compile(
+    r"(?i)(?:\b(?P<n>\d{1,2})\s*\+?\s*(?:(?:-|–|bis)\s*\d{1,2}\s*)?jahr(?:e|en)?\s+"
+    r"(?:[\wäöüß-]+\s+){0,3}?[\wäöüß]*erfahrung|[\wäöüß]*erfahrung(?:\s+[\wäöüß]+){0,4}?\s*"
+    r"[:\-–]?\s*(?:von\s+|seit\s+)?(?:mindestens\s+|min\.\s+|über\s+|mehr\s+als\s+)?"
+    r"(?P<m>\d{1,2})\s*\+?\s*(?:(?:-|–|bis)\s*\d{1,2}\s*)?jahr(?:e|en)?\b)")
+# an item of a requirement list that starts with the years: "• 4+ Jahre Backend-Entwicklung"
+_DE_ITEM = re.compile(r"(?im)^[ \t]*[•*▪✓\-–]?[ \t]*(?:(?P<lead>mindestens|min\.)\s+)?"
+                      r"(?P<n>\d{1,2})\s*(?P<plus>\+)?\s*jahr(?:e|en)?\s+(?!urlaub|garantie|"
+                      r"alt\b|jung\b|tradition)[\wäöüß]")
 _NONE = re.compile(
     r"(?i)\bno\s+(?:prior\s+|previous\s+)?experience\s+(?:is\s+)?(?:required|needed|"
     r"necessary)|без\s+опыта|опыт\s+не\s+(?:требуется|обязателен)|sans\s+exp[ée]rience|"
-    r"d[ée]butants?\s+accept[ée]s")
+    r"d[ée]butants?\s+accept[ée]s|keine\s+(?:berufs)?erfahrung\s+(?:nötig|notwendig|"
+    r"erforderlich)|(?:quer|berufs)einsteiger(?:innen|\*innen|:innen)?\s+willkommen")
 
 _EXPERIENCE = re.compile(r"(?i)\bexp(?:erience[ds]?|\.)?(?![a-z])|expérience")
 _LABEL_BEFORE = re.compile(r"(?i)\bexperience\w*\b[^.;•\n]{0,40}$")
@@ -107,12 +118,16 @@ def parse_experience_years(text: str) -> list[Found[float]]:
         if _is_requirement(m, body):
             found.append(Found(_value(m.group("n")), m.start(), m.end(),
                                _confidence(body, m.start(), m.end())))
-    for rx in (_RU, _FR):
+    for rx in (_RU, _FR, _DE):
         for m in rx.finditer(body):
             n = m.groupdict().get("n") or m.groupdict().get("m")
             assert n is not None  # both patterns need an n or an m group to match
             found.append(Found(_value(n), m.start(), m.end(), _confidence(body, m.start(),
                                                                           m.end())))
+    for m in _DE_ITEM.finditer(body):
+        if (m.group("lead") or m.group("plus")) and not any(
+                f.start <= m.start("n") < f.end for f in found):
+            found.append(Found(_value(m.group("n")), m.start("n"), m.end(), 0.8))
     for m in _NONE.finditer(body):
         found.append(Found(0.0, m.start(), m.end(), 0.8))
     return sorted(found, key=lambda f: f.start)

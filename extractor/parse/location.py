@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from extractor.codes import country_code, country_index
 from extractor.parse.base import Found, posting_end
+from extractor.parse.employment import names_a_type
 from extractor.record import Location
 
 US_STATES: dict[str, str] = {
@@ -202,9 +203,10 @@ def _is_name(part: str) -> bool:
 
 
 def _noise(part: str) -> bool:
-    """A part to skip over: a workplace word, a street address, a building."""
+    """A part to skip over: a workplace word, an employment type ("CDI", in the employment
+    parser's words), a street address, a building."""
     low = part.casefold()
-    if any(ch.isdigit() for ch in part) or not part.strip(" -–"):
+    if any(ch.isdigit() for ch in part) or not part.strip(" -–") or names_a_type(part):
         return True
     return any(w.strip(".-–") in NON_PLACE_WORDS for w in low.split())
 

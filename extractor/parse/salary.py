@@ -49,30 +49,34 @@ def _amount(tag: str) -> str:
 
 _LEAD = (r"(?P<lead>\b(?:up\s+to|from|starting\s+(?:at|from)|starts?\s+at|begins?\s+at|"
          r"in\s+excess\s+of|at\s+least|minimum\s+of|upwards\s+of|à\s+partir\s+de|"
-         r"jusqu'à|jusqu’à)\s+|(?<![а-яА-Я])(?:от|до)\s+)?")
+         r"jusqu'à|jusqu’à|ab|bis\s+zu)\s+|(?<![а-яА-Я])(?:от|до)\s+)?")
 _SEP = r"(?:\s*(?:[-–—]|to|and|до|à|bis)\s*|(?=[$€£₽₹]))"
 _MONEY = re.compile(rf"(?i:{_LEAD}){_amount('a')}(?:{_SEP}{_amount('b')})?")
 _ONE = re.compile(rf"(?i:{_LEAD}){_amount('a')}")
 
 _PERIOD_WORDS: list[tuple[PayPeriod, str]] = [
     ("hour", r"per\s+hour|an?\s+hour|/\s?h(?:ou)?r\b|/\s?h\b|hourly|p/h\b|в\s+час|"
-             r"de\s+l'heure|par\s+heure|/\s?heure|pro\s+stunde"),
+             r"de\s+l'heure|par\s+heure|/\s?heure|(?:pro|je|die)\s+stunde|/\s?std\b\.?|"
+             r"stündlich"),
     ("day", r"per\s+day|a\s+day\b|/\s?day|daily|в\s+день|par\s+jour|/\s?jour"),
     ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly|в\s+неделю|par\s+semaine"),
     ("month", r"per\s+month|a\s+month|/\s?mo(?:nth)?\b|monthly|per\s+mensem|в\s+месяц|"
-              r"/\s?мес|ежемесячно|par\s+mois|/\s?mois|mensuel\w*"),
+              r"/\s?мес|ежемесячно|par\s+mois|/\s?mois|mensuel\w*|(?:pro|im|je)\s+monat\b|"
+              r"/\s?monat\b|monatlich|mtl\.(?!\w)"),
     ("year", r"per\s+year|a\s+year|/\s?y(?:ea)?r\b|/\s?annum|annually|annual|per\s+annum|"
-             r"p\.a\.|(?-i:pa\b)|yearly|в\s+год|par\s+an\b|/\s?an\b|annuel\w*"),
+             r"p\.\s?a(?:\.|\b)|(?-i:pa\b)|yearly|в\s+год|par\s+an\b|/\s?an\b|annuel\w*|"
+             r"(?:pro|im|je)\s+jahr\b|/\s?jahr\b|jährlich"),
 ]
 # words that may stand between a figure and its period: "250 USD equivalent in AMD per month"
-_FILLER = (r"^[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3})|gross|net|brut|base|salary|pay|total|paid|in|"
-           r"before\s+tax\w*|pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
+_FILLER = (r"^[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3})|gross|net|brut|brutto|netto|base|salary|pay|"
+           r"total|paid|in|before\s+tax\w*|pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
 _PERIODS: list[tuple[PayPeriod, re.Pattern[str]]] = [
     (p, re.compile(rf"(?i){_FILLER}(?:{r})")) for p, r in _PERIOD_WORDS]
 _PAY_WORDS = re.compile(
     r"(?i)\b(?:salary|salaries|pay|paid|payment|compensation|wages?|rate|range|remuneration|"
     r"earn\w*|income|OTE|stipend|base|band|gross|net|salaire|rémunération|rémunéré|gehalt|"
-    r"vergütung|lohn)\b|зарплат\w*|заработн\w*|оклад\w*|доход\w*|з/п|\bзп\b|вознагражд\w*")
+    r"vergütung|lohn)\b|зарплат\w*|заработн\w*|оклад\w*|доход\w*|з/п|\bзп\b|вознагражд\w*|"
+    r"(?i:\b\w+(?:gehalt|gehälter|lohn|vergütung)\b)")
 _NOT_PAY_BEFORE = re.compile(
     r"(?i)\b(?:referr\w*|referral|bonus\w*|bonues|reimburs\w*|tuition|budget|allowance|"
     r"insurance|premiums?|costs?|deductibles?|fees?|fund\w*|raised?|revenue|(?:annual|gross|"
@@ -92,14 +96,17 @@ _PAY_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:salary|base|OTE|gross|net|brut|DOE|depending|based\s+on|commensurate|"
     r"на\s+руки|до\s+вычета|после\s+вычета)")
 _PERIOD_BEFORE = re.compile(
-    r"(?i)\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
-    r"rate|wage|compensation|stipend|income|earnings)\b[^\n\d]{0,15}$")
+    r"(?i)(?:\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
+    r"rate|wage|compensation|stipend|income|earnings)\b|\b(?:brutto|netto)?(?P<de>jahres|"
+    r"monats|stunden|wochen|tages)(?:brutto|netto)?(?:gehalt|lohn|vergütung|verdienst|satz)\b)"
+    r"[^\n\d]{0,15}$")
 _BEFORE_PERIOD: dict[str, PayPeriod] = {
     "hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-    "daily": "day"}
-_MIN_LEADS = ("from", "starting", "start", "begin", "in excess", "at least", "minimum",
+    "daily": "day", "jahres": "year", "monats": "month", "stunden": "hour", "wochen": "week",
+    "tages": "day"}
+_MIN_LEADS = ("from", "ab", "starting", "start", "begin", "in excess", "at least", "minimum",
               "upwards", "à partir", "от")
-_MAX_LEADS = ("up to", "jusqu", "до")
+_MAX_LEADS = ("up to", "jusqu", "до", "bis zu")
 _SCALES = {"k": 1000, "thousand": 1000, "тыс": 1000, "тыс.": 1000}
 
 
@@ -183,7 +190,8 @@ def _period(m: re.Match[str], text: str) -> tuple[PayPeriod | None, int]:
         return period, end
     line = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)[-1]
     before = _PERIOD_BEFORE.search(line)
-    return (_BEFORE_PERIOD[before.group("p").lower()] if before else None), m.end()
+    word = (before.group("p") or before.group("de")) if before else None
+    return (_BEFORE_PERIOD[word.lower()] if word else None), m.end()
 
 
 def _not_pay(text: str, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extractor.clean.headings import SECTION_HEADINGS
+from extractor.clean.headings import COMPANY_HEADINGS, SECTION_HEADINGS
 from extractor.parse.base import Found
 
 MAX_ITEM = 300
@@ -42,7 +42,10 @@ def _phrase_table() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _PHRASE, _GROUP_KEY = _phrase_table()
-_LEAD = re.compile(r"[ \t]*(?:[#*_•▪●■◦\-–—>]+[ \t]*)?(?:\d{1,2}[.)][ \t]*)?\**")
+_COMPANY = re.compile(f"(?:{'|'.join(COMPANY_HEADINGS)}){_HEAD_END}", re.IGNORECASE)
+# what may stand before a heading: marks, bullets, a number, an emoji ("🌎 About us")
+_LEAD = re.compile(r"[ \t]*(?:[#*_•▪●■◦\-–—>\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]+[ \t]*)?"
+                   r"(?:\d{1,2}[.)][ \t]*)?\**")
 _AFTER = re.compile(r"\**[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*\??[ \t]*"
                     r"(?P<sep>[:：]+|[ \t]+[-–—][ \t]+)?[ \t]*")
 _MIDLINE = re.compile(r"(?:(?<=[.!?;)\]])[ \t]*|(?<=[a-zа-яё]))(?=[A-ZА-ЯЁ])")
@@ -242,6 +245,35 @@ def _items(text: str, spans: list[list[int]], camel: bool) -> list[Found[str]]:
             if len(out) >= MAX_ITEMS:
                 return out
     return out
+
+
+# a short line that reads as a heading in any language ("Responsabilidades", "Requisitos")
+_HEADING_LIKE = re.compile(r"[ \t#*]*[^\W\d_][^\n.,;!?•]{0,48}[ \t*]*:?[ \t]*")
+
+
+def company_spans(text: str) -> list[tuple[int, int]]:
+    """Where text about the employer runs: from a company heading ("About us", "About
+    Vercel:", "Who we are") to the next heading, known or heading-like (a short line of
+    at most six words)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for s, e in _segments(text):
+        known = s < e and _heading(text, s, e) is not None
+        lead = _LEAD.match(text, s, e) if known else None
+        company = lead is not None and _COMPANY.match(text, lead.end(), e) is not None
+        if company and start is None:
+            start = s
+        elif start is not None and not company and (known or _heading_like(text, s, e)):
+            spans.append((start, s))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _heading_like(text: str, start: int, end: int) -> bool:
+    return (start < end and len(text[start:end].split()) <= 6
+            and _HEADING_LIKE.fullmatch(text, start, end) is not None)
 
 
 def parse_sections(text: str) -> dict[str, list[Found[str]]]:

@@ -14,7 +14,8 @@ Decisions (the record has no "staff" or "principal" level):
   ("Staff Engineer"), since "Staff Accountant" is not senior; "Старший", "Ведущий".
 * entry: "Junior", "Jr", "Entry(-level)", "Graduate", "New Grad", "Apprentice",
   "Trainee", "Младший".
-* manager: "Manager", "Mgr", "Supervisor", "Руководитель", "Responsable".
+* manager: "Manager", "Mgr", "Supervisor", "Руководитель", "Responsable", "Leiter",
+  "Projektleiterin", "Leitung"; German team leads ("Teamleiter", "Teamleitung") are lead.
 * trailing level numerals: I -> entry, II -> mid, III/IV/V -> senior (weaker).
 * labelled text: "Seniority level: Mid-Senior level" is read as mid with low
   confidence (LinkedIn uses it for most experienced roles); "Associate" and
@@ -45,7 +46,8 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ("director", 0.95, re.compile(r"(?i)\bdirector\b|\bhead\s+of\b|\bdirect(?:eur|rice)\b|"
                                   r"директор\w*")),
     ("lead", 0.85, re.compile(r"(?i)\b(?:team|tech|technical|engineering|squad|group)\s+"
-                              r"lead(?:er)?\b|\blead\b(?![\s-](?:gen|based|abatement|paint))|тимлид\w*")),
+                              r"lead(?:er)?\b|\blead\b(?![\s-](?:gen|based|abatement|paint))|тимлид\w*|"
+                              r"\b(?:team|gruppen|schicht)[\s-]?(?:leit(?:er|erin|ung)|lead)\w*")),
     ("senior", 0.95, re.compile(r"(?i)\bsenior\b|\bsr\b\.?|\bsnr\b|старш\w+|ведущ\w+")),
     ("senior", 0.85, re.compile(rf"(?i)\b(?:staff|principal)\s+(?:[\w-]+\s+){{0,2}}"
                                 rf"{_TECH_NOUN}\b")),
@@ -54,7 +56,8 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
                                r"младш\w+|d[ée]butant\w*")),
     ("mid", 0.85, re.compile(r"(?i)\bmid[\s-]*level\b|\bintermediate\b")),
     ("manager", 0.8, re.compile(r"(?i)\bmanager\b|\bmgr\b|\bsupervisor\b|руководител\w*|"
-                                r"\bresponsable\b|\bchef\s+de\s+projet\b")),
+                                r"\bresponsable\b|\bchef\s+de\s+projet\b|"
+                                r"\b\w*leit(?:er|erin|ung)\b")),
     ("entry", 0.7, re.compile(r"(?<=[A-Za-z] )I(?=\s*(?:$|[,(|/–-]))")),
     ("mid", 0.7, re.compile(r"(?<=[A-Za-z] )II(?=\s|$|[,(|/–-])")),
     ("senior", 0.7, re.compile(r"(?<=[A-Za-z] )(?:III|IV)(?=\s|$|[,(|/–-])|"

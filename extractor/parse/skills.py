@@ -5,7 +5,9 @@ is ``canonical: aliases``; an alias written with a capital or a symbol is matche
 that exact case when it is also an English word ("Go", "Rust", "Swift", "Excel",
 "React", "Spark"), else case-insensitively. Ambiguous short names ("Go", "R", "C",
 "Julia", "Sketch", "Unity") only count inside a list: next to another skill with
-nothing but a separator between them ("Python, Rust, Go, C++").
+nothing but a separator between them ("Python, Rust, Go, C++"). Text about the employer
+("About Vercel: ... we lead the React ecosystem") names its products and clients, not
+the job's skills: a skill there counts only inside a list ("Our stack: Go, Rust, K8s").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import functools
 import re
 
 from extractor.parse.base import Found, posting_end
+from extractor.parse.sections import company_spans
 
 # canonical name -> aliases (the canonical name is an alias too)
 LEXICON: dict[str, tuple[str, ...]] = {
@@ -201,8 +204,10 @@ def parse_skills(text: str) -> list[Found[str]]:
     pattern = _matcher()[0]
     hits = [(name, m.start(), m.end()) for m in pattern.finditer(text, 0, end)
             if (name := _canonical(m.group())) is not None]
+    about = company_spans(text[:end])
     weak = {hit for hit in hits if hit[0] in LIST_ONLY or
-            " ".join(text[hit[1]:hit[2]].split()) in LIST_ONLY_ALIASES}
+            " ".join(text[hit[1]:hit[2]].split()) in LIST_ONLY_ALIASES or
+            any(a <= hit[1] < b for a, b in about)}
     out: list[Found[str]] = []
     seen: set[str] = set()
     for hit in hits:

@@ -1,9 +1,9 @@
 """Workplace type (onsite / hybrid / remote) and where remote applicants may live.
 
 Each rule is a regex with a value and a confidence: labels and header lines
-("Location: Remote", "Remote (United States)") are near-certain; statements about
-the role ("This is a fully remote position") are strong; a bare mention of remote
-work is weak. Remote in "remote sensing", "remote monitoring", "remote patient" and
+("Location: Remote", "Remote (United States)", a title's "| Hybrid") are near-certain;
+statements about the role ("This is a fully remote position") are strong; a bare mention
+of remote work is weak. Remote in "remote sensing", "remote monitoring", "remote patient" and
 the like is not a workplace. A posting offering several modes gets every mode, each
 with its best span; the merge decides.
 """
@@ -24,6 +24,8 @@ _NOT_WORKPLACE = (
     r"learning|diagnos\w+|server\w*|repositor\w+|device\w*|operat\w+|management|"
     r"surveillance|viewing|car|cars|starter|procedures?)\b)"
 )
+# German words for working away from the office
+_DE_AWAY = r"(?:home-?office|mobile[sn]?\s+arbeit(?:en)?|remote-?arbeit)"
 _MODE_WORD = (r"(?P<v>(?:fully\s+|100\s?%\s+)?remote(?:ly)?|hybrid|on-?site|on\s+site|"
               r"in[- ]person|in[- ]office|telework|telecommut\w*|virtual)")
 _LABEL = (r"(?:job\s+|work\s+|office\s+)?location|work\s*(?:place|site)?\s*(?:type|model|"
@@ -38,6 +40,10 @@ _RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                            r"(?:\s+remote)?|on-?site|in[- ]office)"
                            r"(?:[ \t\xa0]*\([^)\n]{0,60}\)|[ \t]*[-–,:|][ \t]*[^\n]{0,40})?"
                            r"[ \t]*$")),
+    # a title's or header's suffix: "Nurse | Hybrid", "Engineer (On-site)", "Call Center-REMOTE"
+    (None, 0.9, re.compile(r"(?im)(?:[|·•(]|\s[-–—]|(?<=[^\W\d_])-)[ \t]*(?P<v>(?:fully\s+|"
+                           r"100\s?%\s+)?remote|hybrid|on-?site|in[- ]office)[ \t]*"
+                           r"(?=\)|[|·•]|\s[-–—]\s|$)")),
     ("remote", 0.95, re.compile(r"(?i)\bhiring\s+remotely\s+in\b|#LI-Remote\b")),
     ("remote", 0.9, re.compile(r"(?i)\bremote(?=[ \t\xa0]*\((?!\s*except))|\(remote\)|"
                                r"\b(?:fully|100\s?%|full|"
@@ -71,6 +77,18 @@ _RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                                r"удал[её]нк\w*")),
     ("hybrid", 0.9, re.compile(r"(?i)гибридн\w*\s+(?:формат\w*|режим\w*|график\w*)|\bгибрид\b")),
     ("onsite", 0.9, re.compile(r"(?i)на\s+месте\s+работодателя|работа\s+в\s+офисе")),
+    # German: "Homeoffice" and "mobiles Arbeiten" part of the week are hybrid, all of it remote
+    ("hybrid", 0.9, re.compile(rf"(?i)\bhybride[snr]?\s+(?:arbeit\w*|arbeitsmodell\w*|modell\w*)|"
+                               rf"\b(?:bis\s+zu\s+)?[1-4]\s*(?:-\s*[1-4]\s*)?tage?n?\s+"
+                               rf"(?:(?:pro|die|je|in\s+der)\s+woche\s+)?(?:im\s+)?{_DE_AWAY}|"
+                               rf"{_DE_AWAY}\s+(?:an\s+)?(?:bis\s+zu\s+)?[1-4]\s*(?:-\s*[1-4]\s*)?"
+                               r"tage?n?\b")),
+    ("hybrid", 0.8, re.compile(rf"(?i){_DE_AWAY}\s+(?:ist\s+)?(?:möglich|nach\s+absprache|"
+                               rf"teilweise|anteilig|tageweise|optional)|\b(?:teilweise|anteilig|"
+                               rf"tageweise|flexibles?)\s+(?:im\s+)?{_DE_AWAY}")),
+    ("remote", 0.9, re.compile(rf"(?i)\b(?:100\s?%|vollständig|komplett|ausschließlich|"
+                               rf"dauerhaft)\s+(?:im\s+|aus\s+dem\s+|von\s+zu\s+hause\s+)?"
+                               rf"(?:{_DE_AWAY}|remote)|\bortsunabhängig\w*")),
     # French
     ("hybrid", 0.9, re.compile(r"(?i)t[ée]l[ée]travail\s+(?:partiel|hybride|occasionnel)|"
                                r"\b[1-4]\s+jours?\s+(?:de\s+)?t[ée]l[ée]travail")),
