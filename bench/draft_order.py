@@ -11,8 +11,9 @@
    field at a time, the draft first everywhere, and the mix this picks.
 3. a field goes first when that alone raises the headline micro-F1 (one field at a
    time, so that a title's effect on seniority counts for the title; ties: rules
-   first, the model has to earn a field); the mix is the recommendation for
-   ``extractor.merge.DRAFT_FIRST`` and is scored as a whole.
+   first, the model has to earn a field); a field is not taken from the draft at all
+   when leaving it out alone raises the micro-F1; the mix is the recommendation for
+   ``extractor.merge.DRAFT_FIRST`` and ``DRAFT_UNUSED`` and is scored as a whole.
 """
 
 from __future__ import annotations
@@ -88,12 +89,14 @@ def replaying(answer: dict[str, Any]) -> Callable[[ModelRequest], ModelReply]:
 
 
 def score_variant(cases: list[Case], settings: Settings, answers: dict[str, Any],
-                  first: Collection[str]) -> dict[str, Any]:
-    """Headline per-field and micro metrics of the draft strategy with ``first``."""
+                  first: Collection[str], unused: Collection[str] = ()) -> dict[str, Any]:
+    """Headline per-field and micro metrics of the draft strategy with ``first`` (and the
+    draft's ``unused`` fields not taken)."""
     scores = []
     for case in cases:
         result = assemble(load_document(case), case_settings(case, settings),
-                          replaying(answers.get(case.case_id, {})), draft_first=first)
+                          replaying(answers.get(case.case_id, {})), draft_first=first,
+                          draft_unused=unused)
         record = result.record.model_dump(mode="json") if result.record else None
         scores.append({k: v for k, v in score_record(case.labels, record).items()
                        if k in case.scored_fields()})
@@ -101,7 +104,8 @@ def score_variant(cases: list[Case], settings: Settings, answers: dict[str, Any]
 
 
 def pick(after: dict[str, Any], alone: dict[str, dict[str, Any]]) -> list[str]:
-    """The draft fields that raise the micro-F1 when they alone go first."""
+    """The draft fields that raise the micro-F1 when they alone go first (or, for the
+    ``without`` variants, when they alone are left out)."""
     return [name for name in DRAFT_FIELDS
             if (alone[name]["micro"]["f1"] or 0) > (after["micro"]["f1"] or 0)]
 
@@ -133,21 +137,29 @@ def main(argv: list[str] | None = None) -> int:
     rules = replace(settings, strategy="rules", adapter=None)
     after = score_variant(cases, settings, answers, ())
     alone = {name: score_variant(cases, settings, answers, (name,)) for name in DRAFT_FIELDS}
-    chosen = pick(after, alone)
+    without = {name: score_variant(cases, settings, answers, (), (name,))
+               for name in DRAFT_FIELDS}
+    unused = pick(after, without)
+    chosen = [name for name in pick(after, alone) if name not in unused]
     variants = {"rules": score_variant(cases, rules, answers, ()), "draft after rules": after,
                 "draft first": score_variant(cases, settings, answers, DRAFT_FIELDS),
-                "chosen": score_variant(cases, settings, answers, chosen)}
+                "chosen": score_variant(cases, settings, answers, chosen, unused)}
     print(machine_line())
     print(f"{len(cases)} cases, {sum('error' in a for a in answers.values())} draft errors")
     print(table(variants))
     print("micro-F1 with one field first: " + ", ".join(
         f"{name} {alone[name]['micro']['f1']:.4f}" for name in DRAFT_FIELDS)
         + f" (none first: {after['micro']['f1']:.4f})")
-    print(f"DRAFT_FIRST = {tuple(chosen)!r}")
+    print("micro-F1 with one field left out: " + ", ".join(
+        f"{name} {without[name]['micro']['f1']:.4f}" for name in DRAFT_FIELDS))
+    print(f"DRAFT_FIRST = {tuple(chosen)!r}\nDRAFT_UNUSED = {tuple(unused)!r}")
     if args.json:
         write_json(args.json, {"machine": machine(), "adapter": model_file_key(args.adapter),
-                               "sets": args.sets, "chosen": chosen, "variants": variants,
-                               "one_field_first": {k: v["micro"] for k, v in alone.items()}})
+                               "sets": args.sets, "chosen": chosen, "unused": unused,
+                               "variants": variants,
+                               "one_field_first": {k: v["micro"] for k, v in alone.items()},
+                               "one_field_left_out": {k: v["micro"]
+                                                      for k, v in without.items()}})
     return 0
 
 

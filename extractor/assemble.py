@@ -24,6 +24,7 @@ from extractor.ground import ground
 from extractor.load import Document
 from extractor.merge import (
     DRAFT_FIRST,
+    DRAFT_UNUSED,
     Merged,
     merge_draft,
     merge_page_data,
@@ -57,11 +58,13 @@ class _Read:
 
 
 def assemble(doc: Document, settings: Settings, ask: Ask,
-             draft_first: Collection[str] = DRAFT_FIRST) -> Result:
+             draft_first: Collection[str] = DRAFT_FIRST,
+             draft_unused: Collection[str] = DRAFT_UNUSED) -> Result:
     """One loaded document to its result: the record with its evidence, warnings and usage;
     or, when the model call or the record's validation fails, the error with the warnings
     and usage up to then. ``draft_first``: the fields where a ``draft`` answer goes before
-    the rules (``extractor.merge.DRAFT_FIRST``; bench/draft_order.py measures others).
+    the rules (``extractor.merge.DRAFT_FIRST``; bench/draft_order.py measures others);
+    ``draft_unused``: the draft fields not taken (``extractor.merge.DRAFT_UNUSED``).
 
     Raises:
         ConfigError: the run is misconfigured (from ``ask``): the caller stops the run.
@@ -76,7 +79,7 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
         return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta,
                       text=cleaned.text)
     warnings += notes
-    merged, notes = _merged(read, answer, settings.grounding, draft_first)
+    merged, notes = _merged(read, answer, settings.grounding, (draft_first, draft_unused))
     warnings += notes
     try:
         record, dropped = valid_record(merged)
@@ -102,10 +105,13 @@ def _cleaning_warnings(cleaned: Cleaned, max_chars: int) -> list[str]:
 
 
 def _merged(read: _Read, answer: dict[str, Any], grounding: str,
-            draft_first: Collection[str]) -> tuple[Merged, list[str]]:
+            draft_use: tuple[Collection[str], Collection[str]]) -> tuple[Merged, list[str]]:
     """Page data, rules and the model's answer merged field by field, then grounded; with
-    the warnings both give. Seniority is parsed here, once the title is chosen."""
+    the warnings both give. Seniority is parsed here, once the title is chosen.
+    ``draft_use``: the draft fields that go first, and those not taken."""
     text, merged, draft = read.cleaned.text, Merged(), answer.get("draft")
+    draft_first, unused = draft_use
+    draft_first = [name for name in draft_first if name not in unused]
     first = (_supported(draft, text, draft_first) if isinstance(draft, ModelDraft)
              else frozenset())
     for name, cands in (("title", read.titles), ("company", read.companies)):
@@ -116,7 +122,7 @@ def _merged(read: _Read, answer: dict[str, Any], grounding: str,
     merge_rules(facts, text, merged)
     merge_page_details(read.cleaned.jsonld, merged)
     if isinstance(draft, (Draft, ModelDraft)):
-        merge_draft(draft, merged, first)
+        merge_draft(draft, merged, first, unused)
     return merged, warnings + ground(merged, text, grounding)
 
 

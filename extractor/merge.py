@@ -55,6 +55,9 @@ SINGLE_FROM_RULES = (
 # The draft fields that go before the rules: each alone, first, raised the headline
 # micro-F1 on the 150 eval postings (bench/draft_order.py; extractor/finetune/README.md).
 DRAFT_FIRST: tuple[str, ...] = ("company",)
+# The draft fields never taken: each alone, left out, raised the headline micro-F1 (the
+# same bench); the rules and page data alone fill them.
+DRAFT_UNUSED: tuple[str, ...] = ()
 
 
 @dataclass
@@ -317,11 +320,13 @@ def _address_part(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def merge_draft(draft: BaseModel, merged: Merged, first: Collection[str] = ()) -> None:
+def merge_draft(draft: BaseModel, merged: Merged, first: Collection[str] = (),
+                unused: Collection[str] = ()) -> None:
     """The model's draft (``extractor.question.Draft`` or ``ModelDraft``) fills what page
-    data and rules left empty; a field in ``first`` also replaces what the rules set."""
+    data and rules left empty; a field in ``first`` also replaces what the rules set, a
+    field in ``unused`` is not taken."""
     for name, value in draft.model_dump().items():
-        if value in (None, [], ""):
+        if value in (None, [], "") or name in unused:
             continue
         if name not in merged.values:
             merged.put(name, _record_value(name, value), "model", [])

@@ -107,6 +107,15 @@ def test_the_draft_fills_only_what_page_data_and_rules_left_empty():
     assert "skills" not in merged.values  # empty draft fields are not merged
 
 
+def test_a_draft_field_marked_unused_is_not_taken():
+    draft = Draft(title="Baker", company="Boulangerie Fournil",
+                  locations=[{"city": "Lyon", "country": "FR"}])
+    merged = Merged()
+    merge_draft(draft, merged, unused=("locations",))
+    assert merged.values["company"] == "Boulangerie Fournil"
+    assert "locations" not in merged.values
+
+
 def test_every_field_the_parsers_report_is_merged():
     # a Facts field that merge_rules does not name would be dropped without a word
     names = {f.name for f in dataclasses.fields(Facts)}

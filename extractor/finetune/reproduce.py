@@ -1,0 +1,125 @@
+"""One command that rebuilds the shipped draft adapter from its recipe.
+
+    python -m extractor.finetune.reproduce [-o draft.gguf] [--run-dir DIR] [--shared DIR]
+
+1. builds the training data from ``../shared/training`` and ``training/own`` with the
+   recipe's build options (``python -m extractor.finetune.data``), into ``RUN/data``;
+2. trains the recipe's LoRA (``python -m extractor.finetune.train``) in ``RUN``,
+   continuing its checkpoint when the folder holds one (a run takes hours on 2 cores:
+   stop it at any time and rerun the same command), up to the recipe's step;
+3. converts that step's checkpoint to a float16 GGUF LoRA (``convert``) and prints its
+   sha256 beside the shipped file's.
+
+The data hash is compared with the shipped run's: code that renders, loads or cleans
+postings differently since then gives other training text, and the command says so
+(the model card names the commit the shipped run was built at).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor.finetune.data import DEFAULT_OWN, DEFAULT_SHARED, BuildOptions, build
+from extractor.finetune.rows import TrainingDataError
+from extractor.finetune.train import TrainConfig, default_runs_dir, file_hash, train
+
+SHIPPED_DIR = Path(__file__).resolve().parents[1] / "adapters"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What the shipped adapter was trained with (the model card prints the same)."""
+
+    name: str
+    step: int  # the checkpoint that ships (a multiple of save_every)
+    train_hash: str  # file_hash of the built train.jsonl the shipped run trained on
+    seed: int = 0
+    shared_copies: int = 1
+    own_copies: int = 3
+    train: dict[str, float | int] = field(default_factory=dict)  # TrainConfig overrides
+
+    @property
+    def shipped(self) -> Path:
+        return SHIPPED_DIR / f"{self.name}.gguf"
+
+
+DRAFT_V1 = Recipe(name="draft-v1", step=660, train_hash="7e6ae0c08bbf9307")
+
+
+def build_data(recipe: Recipe, shared: Path, own: Path, out: Path) -> str:
+    opts = BuildOptions(shared=shared, own=own, seed=recipe.seed,
+                        shared_copies=recipe.shared_copies, own_copies=recipe.own_copies)
+    if not (out / "train.jsonl").is_file():
+        stats = build(opts, out)
+        print(f"data: {json.dumps(stats['split'])} in {out}")
+    digest = file_hash(out / "train.jsonl")
+    if digest != recipe.train_hash:
+        print(f"note: train.jsonl hash {digest} differs from the shipped run's "
+              f"{recipe.train_hash}: the rendering, loading or cleaning code changed since; "
+              "the adapter will differ (the model card names the shipped run's commit)",
+              file=sys.stderr)
+    return digest
+
+
+def checkpoint_step(run: Path) -> int:
+    log = run / "log.jsonl"
+    if not (run / "checkpoint.pt").is_file() or not log.is_file():
+        return 0
+    import torch  # lazy: the train extra
+
+    return int(torch.load(run / "checkpoint.pt", weights_only=False)["step"])
+
+
+def run_training(recipe: Recipe, data: Path, run: Path) -> None:
+    cfg = TrainConfig(data=str(data.resolve()), run_dir=str(run.resolve()), seed=recipe.seed,
+                      **recipe.train)  # type: ignore[arg-type]
+    done = checkpoint_step(run)
+    if done < recipe.step:
+        print(f"training {recipe.name}: step {done} -> {recipe.step} (progress in "
+              f"{run / 'log.jsonl'})")
+        train(cfg, resume=done > 0, stop_after=recipe.step - done)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def reproduce(recipe: Recipe, shared: Path, own: Path, run: Path, out: Path) -> Path:
+    from extractor.finetune.convert import checkpoint_adapter, convert
+
+    run.mkdir(parents=True, exist_ok=True)
+    build_data(recipe, shared, own, run / "data")
+    run_training(recipe, run / "data", run)
+    if checkpoint_step(run) != recipe.step:
+        raise TrainingDataError(f"{run} holds step {checkpoint_step(run)}, not the recipe's "
+                                f"{recipe.step}: its checkpoint went past it; use a new --run-dir")
+    convert(checkpoint_adapter(run), out)
+    shipped = sha256(recipe.shipped) if recipe.shipped.is_file() else "(not shipped)"
+    print(f"wrote {out}\n  sha256 {sha256(out)}\n  shipped {recipe.shipped.name} {shipped}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extractor.finetune.reproduce",
+                                     description="Rebuild the shipped draft adapter.")
+    parser.add_argument("-o", "--out", type=Path, default=Path(f"{DRAFT_V1.name}.gguf"))
+    parser.add_argument("--run-dir", type=Path, default=default_runs_dir() / DRAFT_V1.name)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                        help="the shared training folder (default ../shared/training)")
+    parser.add_argument("--own", type=Path, default=DEFAULT_OWN)
+    args = parser.parse_args(argv)
+    try:
+        reproduce(DRAFT_V1, args.shared, args.own, args.run_dir, args.out)
+    except TrainingDataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
