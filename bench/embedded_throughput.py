@@ -1,23 +1,30 @@
 """Cold embedded throughput, the model-only bound on the same calls, and the naive baseline.
 
     python -m bench.embedded_throughput [--set synthetic|corpus|all] [--n N]
-                                        [--naive-n N] [--threads T] [--json OUT]
+                                        [--naive-n N] [--threads T] [--adapter PATH|none]
+                                        [--json OUT]
 
 Each measurement runs in a fresh Python process with a fresh, empty cache directory
 and a fixed reference date, so "cold" means: no cached results, model loaded anew,
 llama.cpp's KV cache empty (the GGUF file may still sit in the OS page cache).
 
-1. pipeline: ``extract_documents`` (strategy guided, the embedded default) over N
-   postings. The EmbeddedBackend is built first (timed as model load) and handed to
-   the pipeline behind a recording wrapper that captures, for every model call, the
-   exact keyword arguments instructor passes to ``Llama.create_chat_completion``
-   (messages, tools, tool_choice grammar, max_tokens, temperature, seed), the time of
-   that bare call, and its token usage.
-2. model-only: a fresh process loads the same GGUF with the same Llama parameters and
-   replays those recorded calls, bare, in the same order. Overhead ratio =
+1. pipeline: ``extract_documents`` with the embedded default's settings (``--adapter``:
+   the shipped adapter when the package holds one, so strategy auto resolves to draft;
+   ``none``: the bare model, strategy guided) over N postings. The EmbeddedBackend is
+   built first (timed as model load) and handed to the pipeline behind a recording
+   wrapper that captures, for every model call, the exact keyword arguments instructor
+   passes to ``Llama.create_chat_completion`` (messages, tools, tool_choice grammar,
+   max_tokens, temperature, seed), the chat format the backend formatted it in
+   (``ModelRequest.chat_format``), the time of that bare call, and its token usage.
+2. model-only: a fresh process loads the same GGUF with the same Llama class
+   (``GrammarFirstLlama``), adapter (``lora_path``) and parameters, and replays those
+   recorded calls, bare, in the same order, each formatted in its recorded chat format
+   (a per-call chat handler, as the backend's); the report says whether every replayed
+   prompt has the pipeline's token count. Overhead ratio =
    (pipeline wall - model-only time) / model-only time; target <= 10%.
 3. naive (evals/naive.py): raw text straight to instructor with the whole JobPosting
-   schema, same model, on the first ``--naive-n`` of the same postings (it runs to
+   schema, same base model with no adapter (a naive user has none), on the first
+   ``--naive-n`` of the same postings (it runs to
    its 768-token limit, so keep it small). Ratio = our postings/min over naive's, on
    the same postings; target >= 2. If that process crashes (llama.cpp refusing the
    schema's grammar, as before 8826488) it is rerun with maxLength stripped, and says so.
@@ -27,12 +34,14 @@ llama.cpp's KV cache empty (the GGUF file may still sit in the OS page cache).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -79,11 +88,23 @@ def load_docs(paths: list[Path]) -> list[Any]:
     return [next(iter(iter_inputs([p]))) for p in paths]
 
 
-def bench_settings(cache_dir: str, threads: int | None) -> Any:
+def bench_settings(cache_dir: str | None, threads: int | None,
+                   adapter: str | None = None) -> Any:
+    """The embedded default's settings; ``adapter``: a GGUF path, "none" (bare model) or
+    None (what resolve_settings gives: the shipped adapter when the package holds it)."""
     from extractor.settings import resolve_settings
 
     return resolve_settings(env={}, backend="embedded", cache_dir=cache_dir,
-                            reference_date=REFERENCE_DATE.isoformat(), n_threads=threads)
+                            reference_date=REFERENCE_DATE.isoformat(), n_threads=threads,
+                            adapter=adapter)
+
+
+def adapter_info(adapter: str | None) -> dict[str, Any] | None:
+    """The adapter a run applied (file name and size, as in the model id), or None."""
+    if not adapter:
+        return None
+    path = Path(adapter)
+    return {"path": str(path), "name": path.name, "size_bytes": path.stat().st_size}
 
 
 # --------------------------------------------------------------------------- recording
@@ -93,12 +114,18 @@ def _jsonable(value: Any) -> Any:
 
 
 class CallRecorder:
-    """Wraps ``llm.create_chat_completion`` (the bare call under instructor's patch)."""
+    """Wraps ``llm.create_chat_completion`` (the bare call under instructor's patch).
 
-    def __init__(self, llm: Any, transform: Any = None) -> None:
+    ``chat_format``: returns the chat format the call in flight is formatted in (the
+    backend's per-request format); each recorded call carries it, so a replay formats
+    its prompt the same way."""
+
+    def __init__(self, llm: Any, transform: Any = None,
+                 chat_format: Callable[[], str | None] | None = None) -> None:
         self.llm = llm
         self.original = llm.create_chat_completion
         self.transform = transform
+        self.chat_format = chat_format
         self.calls: list[dict[str, Any]] = []
         self.doc_index = -1
         self.own_s = 0.0  # time spent recording (subtracted from the pipeline's wall)
@@ -116,6 +143,7 @@ class CallRecorder:
         self.calls.append({
             "doc": self.doc_index,
             "kwargs": snapshot,
+            "chat_format": self.chat_format() if self.chat_format else None,
             "llama_s": elapsed,
             "prompt_tokens": usage.get("prompt_tokens", 0),
             "completion_tokens": usage.get("completion_tokens", 0),
@@ -141,10 +169,34 @@ class TimedBackend:
 
 
 def llama_params(backend: Any) -> dict[str, Any]:
-    """What EmbeddedBackend built its Llama with (so the bound loads the same)."""
+    """What EmbeddedBackend built its Llama with (so the bound loads the same): the
+    class, the adapter, and the context and thread parameters."""
     llm = backend.llm
-    return {"n_ctx": llm.n_ctx(), "n_threads": llm.n_threads, "n_batch": llm.n_batch,
+    cls = type(llm)
+    return {"class": f"{cls.__module__}.{cls.__qualname__}",
+            "lora_path": backend.settings.adapter,
+            "n_ctx": llm.n_ctx(), "n_threads": llm.n_threads,
+            "n_threads_batch": llm.n_threads_batch, "n_batch": llm.n_batch,
             "seed": backend.settings.seed}
+
+
+def backend_chat_format(backend: Any) -> Callable[[], str | None]:
+    """The chat format the EmbeddedBackend's chat handler formats the call in flight in."""
+    return lambda: backend._chat_format  # set per request, under the backend's lock
+
+
+class PerCallChatFormat:
+    """A ``Llama(chat_handler=...)`` that formats each call in ``self.chat_format``
+    (set before the call), through llama-cpp-python's own handler for that format, as
+    EmbeddedBackend's chat handler does."""
+
+    def __init__(self, chat_format: str) -> None:
+        self.chat_format = chat_format
+
+    def __call__(self, **kwargs: Any) -> Any:
+        from llama_cpp.llama_chat_format import get_chat_completion_handler  # lazy
+
+        return get_chat_completion_handler(self.chat_format)(**kwargs)
 
 
 def _progress(tag: str, i: int, n: int, seconds: float) -> None:
@@ -160,14 +212,14 @@ def phase_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     paths = [Path(p) for p in read_json(args.paths)]
     docs = load_docs(paths)
     load_docs_s = time.perf_counter() - started
-    settings = bench_settings(args.cache_dir, args.threads)
+    settings = bench_settings(args.cache_dir, args.threads, args.adapter)
 
     t = time.perf_counter()
     from extractor.backends.embedded import EmbeddedBackend
 
     backend = EmbeddedBackend(settings)
     model_load_s = time.perf_counter() - t
-    recorder = CallRecorder(backend.llm)
+    recorder = CallRecorder(backend.llm, chat_format=backend_chat_format(backend))
     timed = TimedBackend(backend)
 
     per_doc: list[dict[str, Any]] = []
@@ -192,6 +244,7 @@ def phase_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     wall_s = time.perf_counter() - t0 - recorder.own_s
     return {
         "model_path": str(backend.path), "model_id": backend.model_id,
+        "strategy": settings.resolved_strategy(), "adapter": adapter_info(settings.adapter),
         "llama_params": llama_params(backend),
         "load_docs_s": load_docs_s, "model_load_s": model_load_s, "wall_s": wall_s,
         "backend_complete_s": timed.complete_s - recorder.own_s,
@@ -201,24 +254,44 @@ def phase_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _fresh_llama(path: str, params: dict[str, Any]) -> Any:
-    from llama_cpp import Llama
+def llama_class(params: dict[str, Any]) -> type:
+    """The Llama class the pipeline used (a record without one: llama_cpp.Llama)."""
+    module, _, name = params.get("class", "llama_cpp.Llama").rpartition(".")
+    cls: type = getattr(importlib.import_module(module), name)
+    return cls
 
+
+def replay_llama_kwargs(params: dict[str, Any], handler: PerCallChatFormat) -> dict[str, Any]:
+    """The keyword arguments the pipeline's Llama was built with, from its record."""
+    threads_batch = params.get("n_threads_batch") or params["n_threads"]
+    return {"lora_path": params.get("lora_path"), "chat_handler": handler,
+            "n_ctx": params["n_ctx"], "n_threads": params["n_threads"],
+            "n_threads_batch": threads_batch, "n_batch": params["n_batch"],
+            "seed": params["seed"], "verbose": False}
+
+
+def _fresh_llama(path: str, params: dict[str, Any], handler: PerCallChatFormat) -> Any:
     from extractor.backends.embedded import _silence_llama_logs
 
     _silence_llama_logs()
-    return Llama(model_path=path, n_ctx=params["n_ctx"], n_threads=params["n_threads"],
-                 n_batch=params["n_batch"], seed=params["seed"], verbose=False)
+    llm = llama_class(params)(model_path=path, **replay_llama_kwargs(params, handler))
+    if params.get("lora_path") and not getattr(llm, "_lora_adapter", None):
+        raise SystemExit(f"model-only: llama.cpp refused the adapter {params['lora_path']}")
+    return llm
 
 
 def phase_model_only(args: argparse.Namespace) -> dict[str, Any]:
+    from extractor.backends.embedded import DEFAULT_CHAT_FORMAT
+
     rec = read_json(args.record)
+    handler = PerCallChatFormat(DEFAULT_CHAT_FORMAT)
     t = time.perf_counter()
-    llm = _fresh_llama(rec["model_path"], rec["llama_params"])
+    llm = _fresh_llama(rec["model_path"], rec["llama_params"], handler)
     model_load_s = time.perf_counter() - t
     calls = []
     for i, call in enumerate(rec["calls"]):
         kwargs = dict(call["kwargs"])
+        handler.chat_format = call.get("chat_format") or DEFAULT_CHAT_FORMAT
         if args.force_max_tokens:  # the fallback the brief allows: same output lengths
             kwargs["max_tokens"] = max(1, call["completion_tokens"])
         started = time.perf_counter()
@@ -257,12 +330,13 @@ def phase_naive(args: argparse.Namespace) -> dict[str, Any]:
     from evals.naive import naive_extract
     from extractor.backends import get_backend
     from extractor.errors import ExtractorError
+    from extractor.settings import NO_ADAPTER
 
     paths = [Path(p) for p in read_json(args.paths)]
-    settings = bench_settings(args.cache_dir, args.threads)
+    settings = bench_settings(args.cache_dir, args.threads, NO_ADAPTER)
     settings = replace(settings, use_cache=False)
     t = time.perf_counter()
-    backend = get_backend(settings)  # naive_extract reuses this per-process instance
+    backend: Any = get_backend(settings)  # naive_extract reuses this per-process one
     model_load_s = time.perf_counter() - t
     recorder = CallRecorder(backend.llm, _strip_max_length if args.strip_max_length else None)
     docs = []
@@ -308,7 +382,7 @@ def token_stats(paths: list[Path], model_path: str) -> dict[str, Any]:
         cleaned.append(count(text))
         sent.append(count(text[:GUIDED_TEXT_CHARS]))
 
-    def stats(values: list[float]) -> dict[str, Any]:
+    def stats(values: Sequence[float]) -> dict[str, Any]:
         return {"mean": rnd(sum(values) / len(values), 1) if values else None,
                 "median": rnd(median(values), 1), "p90": rnd(percentile(values, 0.9), 1),
                 "total": sum(values)}
@@ -357,6 +431,21 @@ def _pct_stats(values: list[float]) -> dict[str, Any]:
             "mean": rnd(sum(values) / len(values)) if values else None}
 
 
+def prompt_tokens_match(pipeline_calls: list[dict[str, Any]],
+                        replay_calls: list[dict[str, Any]]) -> dict[str, Any]:
+    """Whether every replayed call's prompt has the pipeline's token count (same chat
+    format, same text: a call formatted differently shows here)."""
+    pairs = list(zip(pipeline_calls, replay_calls, strict=True))
+    differing = [i for i, (c, b) in enumerate(pairs) if c["prompt_tokens"] != b["prompt_tokens"]]
+    return {"same": not differing, "calls_differing": differing,
+            "pipeline_total": sum(c["prompt_tokens"] for c in pipeline_calls),
+            "replay_total": sum(b["prompt_tokens"] for b in replay_calls)}
+
+
+def adapter_label(adapter: dict[str, Any] | None) -> str:
+    return f"{adapter['name']} ({adapter['size_bytes']:,} bytes)" if adapter else "none"
+
+
 def summarise(pipe: dict[str, Any], bound: dict[str, Any] | None,
               naive: dict[str, Any] | None, tokens: dict[str, Any] | None) -> dict[str, Any]:
     docs = pipe["docs"]
@@ -365,6 +454,9 @@ def summarise(pipe: dict[str, Any], bound: dict[str, Any] | None,
     calls = pipe["calls"]
     out: dict[str, Any] = {
         "postings": n,
+        "strategy": pipe.get("strategy"),
+        "adapter": pipe.get("adapter"),
+        "chat_formats": sorted({c.get("chat_format") or "?" for c in calls}),
         "model_calls": len(calls),
         "postings_without_model_call": sum(1 for d in docs if d["model_calls"] == 0),
         "errors": {e: sum(1 for d in docs if d["error"] == e)
@@ -389,6 +481,7 @@ def summarise(pipe: dict[str, Any], bound: dict[str, Any] | None,
     if bound is not None:
         model_s = bound["calls_s"]
         replay_out = [c["completion_tokens"] for c in bound["calls"]]
+        prompts = prompt_tokens_match(calls, bound["calls"])
         ratios = [b["llama_s"] / c["llama_s"] for b, c in zip(bound["calls"], calls, strict=True)
                   if c["llama_s"] > 0]
         recorded_out = [c["completion_tokens"] for c in calls]
@@ -396,6 +489,10 @@ def summarise(pipe: dict[str, Any], bound: dict[str, Any] | None,
             "model_load_s": rnd(bound["model_load_s"]),
             "calls_s": rnd(model_s),
             "postings_per_minute": rnd(60 * n / model_s, 1) if model_s else None,
+            "prompt_tokens_same_as_pipeline": prompts["same"],
+            "prompt_tokens_calls_differing": prompts["calls_differing"],
+            "prompt_tokens_replay_total": prompts["replay_total"],
+            "prompt_tokens_pipeline_total": prompts["pipeline_total"],
             "completion_tokens_same_as_pipeline": replay_out == recorded_out,
             "completion_tokens_replay_total": sum(replay_out),
             "completion_tokens_pipeline_total": sum(recorded_out),
@@ -459,7 +556,10 @@ def summarise(pipe: dict[str, Any], bound: dict[str, Any] | None,
 def report(summary: dict[str, Any], info: dict[str, Any]) -> str:
     p = summary["pipeline"]
     lines = [
-        f"embedded, cold cache, guided strategy: {summary['postings']} postings "
+        f"embedded, cold cache, {summary.get('strategy')} strategy, adapter "
+        f"{adapter_label(summary.get('adapter'))}, chat format "
+        f"{'/'.join(summary.get('chat_formats') or ['none (no model call)'])}: "
+        f"{summary['postings']} postings "
         f"({summary['model_calls']} model calls, "
         f"{summary['postings_without_model_call']} without one), errors {summary['errors']}",
         f"  model load {p['model_load_s']}s; pipeline wall {p['wall_s']}s -> "
@@ -474,9 +574,13 @@ def report(summary: dict[str, Any], info: dict[str, Any]) -> str:
     if "model_only" in summary:
         m = summary["model_only"]
         lines += [
-            f"model-only bound (bare Llama.create_chat_completion, same kwargs, fresh model): "
-            f"{m['calls_s']}s ({m['postings_per_minute']} postings/min), load {m['model_load_s']}s;"
-            f" same completion tokens: {m['completion_tokens_same_as_pipeline']}",
+            f"model-only bound (bare create_chat_completion, same Llama class, adapter, chat "
+            f"format and kwargs, fresh model): {m['calls_s']}s ({m['postings_per_minute']} "
+            f"postings/min), load {m['model_load_s']}s",
+            f"  same prompt tokens per call: {m['prompt_tokens_same_as_pipeline']} "
+            f"({m['prompt_tokens_replay_total']} replayed / {m['prompt_tokens_pipeline_total']}"
+            f" in the pipeline); same completion tokens: "
+            f"{m['completion_tokens_same_as_pipeline']}",
             f"  same call, replay time / in-run time: median "
             f"{m['per_call_time_ratio_replay_over_in_run_median']}, "
             f"{m['calls_off_by_more_than_1_5x']} of {summary['model_calls']} calls off by >1.5x"
@@ -519,15 +623,16 @@ def report(summary: dict[str, Any], info: dict[str, Any]) -> str:
 
 def run(set_name: str = "synthetic", n: int | None = DEFAULT_N, naive_n: int = DEFAULT_NAIVE_N,
         threads: int | None = None, model_only: bool = True,
-        force_max_tokens: bool = False) -> dict[str, Any]:
-    """All phases; returns {"machine", "config", "summary", "raw"}."""
+        force_max_tokens: bool = False, adapter: str | None = None) -> dict[str, Any]:
+    """All phases; returns {"machine", "config", "summary", "raw"}. ``adapter``: a GGUF
+    path, "none" (the bare model) or None (the embedded default's: the shipped one)."""
     info_before = machine()
     paths = pick_cases(set_name, n)
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp:
         work = Path(tmp)
         write_json(work / "paths.json", [str(p) for p in paths])
         pipe = _run_phase("pipeline", work, paths=work / "paths.json",
-                          cache_dir=work / "cache-pipeline", threads=threads)
+                          cache_dir=work / "cache-pipeline", threads=threads, adapter=adapter)
         write_json(work / "record.json", pipe)
         bound = _run_phase("model-only", work, record=work / "record.json",
                            force_max_tokens=force_max_tokens) if model_only else None
@@ -554,12 +659,23 @@ def run(set_name: str = "synthetic", n: int | None = DEFAULT_N, naive_n: int = D
     return {
         "machine": info,
         "config": {"set": set_name, "n": len(paths), "naive_n": min(naive_n, len(paths)),
-                   "reference_date": REFERENCE_DATE.isoformat(), "strategy": "guided",
+                   "reference_date": REFERENCE_DATE.isoformat(), "strategy": pipe["strategy"],
+                   "adapter": pipe["adapter"], "naive_adapter": None,
                    "threads": threads, "files": [p.name for p in paths],
                    "force_max_tokens": force_max_tokens},
         "summary": summary,
         "raw": {"pipeline": pipe_light, "model_only": bound, "naive": naive},
     }
+
+
+def check_adapter(adapter: str | None) -> None:
+    """Refuse a bad --adapter before any phase starts (the settings' own message)."""
+    from extractor.errors import ConfigError
+
+    try:
+        bench_settings(None, None, adapter)
+    except ConfigError as exc:
+        raise SystemExit(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -571,6 +687,9 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"postings for the naive baseline (default {DEFAULT_NAIVE_N}; "
                         "0 skips)")
     parser.add_argument("--threads", type=int, help="llama.cpp threads (default: all cores)")
+    parser.add_argument("--adapter", metavar="PATH|none",
+                        help="a GGUF LoRA over the model, or none for the bare model (default: "
+                        "the embedded default's, i.e. the shipped adapter when present)")
     parser.add_argument("--no-model-only", action="store_true", help="skip the bound")
     parser.add_argument("--force-max-tokens", action="store_true",
                         help="model-only: max_tokens = the recorded completion tokens")
@@ -591,8 +710,10 @@ def main(argv: list[str] | None = None) -> int:
         write_json(args.phase_out, fn(args))
         return 0
 
+    check_adapter(args.adapter)
     data = run(args.set, args.n or None, args.naive_n, args.threads,
-               model_only=not args.no_model_only, force_max_tokens=args.force_max_tokens)
+               model_only=not args.no_model_only, force_max_tokens=args.force_max_tokens,
+               adapter=args.adapter)
     print(report(data["summary"], data["machine"]))
     if args.json:
         print(f"wrote {write_json(args.json, data)}")

@@ -1,10 +1,13 @@
 """Run every benchmark with sensible defaults; write bench/results.json; print a Markdown table.
 
     python -m bench.run_all [--n 16] [--naive-n 3] [--set synthetic] [--files 2000]
-                            [--rounds 3] [--skip-embedded] [--skip-warm] [--out PATH]
+                            [--rounds 3] [--adapter PATH|none] [--skip-embedded]
+                            [--skip-warm] [--out PATH]
 
-* bench/embedded_throughput.py: cold embedded throughput (guided), the model-only bound
-  (bare llama-cpp-python calls with the recorded prompts and grammars) and the overhead
+* bench/embedded_throughput.py: cold embedded throughput of the embedded default (the
+  shipped adapter when present, draft; ``--adapter none``: the bare model, guided), the
+  model-only bound (bare llama-cpp-python calls with the recorded prompts, chat formats,
+  grammars and adapter) and the overhead
   ratio, the naive baseline and the speedup over it, tokens before/after cleaning;
 * bench/warm_cache.py: warm-cache records/s through the API and the CLI, ``extract
   --help`` start time, and whether a fully cached run loads the model;
@@ -53,8 +56,9 @@ def markdown(results: dict[str, Any]) -> str:
         s, cfg = emb["summary"], emb["config"]
         p = s["pipeline"]
         rows += [
-            (f"Cold embedded throughput, guided ({cfg['n']} postings, {cfg['set']}; "
-             f"{s['model_calls']} model calls)",
+            (f"Cold embedded throughput, {cfg.get('strategy')}, adapter "
+             f"{embedded_throughput.adapter_label(cfg.get('adapter'))} ({cfg['n']} postings, "
+             f"{cfg['set']}; {s['model_calls']} model calls)",
              f"{p['postings_per_minute']} postings/min ({p['postings_per_minute_incl_model_load']}"
              f" incl. {p['model_load_s']} s model load)", "", ""),
             ("Latency per posting, median / p90",
@@ -66,8 +70,9 @@ def markdown(results: dict[str, Any]) -> str:
             m = s["model_only"]
             ratio = s["overhead_ratio"]
             rows += [
-                ("Model-only bound (bare `Llama.create_chat_completion`, same prompts, grammars,"
-                 " output lengths; fresh model)",
+                ("Model-only bound (bare `create_chat_completion`, same Llama class, adapter, "
+                 "chat formats, prompts, grammars, output lengths; fresh model; same prompt "
+                 f"tokens: {m.get('prompt_tokens_same_as_pipeline', 'not recorded')})",
                  f"{m['calls_s']} s = {m['postings_per_minute']} postings/min", "", ""),
                 ("Pipeline overhead vs model-only: (pipeline - model) / model",
                  _pct(ratio), "<= 10%", _ok(ratio, ratio is not None and ratio <= 0.10)),
@@ -139,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=embedded_throughput.DEFAULT_N)
     parser.add_argument("--naive-n", type=int, default=embedded_throughput.DEFAULT_NAIVE_N)
     parser.add_argument("--threads", type=int)
+    parser.add_argument("--adapter", metavar="PATH|none",
+                        help="embedded: a GGUF LoRA, or none (default: the shipped adapter)")
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model-check-n", type=int, default=2)
@@ -146,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-warm", action="store_true")
     parser.add_argument("--out", default=str(BENCH / "results.json"))
     args = parser.parse_args(argv)
+    if not args.skip_embedded:
+        embedded_throughput.check_adapter(args.adapter)
 
     started = time.perf_counter()
     info = machine()
@@ -156,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
               flush=True)
     if not args.skip_embedded:
         results["embedded"] = embedded_throughput.run(args.set, args.n or None, args.naive_n,
-                                                      args.threads)
+                                                      args.threads, adapter=args.adapter)
         print(embedded_throughput.report(results["embedded"]["summary"],
                                          results["embedded"]["machine"]), flush=True)
     results["corpus_tokens"] = corpus_tokens()
