@@ -30,6 +30,15 @@ class FakeBackend:
 
 
 def choose_first(request: ModelRequest) -> dict[str, Any]:
-    """Pick the first option of every enum field (what a lazy model would do)."""
+    """Pick the first option of every enum field and leave every other required field
+    empty (what a lazy model would do)."""
     schema = request.response_model.model_json_schema()
-    return {name: prop["enum"][0] for name, prop in schema["properties"].items() if "enum" in prop}
+    required = set(schema.get("required", ()))
+    return {name: _lazy(prop) for name, prop in schema["properties"].items()
+            if "enum" in prop or name in required}
+
+
+def _lazy(prop: dict[str, Any]) -> Any:
+    if "enum" in prop:
+        return prop["enum"][0]
+    return [] if prop.get("type") == "array" else None

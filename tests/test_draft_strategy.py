@@ -84,7 +84,7 @@ def test_an_adapter_with_a_remote_backend_is_refused(tmp_path):
 
 def test_auto_asks_the_draft_question_only_when_an_adapter_is_given(tmp_path):
     adapter = str(gguf_file(tmp_path / "a.gguf"))
-    assert resolve_settings(env={}).resolved_strategy() == "guided"
+    assert resolve_settings(env={}, adapter="none").resolved_strategy() == "guided"
     assert resolve_settings(env={}, adapter=adapter).resolved_strategy() == "draft"
     assert resolve_settings(env={}, backend="openai").resolved_strategy() == "full"
     assert resolve_settings(env={}, adapter=adapter,

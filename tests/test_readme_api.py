@@ -52,8 +52,10 @@ def test_the_snippet_prints_the_record_and_one_line_per_posting(tmp_path, monkey
     assert printed[0].startswith("Junior Analyst [SalaryRange(min=50000.0")
     assert len(printed) == 3
     assert "'title': 'Staff Nurse'" in printed[1] and "'title': 'Junior Analyst'" in printed[2]
-    # the OpenAI model's questions went to the fake (the embedded one had none to ask here)
-    assert [fake.model_id for fake in fake_models if fake.requests] == ["fake-openai"]
+    # each model's questions went to its fake (the embedded default, with the shipped
+    # adapter, drafts every posting)
+    assert [fake.model_id for fake in fake_models if fake.requests] == [
+        "fake-embedded", "fake-openai"]
 
 
 def test_the_snippet_reports_a_failed_posting_instead_of_crashing(tmp_path, monkeypatch,

@@ -48,7 +48,7 @@ class Recipe:
         return SHIPPED_DIR / f"{self.name}.gguf"
 
 
-DRAFT_V1 = Recipe(name="draft-v1", step=660, train_hash="7e6ae0c08bbf9307")
+DRAFT_V1 = Recipe(name="draft-v1", step=350, train_hash="7e6ae0c08bbf9307")
 
 
 def build_data(recipe: Recipe, shared: Path, own: Path, out: Path) -> str:
