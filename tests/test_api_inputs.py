@@ -156,7 +156,8 @@ BAD_SETTINGS = {
     "strategy": "nope", "reference_date": "2024-13-01", "cache_dir": 3, "use_cache": "maybe",
     "grounding": "nope", "temperature": 5, "seed": 1.5, "max_tokens": 0, "max_input_chars": 0,
     "validation_retries": -1, "transport_retries": -1, "retry_max_wait": -1, "timeout": 0,
-    "endpoint_cooldown_s": -1, "n_threads": 0, "n_ctx": "many", "pay_year": "hours=0", "reference_from_mtime": "maybe",
+    "endpoint_cooldown_s": -1, "n_threads": 0, "n_ctx": "many", "pay_year": "hours=0",
+    "reference_from_mtime": "maybe",
 }
 
 
