@@ -4,8 +4,9 @@ A folder walk reads only the file types the loader knows (``SUPPORTED``); the ot
 are skipped. ``survey_inputs`` counts them by suffix, so the CLI can say "skipped 3
 files: .csv (2), .pdf (1)" and refuse a run with nothing to read, and it estimates the
 postings to come (one per file, a line per JSONL row, an item per top-level JSON array
-item) for the progress bar's total. It walks as the loader does (dot-entries skipped,
-each real folder once) and applies the same ``--include``/``--exclude`` test to files.
+item, a row per CSV or Parquet row) for the progress bar's total. It walks as the
+loader does (dot-entries skipped, each real folder once) and applies the same
+``--include``/``--exclude`` test to files.
 """
 
 from __future__ import annotations
@@ -111,11 +112,19 @@ def _postings(path: Path) -> int:
     if counter is None:
         return 1
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return 1  # the loader fails it as too_large: one result
-        return counter(path.read_bytes())
+        return counter(path)
     except (OSError, ValueError, RecursionError, ImportError):
         return 1
+
+
+def _read_whole(count: Callable[[bytes], int]) -> Callable[[Path], int]:
+    """``count`` over the file's bytes, for the types the loader reads whole: a file over
+    ``MAX_BYTES`` is one result (the loader fails it as too_large)."""
+    def counter(path: Path) -> int:
+        if path.stat().st_size > MAX_BYTES:
+            return 1
+        return count(path.read_bytes())
+    return counter
 
 
 def _jsonl_rows(data: bytes) -> int:
@@ -132,11 +141,13 @@ def _csv_rows(data: bytes) -> int:
     return max(1, sum(1 for row in rows if any(cell.strip() for cell in row)) - 1)
 
 
-def _parquet_rows(data: bytes) -> int:
+def _parquet_rows(path: Path) -> int:
+    """The row count in the file's footer: the loader streams Parquet at any size."""
     import pyarrow.parquet as pq  # lazy: the parquet extra
 
-    return max(1, pq.ParquetFile(io.BytesIO(data)).metadata.num_rows)
+    return max(1, pq.ParquetFile(path).metadata.num_rows)
 
 
-_COUNTERS: dict[str, Callable[[bytes], int]] = {
-    ".jsonl": _jsonl_rows, ".json": _json_items, ".csv": _csv_rows, ".parquet": _parquet_rows}
+_COUNTERS: dict[str, Callable[[Path], int]] = {
+    ".jsonl": _read_whole(_jsonl_rows), ".json": _read_whole(_json_items),
+    ".csv": _read_whole(_csv_rows), ".parquet": _parquet_rows}
