@@ -79,7 +79,7 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
         return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta,
                       text=cleaned.text)
     warnings += notes
-    merged, notes = _merged(read, answer, settings.grounding, (draft_first, draft_unused))
+    merged, notes = _merged(read, answer, settings.grounding, draft_first, draft_unused)
     warnings += notes
     try:
         record, dropped = valid_record(merged)
@@ -104,13 +104,11 @@ def _cleaning_warnings(cleaned: Cleaned, max_chars: int) -> list[str]:
     return cut + cleaned.warnings
 
 
-def _merged(read: _Read, answer: dict[str, Any], grounding: str,
-            draft_use: tuple[Collection[str], Collection[str]]) -> tuple[Merged, list[str]]:
+def _merged(read: _Read, answer: dict[str, Any], grounding: str, draft_first: Collection[str],
+            unused: Collection[str]) -> tuple[Merged, list[str]]:
     """Page data, rules and the model's answer merged field by field, then grounded; with
-    the warnings both give. Seniority is parsed here, once the title is chosen.
-    ``draft_use``: the draft fields that go first, and those not taken."""
+    the warnings both give. Seniority is parsed here, once the title is chosen."""
     text, merged, draft = read.cleaned.text, Merged(), answer.get("draft")
-    draft_first, unused = draft_use
     draft_first = [name for name in draft_first if name not in unused]
     first = (_supported(draft, text, draft_first) if isinstance(draft, ModelDraft)
              else frozenset())

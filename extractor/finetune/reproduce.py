@@ -95,9 +95,10 @@ def reproduce(recipe: Recipe, shared: Path, own: Path, run: Path, out: Path) -> 
     run.mkdir(parents=True, exist_ok=True)
     build_data(recipe, shared, own, run / "data")
     run_training(recipe, run / "data", run)
-    if checkpoint_step(run) != recipe.step:
-        raise TrainingDataError(f"{run} holds step {checkpoint_step(run)}, not the recipe's "
-                                f"{recipe.step}: its checkpoint went past it; use a new --run-dir")
+    step = checkpoint_step(run)
+    if step != recipe.step:
+        raise TrainingDataError(f"{run} holds step {step}, not the recipe's {recipe.step}: "
+                                "its checkpoint went past it; use a new --run-dir")
     convert(checkpoint_adapter(run), out)
     shipped = sha256(recipe.shipped) if recipe.shipped.is_file() else "(not shipped)"
     print(f"wrote {out}\n  sha256 {sha256(out)}\n  shipped {recipe.shipped.name} {shipped}")
