@@ -20,6 +20,7 @@ BENCH_FILES: dict[str, tuple[str, str]] = {
     "batch_scaling": ("bench/batch_scaling.json", "python -m bench.batch_scaling"),
     "reliability": ("bench/reliability.json", "python -m bench.reliability"),
     "ray_engine": ("bench/ray_engine.json", "python -m bench.ray_engine"),
+    "loso": ("docs/results/loso.json", "python -m evals.loso --train"),
 }
 # Plots the page links (and build_evaluation.py draws) when their data is there.
 PLOTS = {
@@ -451,6 +452,47 @@ def scaling_section(data: dict[str, Any] | None) -> list[str]:
 
 # -- reliability and Ray --------------------------------------------------------------------
 
+def _loso_row(e: dict[str, Any], least: float) -> list[str]:
+    start = [e.get("source", "?"), num(e.get("postings")), num(e.get("training_rows")),
+             e.get("adapter", "?")]
+    if e.get("status") != "done":
+        return [*start, f"pending: step {num(e.get('step'))} of {num(e.get('of'))}", "", "", ""]
+    pipe, rules = e.get("pipeline") or {}, e.get("rules") or {}
+    return [*start, f"{f3(pipe.get('f1'))} ({f3(pipe.get('precision'))} / "
+            f"{f3(pipe.get('recall'))})", f"{f3(rules.get('f1'))} ({f3(rules.get('precision'))}"
+            f" / {f3(rules.get('recall'))})", f"{e.get('delta_f1', 0):+.3f}",
+            meets(e.get("delta_f1"), f">= {least}")]
+
+
+def loso_section(data: dict[str, Any] | None) -> list[str]:
+    """Leave-one-source-out: the default pipeline on sources its adapter never saw."""
+    out = ["### Leave one source out", ""]
+    if not data:
+        return [*out, not_measured("loso"), ""]
+    summary = data.get("summary") or {}
+    mean = dig(data, "targets", "mean_delta_f1", default=0.08)
+    least = dig(data, "targets", "min_delta_f1", default=0.03)
+    out += [*provenance("loso", data, command_for("loso", data)),
+            f"Recipe `{data.get('recipe', '?')}` at step {num(data.get('step'))}. Each labelled "
+            "corpus source is scored with an adapter that never saw it: a source with no rows "
+            "in `../shared/training` with the shipped adapter, any other with the same recipe "
+            "retrained without that source's rows. Headline micro F1 (precision / recall); "
+            f"targets: pipeline beats rules-only by >= {mean} on average and by >= {least} on "
+            "every source.", "",
+            table(["source", "postings", "training rows", "adapter", "pipeline",
+                   "rules-only", "delta F1", f"delta >= {least}"],
+                  [_loso_row(e, least) for e in data.get("sources") or []]), "",
+            f"{num(summary.get('sources_done'))} sources done, "
+            f"{num(summary.get('sources_pending'))} pending; mean delta "
+            f"{_signed(summary.get('mean_delta_f1'))} (target >= {mean}), least "
+            f"{_signed(summary.get('min_delta_f1'))} (target >= {least}).", ""]
+    return out
+
+
+def _signed(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.3f}"
+
+
 def reliability_section(data: dict[str, Any] | None) -> list[str]:
     out = ["## Reliability", ""]
     if not data:
@@ -672,6 +714,7 @@ def render_markdown(inputs: dict[str, Any]) -> str:
     """The whole page from ``{"eval": summary | None, "bench": {name: data | None}}``."""
     bench = inputs.get("bench") or {}
     lines = [*header(inputs), *accuracy_section(inputs.get("eval")),
+             *loso_section(bench.get("loso")),
              *speed_section(bench.get("results"), bench.get("batch_scaling")),
              *reliability_section(bench.get("reliability")), *ray_section(bench.get("ray_engine")),
              *limitations_section(inputs)]

@@ -97,6 +97,29 @@ RAY = {"machine": {}, "delay_s": 0.25, "command": "python -m bench.ray_engine --
        "ray_overhead_per_posting": {"cpu_ms": 7.25, "wall_ms": -0.5, "startup_s": 4.4}}
 
 
+LOSO = {"recipe": "draft-v9", "step": 350, "machine": {},
+        "targets": {"mean_delta_f1": 0.08, "min_delta_f1": 0.03},
+        "summary": {"sources_done": 1, "sources_pending": 1, "mean_delta_f1": 0.0456,
+                    "min_delta_f1": 0.0456},
+        "sources": [{"source": "feed_a", "postings": 9, "training_rows": 0, "status": "done",
+                     "adapter": "not in the training data: the shipped adapter",
+                     "pipeline": {"f1": 0.9123, "precision": 0.95, "recall": 0.877},
+                     "rules": {"f1": 0.8667, "precision": 0.9, "recall": 0.835},
+                     "delta_f1": 0.0456},
+                    {"source": "board_b", "postings": 7, "training_rows": 500,
+                     "adapter": "draft-v9 retrained without it", "status": "pending",
+                     "step": 125, "of": 350}]}
+
+
+def test_page_carries_the_leave_one_source_out_figures():
+    page = render.render_markdown(inputs(loso=LOSO))
+    for text in ("Recipe `draft-v9` at step 350", "| feed_a | 9 | 0 |",
+                 "0.912 (0.950 / 0.877) | 0.867 (0.900 / 0.835) | +0.046 | yes |",
+                 "| board_b | 7 | 500 | draft-v9 retrained without it | pending: step 125 of 350",
+                 "1 sources done, 1 pending; mean delta +0.046 (target >= 0.08)"):
+        assert text in page, text
+
+
 def test_page_carries_the_accuracy_figures_of_its_input():
     page = render.render_markdown(inputs())
     for text in ("0.857", "0.654", "0.778", "0.123", "0.111", "9.9.9+cafe",
@@ -110,7 +133,8 @@ def test_page_carries_the_accuracy_figures_of_its_input():
 
 def test_page_carries_the_benchmark_figures_of_its_input():
     page = render.render_markdown(inputs(results=RESULTS, batch_scaling=SCALING,
-                                         reliability=RELIABILITY, ray_engine=RAY))
+                                         reliability=RELIABILITY, ray_engine=RAY,
+                                         loso=LOSO))
     for text in ("41.7 postings/min", "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
                  "6,543.2 records/s", "| 777 | 999 | 333 | 444 |", "| 8 | 11.1 | 13.7 | 16.0 |",
                  "| 1,234 | 42 | 617 | 2.0 |", "--delay 0.5 --n 32 --concurrency 2 8",
@@ -128,10 +152,11 @@ def test_page_carries_the_benchmark_figures_of_its_input():
     assert "not measured yet" not in page.lower()
 
 
-@pytest.mark.parametrize("name", ["results", "batch_scaling", "reliability", "ray_engine"])
+@pytest.mark.parametrize("name", ["results", "batch_scaling", "reliability", "ray_engine",
+                                  "loso"])
 def test_a_missing_bench_file_says_not_measured_yet(name):
     present = {"results": RESULTS, "batch_scaling": SCALING, "reliability": RELIABILITY,
-               "ray_engine": RAY}
+               "ray_engine": RAY, "loso": LOSO}
     present.pop(name)
     page = render.render_markdown(inputs(**present))
     path, command = render.BENCH_FILES[name]

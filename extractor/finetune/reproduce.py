@@ -38,6 +38,7 @@ class Recipe:
     name: str
     step: int  # the checkpoint that ships (a multiple of save_every)
     train_hash: str  # file_hash of the built train.jsonl the shipped run trained on
+    schedule_steps: int  # the length of its learning-rate schedule (the run's total steps)
     seed: int = 0
     shared_copies: int = 1
     own_copies: int = 3
@@ -48,7 +49,8 @@ class Recipe:
         return SHIPPED_DIR / f"{self.name}.gguf"
 
 
-DRAFT_V1 = Recipe(name="draft-v1", step=350, train_hash="7e6ae0c08bbf9307")
+DRAFT_V1 = Recipe(name="draft-v1", step=350, train_hash="7e6ae0c08bbf9307", schedule_steps=660)
+SHIPPED = DRAFT_V1  # the recipe of settings.SHIPPED_ADAPTER
 
 
 def build_data(recipe: Recipe, shared: Path, own: Path, out: Path) -> str:
@@ -75,9 +77,14 @@ def checkpoint_step(run: Path) -> int:
     return int(torch.load(run / "checkpoint.pt", weights_only=False)["step"])
 
 
-def run_training(recipe: Recipe, data: Path, run: Path) -> None:
+def run_training(recipe: Recipe, data: Path, run: Path, exclude: tuple[str, ...] = ()) -> None:
+    """Train the recipe in ``run`` up to its step; ``exclude`` leaves sources out (the
+    run then keeps the recipe's schedule length rather than one pass over fewer rows)."""
+    overrides: dict[str, float | int] = dict(recipe.train)
+    if exclude:
+        overrides["steps"] = recipe.schedule_steps
     cfg = TrainConfig(data=str(data.resolve()), run_dir=str(run.resolve()), seed=recipe.seed,
-                      **recipe.train)  # type: ignore[arg-type]
+                      exclude_sources=exclude, **overrides)  # type: ignore[arg-type]
     done = checkpoint_step(run)
     if done < recipe.step:
         print(f"training {recipe.name}: step {done} -> {recipe.step} (progress in "
