@@ -42,7 +42,8 @@ class Recipe:
     seed: int = 0
     shared_copies: int = 1
     own_copies: int = 3
-    train: dict[str, float | int] = field(default_factory=dict)  # TrainConfig overrides
+    train: dict[str, float | int | str] = field(default_factory=dict)  # TrainConfig overrides
+    commit: str = ""  # the commit whose tree built the data (checked out, it rebuilds it exactly)
 
     @property
     def shipped(self) -> Path:
@@ -50,6 +51,12 @@ class Recipe:
 
 
 DRAFT_V1 = Recipe(name="draft-v1", step=350, train_hash="7e6ae0c08bbf9307", schedule_steps=660)
+# draft-v2: the data built from a committed tree (so that commit rebuilds it byte for
+# byte), 257 project postings in 7 languages (138 more than v1), a fixed 400-step
+# schedule (held-out runs keep it) and bfloat16 autocast.
+DRAFT_V2 = Recipe(name="draft-v2", step=400, train_hash="", schedule_steps=400,
+                  train={"steps": 400, "precision": "bf16"})
+RECIPES = {r.name: r for r in (DRAFT_V1, DRAFT_V2)}
 SHIPPED = DRAFT_V1  # the recipe of settings.SHIPPED_ADAPTER
 
 
@@ -63,7 +70,9 @@ def build_data(recipe: Recipe, shared: Path, own: Path, out: Path) -> str:
     if digest != recipe.train_hash:
         print(f"note: train.jsonl hash {digest} differs from the shipped run's "
               f"{recipe.train_hash}: the rendering, loading or cleaning code changed since; "
-              "the adapter will differ (the model card names the shipped run's commit)",
+              "the adapter will differ"
+              + (f" (check out {recipe.commit} to rebuild the recipe's data exactly)"
+                 if recipe.commit else " (the model card names the shipped run's commit)"),
               file=sys.stderr)
     return digest
 
@@ -80,7 +89,7 @@ def checkpoint_step(run: Path) -> int:
 def run_training(recipe: Recipe, data: Path, run: Path, exclude: tuple[str, ...] = ()) -> None:
     """Train the recipe in ``run`` up to its step; ``exclude`` leaves sources out (the
     run then keeps the recipe's schedule length rather than one pass over fewer rows)."""
-    overrides: dict[str, float | int] = dict(recipe.train)
+    overrides: dict[str, float | int | str] = dict(recipe.train)
     if exclude:
         overrides["steps"] = recipe.schedule_steps
     cfg = TrainConfig(data=str(data.resolve()), run_dir=str(run.resolve()), seed=recipe.seed,
@@ -115,14 +124,18 @@ def reproduce(recipe: Recipe, shared: Path, own: Path, run: Path, out: Path) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extractor.finetune.reproduce",
                                      description="Rebuild the shipped draft adapter.")
-    parser.add_argument("-o", "--out", type=Path, default=Path(f"{DRAFT_V1.name}.gguf"))
-    parser.add_argument("--run-dir", type=Path, default=default_runs_dir() / DRAFT_V1.name)
+    parser.add_argument("--recipe", choices=sorted(RECIPES), default=SHIPPED.name,
+                        help=f"which recipe (default {SHIPPED.name}, the shipped adapter's)")
+    parser.add_argument("-o", "--out", type=Path, help="GGUF to write (default RECIPE.gguf)")
+    parser.add_argument("--run-dir", type=Path, help="run folder (default RUNS/RECIPE)")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
                         help="the shared training folder (default ../shared/training)")
     parser.add_argument("--own", type=Path, default=DEFAULT_OWN)
     args = parser.parse_args(argv)
+    recipe = RECIPES[args.recipe]
+    run = args.run_dir or default_runs_dir() / recipe.name
     try:
-        reproduce(DRAFT_V1, args.shared, args.own, args.run_dir, args.out)
+        reproduce(recipe, args.shared, args.own, run, args.out or Path(f"{recipe.name}.gguf"))
     except TrainingDataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -64,6 +64,7 @@ class TrainConfig:
     max_examples: int = 0  # 0: all
     model: str = ""  # GGUF path; "" = the shipped one
     exclude_sources: tuple[str, ...] = ()
+    precision: str = "fp32"  # "bf16": the forward pass under CPU bfloat16 autocast (~1.3x)
 
 
 # --- data -----------------------------------------------------------------------------
@@ -235,13 +236,29 @@ def _log(run: Path, record: dict[str, Any]) -> None:
     print(json.dumps(record), flush=True)
 
 
-def dev_loss(model: Any, dev: list[tuple[list[int], list[int]]]) -> float | None:
+PRECISIONS = ("fp32", "bf16")
+
+
+def autocast(cfg: TrainConfig) -> Any:
+    """The forward pass's precision: float32, or bfloat16 autocast (weights and the LoRA
+    stay float32; CPUs with AVX512-BF16 run it about 1.3x faster)."""
+    import contextlib
+
+    import torch
+
+    if cfg.precision == "bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
+def dev_loss(model: Any, dev: list[tuple[list[int], list[int]]],
+             cfg: TrainConfig) -> float | None:
     import torch
 
     if not dev:
         return None
     model.eval()
-    with torch.no_grad():
+    with torch.no_grad(), autocast(cfg):
         losses = [answer_loss(model, p, a).item() for p, a in dev]
     model.train()
     return sum(losses) / len(losses)
@@ -345,7 +362,8 @@ def _one_step(r: _Run, model: Any, optimizer: Any, scheduler: Any, params: list,
     started, total, answer_tokens = time.time(), 0.0, 0
     for micro in range(r.cfg.accum):
         prompt, answer = r.train[r.order[step * r.cfg.accum + micro]]
-        loss = answer_loss(model, prompt, answer)
+        with autocast(r.cfg):
+            loss = answer_loss(model, prompt, answer)
         (loss / r.cfg.accum).backward()
         total += loss.detach().item()
         answer_tokens += len(answer)
@@ -358,7 +376,7 @@ def _one_step(r: _Run, model: Any, optimizer: Any, scheduler: Any, params: list,
               "lr": scheduler.get_last_lr()[0], "answer_tokens": answer_tokens,
               "sec": round(time.time() - started, 2)}
     if step % r.cfg.dev_every == 0 or step == r.total_steps:
-        record["dev_loss"] = dev_loss(model, r.dev)
+        record["dev_loss"] = dev_loss(model, r.dev, r.cfg)
     _log(r.run, record)
     if step % r.cfg.save_every == 0 or step == r.total_steps:
         save_checkpoint(r.run, model, optimizer, scheduler, {"step": step, "order": r.order})
@@ -385,6 +403,9 @@ def parse_args(argv: list[str] | None) -> tuple[TrainConfig, bool, int]:
                    help="leave this source out (repeatable)")
     p.add_argument("--model", default="", help="GGUF path (default: the shipped model)")
     p.add_argument("--resume", action="store_true", help="continue the run's checkpoint")
+    p.add_argument("--precision", choices=PRECISIONS, default="fp32",
+                   help="bf16: bfloat16 autocast for the forward pass (faster on CPUs with "
+                        "AVX512-BF16)")
     p.add_argument("--stop-after", type=int, default=0,
                    help="checkpoint and stop after this many steps in this process")
     a = p.parse_args(argv)
@@ -393,7 +414,7 @@ def parse_args(argv: list[str] | None) -> tuple[TrainConfig, bool, int]:
                       steps=a.steps, epochs=a.epochs, rank=a.rank, alpha=2 * a.rank, lr=a.lr,
                       accum=a.accum, seed=a.seed, threads=a.threads, save_every=a.save_every,
                       dev_every=a.dev_every, max_examples=a.max_examples, model=a.model,
-                      exclude_sources=tuple(a.exclude_source))
+                      exclude_sources=tuple(a.exclude_source), precision=a.precision)
     return cfg, a.resume, a.stop_after
 
 
