@@ -87,6 +87,9 @@ def test_a_label_in_a_table_cell_bold_or_on_the_line_above(text) -> None:
     ("Candidaturas até 5 de julho de 2025", "2025-07-05"),
     ("Fecha límite: 15 de julio de 2025", "2025-07-15"),
     ("Postula hasta el 30 de junio de 2025", "2025-06-30"),
+    ("Cierre de postulaciones: 30 de junio de 2025", "2025-06-30"),
+    ("Recepción de CV hasta el 30 de junio de 2025", "2025-06-30"),
+    ("Inscrições encerram em 30/06/2025", "2025-06-30"),
     ("Date limite de candidature : 31/07/2025", "2025-07-31"),
     ("Date limite pour postuler : **30 novembre 2025**", "2025-11-30"),
     ("Bewerbungsschluss: 15.07.2025", "2025-07-15"),
@@ -99,6 +102,18 @@ def test_a_label_in_a_table_cell_bold_or_on_the_line_above(text) -> None:
 def test_closing_date_labels(text, expected) -> None:
     assert _deadline(text) == [expected]
     assert _posted(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reanunciada há 2 semanas", "2025-06-06"), ("Publicado de nuevo hace 2 semanas", "2025-06-06"),
+    ("Republiée il y a 2 semaines", "2025-06-06"),
+])
+def test_a_reposted_label_dates_the_posting(text, expected) -> None:
+    assert _posted(text) == [expected]
+
+
+def test_german_may_put_the_label_after_the_date() -> None:
+    assert _posted("Vor 3 Tagen veröffentlicht") == ["2025-06-17"]
 
 
 def test_chinese_puts_the_label_after_the_date() -> None:

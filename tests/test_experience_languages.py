@@ -40,6 +40,31 @@ def test_a_stated_requirement_of_years(text: str, expected: float) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Años de experiencia: 3", 3), ("Anos de experiência: 2 a 4", 2),
+    ("Années d'expérience : 2", 2), ("Experiencia: 2 años", 2),
+])
+def test_a_form_field_of_years_of_experience(text: str, expected: float) -> None:
+    assert _years(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("опыт работы от года", 1), ("опыт работы от полугода", 0.5),
+])
+def test_russian_from_a_year_without_a_figure(text: str, expected: float) -> None:
+    assert _years(text) == [expected]
+
+
+def test_a_chinese_boards_header_line_of_years_and_degree() -> None:
+    assert _years("前端开发 15-25K\n1-3年 | 本科 | 全职") == [1]
+    assert _years("合同期1-3年 | 续签") == []
+
+
+def test_a_header_line_repeated_with_other_values_lists_other_postings() -> None:
+    text = "南山区 · 5-10年 · 本科\n福田区 · 1-3年 · 大专\n\n后端工程师\n3-5年Python开发经验"
+    assert _years(text) == [3]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Pelo menos dois anos de experiência em logística", 2),
     ("Experiencia mínima de tres años en puestos similares", 3),
     ("trois ans d'expérience en cuisine", 3),
@@ -76,7 +101,7 @@ def test_a_list_item_that_starts_with_the_years_and_a_role_or_activity(text, exp
     "Sin experiencia previa, te formamos", "No se requiere experiencia",
     "Débutants acceptés", "Aucune expérience requise",
     "Ohne Berufserfahrung? Kein Problem", "Quereinsteiger willkommen",
-    "Нет опыта", "Опыт работы: не требуется", "经验不限",
+    "Нет опыта", "Опыт работы: не требуется", "经验不限", "工作经验：不限",
 ])
 def test_no_experience_asked_for_is_zero(text: str) -> None:
     assert _years(text) == [0]
@@ -115,7 +140,7 @@ def test_ages_contracts_and_other_years_are_not_experience(text: str) -> None:
     "Experiencia de 2 años en SAP (deseable)",
     "Une expérience de 2 ans est appréciée",
     "Erste Berufserfahrung von 1-2 Jahren ist von Vorteil",
-    "Опыт работы от 2 лет будет преимуществом",
+    "Опыт работы от 2 лет будет преимуществом", "Опыт работы от года будет плюсом",
     "有2年以上财务经验者优先",
 ])
 def test_a_wish_is_not_a_requirement(text: str) -> None:

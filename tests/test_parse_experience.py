@@ -108,3 +108,11 @@ def test_a_part_of_the_years_before_is_not_a_second_requirement() -> None:
 @pytest.mark.parametrize("text", ["No teaching experience is required.", "Freshers welcome"])
 def test_no_experience_needed_in_other_words_is_zero(text: str) -> None:
     assert [f.value for f in parse_experience_years(text)] == [0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Years of experience: 3", [3]), ("Years of Experience - 2+", [2]),
+    ("Years of experience: 6 months", []),
+])
+def test_a_form_field_of_years_of_experience(text: str, expected: list[float]) -> None:
+    assert [f.value for f in parse_experience_years(text)] == expected

@@ -94,12 +94,13 @@ _POSTED_EN = (
     r"publication_?date)(?=\s*[:=])")
 _POSTED_OTHER = (
     # pt, es
-    r"(?:re)?publicad[ao](?:\s+(?:em|el))?|postad[ao](?:\s+em)?|anunciad[ao](?:\s+(?:em|el))?|"
+    r"(?:re)?publicad[ao](?:\s+de\s+nuevo)?(?:\s+(?:em|el))?|postad[ao](?:\s+em)?|"
+    r"(?:re)?anunciad[ao](?:\s+(?:em|el))?|"
     r"divulgad[ao]\s+em|data\s+d[ae]\s+(?:publica[çc][ãa]o|divulga[çc][ãa]o|an[úu]ncio)|"
     r"fecha\s+de\s+publicaci[óo]n|publica(?:[çc][ãa]o|ci[óo]n)(?=\s*:)|"
     r"(?:fecha|data)_?(?:de_?)?publica(?:cion|cao)(?=\s*[:=])|"
     # fr
-    r"publi[ée]e?s?(?:\s+le)?|date\s+de\s+(?:publication|parution|mise\s+en\s+ligne)|"
+    r"(?:re)?publi[ée]e?s?(?:\s+le)?|date\s+de\s+(?:publication|parution|mise\s+en\s+ligne)|"
     r"mise?\s+en\s+ligne(?:\s+le)?|parue?\s+le|post[ée]e?\s+le|"
     # de
     r"ver[öo]ffentlicht(?:\s+am)?|ver[öo]ffentlichungsdatum|datum\s+der\s+ver[öo]ffentlichung|"
@@ -119,6 +120,7 @@ _DEADLINE_EN = (
 _DEADLINE_OTHER = (
     # pt
     r"(?:inscri[çc][õo]es|candidaturas?)\s+(?:abertas\s+)?at[ée]|inscreva-se\s+at[ée]|"
+    r"(?:inscri[çc][õo]es|candidaturas)\s+(?:se\s+)?encerram(?:\s+(?:em|no\s+dia))?|"
     r"prazo\s+(?:final\s+)?(?:de|para)\s+(?:inscri[çc](?:[ãa]o|[õo]es)|candidaturas?|envio)|"
     r"envie\s+(?:o\s+)?seu\s+(?:curr[íi]culo|cv)\s+at[ée]|(?:vaga\s+)?v[áa]lida\s+at[ée]|"
     r"encerramento\s+das\s+(?:inscri[çc][õo]es|candidaturas)|"
@@ -127,7 +129,9 @@ _DEADLINE_OTHER = (
     r"fecha\s+l[íi]mite(?:\s+(?:de|para)\s+(?:postulaci[óo]n|postular|aplicar|inscripci[óo]n))?|"
     r"fecha\s+de\s+(?:cierre|vencimiento|expiraci[óo]n)|(?:postula(?:ciones)?|post[úu]late|"
     r"inscripciones|candidaturas?)\s+hasta|plazo\s+(?:de|para)\s+(?:postulaci[óo]n|postular|"
-    r"inscripci[óo]n|presentaci[óo]n)|cierre\s+de\s+(?:la\s+)?(?:convocatoria|postulaci[óo]n)|"
+    r"inscripci[óo]n|presentaci[óo]n)|cierre\s+de\s+(?:la\s+)?(?:convocatoria|"
+    r"postulaci(?:[óo]n|ones)|inscripci(?:[óo]n|ones))|recepci[óo]n\s+de\s+(?:cv|curr[íi]culums?|"
+    r"hojas\s+de\s+vida|postulaciones|candidaturas|solicitudes)\s+hasta|"
     r"(?:vigente|v[áa]lid[ao])\s+hasta|vigencia(?:\s+de\s+la\s+(?:oferta|vacante))?(?=\s*[:\n])|"
     r"(?:fecha_?(?:de_?)?cierre|fecha_?limite)(?=\s*[:=])|"
     # fr
@@ -158,8 +162,9 @@ _FILL = (r"[ \t*_]*(?:[:\-–|：][ \t*_|]*)?\s*(?:(?:on|le|el|em|by|before|unti
          r"zum)\s+)?[*_]*")
 _DATE = rf"(?P<date>(?P<ago>{_AGO})|{_ABSOLUTE})"
 _POSTED = re.compile(rf"(?i){_labels(_POSTED_EN, _POSTED_OTHER, _POSTED_ZH)}{_FILL}{_DATE}")
-# Chinese puts the label after the date: "3天前发布", "2025-06-17 发布"
-_POSTED_AFTER = re.compile(rf"(?i){_DATE}\s*(?P<label>发布)(?![会人者])")
+# Chinese and German may put the label after the date: "3天前发布", "vor 3 Tagen veröffentlicht"
+_POSTED_AFTER = re.compile(rf"(?i){_DATE}\s*(?P<label>发布(?![会人者])|ver[öo]ffentlicht\b|"
+                           r"eingestellt\b)")
 _DEADLINE = re.compile(
     rf"(?i){_labels(_DEADLINE_EN, _DEADLINE_OTHER, _DEADLINE_ZH)}{_FILL}"
     rf"(?:(?!contra)[^\d\n]){{0,16}}?(?P<date>{_AHEAD}|{_ABSOLUTE})")

@@ -97,9 +97,16 @@ def _confidence(text: str, start: int, end: int) -> float:
     return 0.7 if _WISH.search(around) else 1.0
 
 
+# a form's label and the count after it: "Years of experience: 3", "Years of Experience - 2+"
+_EN_COUNT = re.compile(r"(?i)\byears\s+of\s+(?:[a-z-]+\s+)?experience(?:\s+required)?\s*[:\-–]\s*"
+                       r"(?P<n>\d{1,2})(?![\d.,%]|\s*(?:months?|mos?)\b)")
+
+
 def _english(body: str) -> list[Found[float]]:
-    return [Found(_value(m.group("n")), m.start(), m.end(), _confidence(body, m.start(), m.end()))
-            for m in _EN.finditer(body) if _is_requirement(m, body)]
+    found = [Found(_value(m.group("n")), m.start(), m.end(), _confidence(body, m.start(), m.end()))
+             for m in _EN.finditer(body) if _is_requirement(m, body)]
+    return found + [Found(_value(m.group("n")), m.start(), m.end()) for m in
+                    _EN_COUNT.finditer(body)]
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,7 @@ class _Words:
     part: str  # "of which": a part of the figure before ("sendo", "davon", "其中")
     none: str  # no experience asked for ("sem experiência", "Нет опыта", "经验不限")
     negation: str  # turns "sem experiência" around ("não aceitamos ... sem experiência")
+    extra: str = "(?!)"  # the language's own forms, with the groups n and unit (y or mo)
     bare: bool = True  # "pelo menos 2 anos" alone counts (not in Russian: "детям от 3 лет")
     item_needs_lead: bool = False  # German items: "• 4+ Jahre Backend-Entwicklung"
 
@@ -211,7 +219,10 @@ _RU = _Words(
     part=r"\b(?:из\s+них|в\s+том\s+числе)\b",
     none=r"\bбез\s+опыта\b|\bнет\s+опыта\b|\bопыт\s+(?:работы\s*)?[:\-–]?\s*не\s+(?:требуется|"
          r"обязателен|нужен)\b",
-    negation=r"\bне\b", bare=False)
+    negation=r"\bне\b", bare=False,
+    # "опыт работы от года": from one year; "от полугода": half a year
+    extra=r"(?:опыт\w*|стаж\w*)(?:\s+[\wё-]+){0,4}?\s*[:\-–]?\s*(?:от|не\s+менее|более|свыше|"
+          r"минимум)\s+(?P<n>пол(?:у)?)?(?P<unit>(?P<y>года))\b")
 _ZH = _Words(
     years=r"年", months=r"个月",
     experience=r"经验|经历|工作年限|experience\w*", lead=r"(?!)",
@@ -221,9 +232,12 @@ _ZH = _Words(
     seeker=r"(?:要求|任职|具备|需要?|候选人|应聘)",
     wish=r"(?:优先|加分|更佳|为佳)",
     part=r"其中",
-    none=r"经验不限|无需(?:工作)?经验|无(?:工作)?经验要求|不(?:需要|要求)(?:工作)?经验|零经验|"
+    none=r"经验[:：\s]*不限|无需(?:工作)?经验|无(?:工作)?经验要求|不(?:需要|要求)(?:工作)?经验|零经验|"
          r"接受无经验|无经验可",
-    negation=r"(?!)", bare=False)
+    negation=r"(?!)", bare=False,
+    # a board's header line: "1-3年 | 本科 | 全职"
+    extra=rf"{_FIGURE}\s*(?P<unit>(?P<y>年))(?:及?以上)?\s*[|｜·/]\s*(?:大专|本科|硕士|博士|高中|"
+          r"中专|学历不限)")
 _LANGUAGES = (_PT, _ES, _FR, _DE, _RU, _ZH)
 
 
@@ -232,6 +246,8 @@ class _Rules:
     """One language's patterns, from the most explicit to the least, and its checks."""
 
     stated: re.Pattern[str]  # "3 anos de experiência", "3-5年Python开发经验"
+    counted: re.Pattern[str]  # "Años de experiencia: 3"
+    extra: re.Pattern[str]  # the language's own forms ("1-3年 | 本科", "опыт от года")
     labelled: re.Pattern[str]  # "experiência mínima de 2 anos", "Опыт работы: 1–3 года"
     bare: re.Pattern[str]  # "pelo menos 2 anos", "mindestens 3 Jahre"
     item: re.Pattern[str]  # "• 5+ anos como engenheiro", "— от 5 лет в ML"
@@ -255,6 +271,9 @@ def _rules(w: _Words) -> _Rules:
     return _Rules(
         stated=re.compile(rf"(?i){lead}?{_FIGURE}{_MORE}\s*{unit}{_MORE}{w.between}"
                           rf"(?:{w.experience})"),
+        counted=re.compile(rf"(?i)(?P<unit>(?P<y>{w.years}))\s+(?:de\s+|d['’])?(?:{w.experience})"
+                           rf"\s*[:\-–]\s*{lead}?{_FIGURE}(?!\s*(?:{w.months}))"),
+        extra=re.compile(rf"(?i){w.extra}"),
         labelled=re.compile(rf"(?i)(?:{w.experience})(?:[ \t]+[^\W\d_][\w'’-]*){{0,5}}?\s*"
                             rf"[:\-–|：]?\s*(?:(?:de|von|seit)\s+)?{lead}?{_FIGURE}{_MORE}\s*{unit}"),
         bare=re.compile(rf"(?i){lead}\s*{_FIGURE}{_MORE}\s*{years}"),
@@ -285,7 +304,10 @@ def _clause_after(text: str, end: int) -> str:
 
 
 def _years(m: re.Match[str]) -> float:
-    n = number(m.group("n"))
+    """The figure, a month count as a part of a year; a year word alone is one ("от года")
+    and "полугода" half of one."""
+    raw = m.group("n")
+    n = 1.0 if raw is None else 0.5 if raw.lower().startswith("пол") else number(raw)
     return round(n / 12, 2) if m.groupdict().get("mo") else n  # bare and item: years only
 
 
@@ -320,13 +342,22 @@ def _in_language(body: str, r: _Rules) -> list[Found[float]]:
     found: list[Found[float]] = []
     if not r.unit.search(body):
         return _no_experience(body, r)
-    for rx, fits, confidence in ((r.stated, _always, 1.0), (r.labelled, _always, 1.0),
-                                 (r.bare, _bare_fits, 0.9), (r.item, _item_fits, 0.8)):
+    for rx, fits, confidence in ((r.stated, _always, 1.0), (r.counted, _always, 1.0),
+                                 (r.labelled, _always, 1.0), (r.bare, _bare_fits, 0.9),
+                                 (r.item, _item_fits, 0.8)):
         for m in rx.finditer(body):
             if _about_candidate(m, body, r) and fits(m, body, r):
                 start = m.start("at") if "at" in rx.groupindex else m.start()
                 found.append(Found(_years(m), start, m.end(), confidence))
-    return found + _no_experience(body, r)
+    return found + _agreeing(body, r) + _no_experience(body, r)
+
+
+def _agreeing(body: str, r: _Rules) -> list[Found[float]]:
+    """The language's own forms, when they agree: a board's header line ("1-3年 | 本科")
+    seen with several values is a list of other postings."""
+    found = [Found(_years(m), m.start(), m.end(), 0.9) for m in r.extra.finditer(body)
+             if _about_candidate(m, body, r)]
+    return found if len({f.value for f in found}) == 1 else []
 
 
 _WITHOUT = re.compile(r"(?i)(?:sem|sin|sans|ohne|без|нет)\b")
