@@ -41,6 +41,7 @@ from extractor.candidates import RANK, Candidate
 from extractor.load import APPLY_KEYS, URL_KEYS, url_column
 from extractor.parse import Facts
 from extractor.parse.base import Found
+from extractor.parse.dates import dates_in_fields
 from extractor.parse.employment import parse_employment_types
 from extractor.question import NONE_OPTION
 from extractor.record import EDUCATION_LEVELS, Location, SalaryRange
@@ -153,8 +154,8 @@ def merge_page_data(
     jsonld: list[dict[str, Any]], merged: Merged, facts: Facts | None = None,
     fields: dict[str, Any] | None = None,
 ) -> list[str]:
-    """schema.org JobPosting fields that beat rules: dates and employment type; and where to
-    apply (``fields``: a JSON row's own object). Page data that the visible text
+    """schema.org JobPosting fields that beat rules: dates and employment type; the dates
+    and where to apply of ``fields`` (a JSON row's own object). Page data that the visible text
     contradicts loses: an employment type the text states otherwise is left to the
     parsers. Returns warnings for the output line."""
     warnings: list[str] = []
@@ -164,6 +165,8 @@ def merge_page_data(
             if value:
                 merged.put_new(name, value, "page", [_page_note(key)])
         warnings += _merge_page_kinds(_page_kinds(item.get("employmentType")), merged, facts)
+    for name, (column, day) in dates_in_fields(fields).items():  # a JSON row's "postedAt"
+        merged.put_new(name, day, "page", [_page_note(column)])
     _merge_apply_url(jsonld, fields, merged, facts)
     return warnings
 

@@ -98,3 +98,15 @@ def test_a_relative_date_alone_in_the_header_byline_is_the_posting_date(byline) 
     text = f"Teamleitung Kundenservice\n{byline}\n\nWir suchen dich.\n"
     assert [f.value for f in parse_dates(text, REF)[0]] == [REF - dt.timedelta(weeks=3)]
     assert parse_dates("We launched 3 weeks ago with a new product.\n", REF)[0] == []
+
+
+def test_a_label_glued_to_the_line_before_is_still_a_label() -> None:
+    text = "Pension plan with employer contributionApply by April 18, 2024 at acme.example"
+    assert [f.value for f in parse_dates(text, REF)[1]] == [dt.date(2024, 4, 18)]
+    assert parse_dates("the reapply by April 18, 2024", REF)[1] == []
+
+
+def test_a_header_listing_other_postings_with_different_ages_dates_nothing() -> None:
+    text = ("Also hiring\n\nData Analyst\nAcme · 1 day ago\n\nBI Developer\nBeta · 6 days ago\n\n"
+            "Senior Data Engineer\nGamma\n\nAbout the role\n")
+    assert parse_dates(text, REF)[0] == []

@@ -88,3 +88,31 @@ def test_other_jobs_after_similar_jobs_are_ignored() -> None:
 ])
 def test_german_years_of_experience(text: str, expected: list[float]) -> None:
     assert [f.value for f in parse_experience_years(text)] == expected
+
+
+def test_the_next_line_glued_on_after_experience_still_names_it() -> None:
+    assert [f.value for f in parse_experience_years(
+        "What You Need1+ year of clinical research experienceAssociate degree")] == [1]
+
+
+def test_a_list_item_of_years_and_an_activity_is_a_requirement() -> None:
+    assert [f.value for f in parse_experience_years("• 6+ years building backend services")] == [6]
+    assert parse_experience_years("Since then we spent 5 years building the product") == []
+
+
+def test_a_part_of_the_years_before_is_not_a_second_requirement() -> None:
+    text = "At least 5 years of work experience in accounting, including 2 years in a lead role"
+    assert [f.value for f in parse_experience_years(text)] == [5]
+
+
+@pytest.mark.parametrize("text", ["No teaching experience is required.", "Freshers welcome"])
+def test_no_experience_needed_in_other_words_is_zero(text: str) -> None:
+    assert [f.value for f in parse_experience_years(text)] == [0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Years of experience: 3", [3]), ("Years of Experience - 2+", [2]),
+    ("Years of experience: 6 months", []),
+])
+def test_a_form_field_of_years_of_experience(text: str, expected: list[float]) -> None:
+    assert [f.value for f in parse_experience_years(text)] == expected
