@@ -80,3 +80,27 @@ def test_a_bare_chinese_token_counts_only_where_nothing_stronger_is_said() -> No
 ])
 def test_a_look_alike_or_an_optional_degree_gives_no_required_level(text: str) -> None:
     assert [level for level, confidence in _levels(text) if confidence > 0.5] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- Master oder PhD in Statistik", [("master", 1.0), ("doctorate", 1.0)]),
+    ("• Abgeschlossenes Studium der Informatik", [("bachelor", 1.0)]),
+    ("• Immatrikulierte:r Student:in der BWL", [("bachelor", 1.0)]),
+    ("• Abgeschlossene HTL oder FH/Uni im Bereich Informatik", [("high_school", 1.0)]),
+    ("• среднее медицинское образование", [("associate", 1.0)]),
+    ("• Ingeniería Industrial o Mecánica titulada", [("bachelor", 1.0)]),
+    ("• Título de Enólogo/a o Ingeniero/a Agrónomo/a", [("bachelor", 1.0)]),
+    ("Votre profilBTS Fluides Énergies ou équivalent", [("associate", 1.0)]),
+    ("學歷要求：大學", [("bachelor", 1.0)]),
+])
+def test_more_degree_phrasings(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _levels(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bistrô Maré Alta\nSalvador - BA (Rio Vermelho)",   # a state code, not a BA
+    "• Abgeschlossenes Studium Maschinenbau oder Techniker",
+    "• Abgeschlossenes Studium oder Bilanzbuchhalter (IHK)",
+])
+def test_a_place_code_or_a_vocational_alternative_is_no_degree(text: str) -> None:
+    assert _levels(text) == []

@@ -107,3 +107,15 @@ def test_portuguese_pj_counts_only_in_portuguese_text() -> None:
 
 def test_alternance_is_other_as_the_labelling_rules_say() -> None:
     assert supports("other", "Nous recrutons en alternance pour la rentrée de septembre.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("CDI temps plein (35 h), du lundi au vendredi.", ["full_time"]),  # too short to be French
+    ("Contrato de temporada, jornada completa (40 h).", ["temporary", "full_time"]),
+    ("Contrato: por honorarios", ["contract"]),
+    ("- Pflichtpraktikum, Vollzeit (39 Std.)", ["internship", "full_time"]),
+    ("工作性質：全職", ["full_time"]),
+    ("🎓 Prácticas de 6 meses con convenio", ["internship"]),
+])
+def test_more_phrases_are_read(text: str, expected: list[str]) -> None:
+    assert _types(text) == expected

@@ -102,3 +102,17 @@ def test_supports_reads_the_same_words() -> None:
     assert supports("mid", "Vaga para Desenvolvedor Pleno")
     assert supports("manager", "质量经理")
     assert not supports("senior", "Desenvolvedor Pleno")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Middle QA Engineer", "mid"),
+    ("門市店長", "manager"),
+    ("资深前端工程師", "senior"),
+    ("資深前端工程師", "senior"),
+    ("總監", "director"),
+    ("总经理", "executive"),
+    ("总经理助理", None),        # an assistant to the general manager
+    ("经理助理", None),
+])
+def test_more_title_words(title: str, expected: str | None) -> None:
+    assert _level(title, f"{title}\n\n职位描述") == expected

@@ -132,3 +132,16 @@ def test_a_residence_clause_without_a_remote_statement_is_weak() -> None:
 ])
 def test_supports_reads_the_same_words(value: str, text: str, expected: bool) -> None:
     assert supports(value, text) is expected
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Efetivo – CLT, Tempo integral, Presencial", "onsite"),
+    ("Regime CLT | Tempo integral | PresencialEscala 12x36", "onsite"),  # lost line breaks
+    ("Horario: lunes a viernes, presencial en planta", "onsite"),
+    ("台北市信義區 ｜ 每週 2 天遠端（混合辦公）", "hybrid"),
+    ("工作方式：遠端", "remote"),
+    ("Hybrid · Vollzeit", "hybrid"),
+])
+def test_a_mode_after_a_comma_glued_or_in_traditional_chinese_is_read(text: str,
+                                                                      mode: str) -> None:
+    assert _modes(text) == [mode]

@@ -35,10 +35,11 @@ _WORD_RULES: list[tuple[str, re.Pattern[str]]] = [(level, re.compile(rx)) for le
                r"(?:science|arts|business|engineering|fine\s+arts|public|education|social|laws)|"
                r"en\s|1\b|2\b|II\b)|\b(?:graduate|advanced|post-?graduate)\s+degree|"
                r"магистр\w*|dipl[ôo]me\s+d['’]ing[ée]nieur|\bbac\s*\+\s*5\b|\bmestrado\b|"
-               r"(?<!scrum\s)\bm[áa]ster\s+(?:en|in|im|universitario|oficial)\b|\bmaestr[íi]a\b|"
+               r"(?<!scrum\s)\bm[áa]ster\s+(?:en|in|im|universitario|oficial|oder|bzw\.?|ou|o)\s|"
+               r"\bmaestr[íi]a\b|"
                r"\bmaster(?:abschluss|studium)\w*|mast[èe]re\s+sp[ée]cialis[ée]|\bdiplom-?(?:ingenieur|"
                r"informatiker|kaufmann|kauffrau|physiker|mathematiker|volkswirt|betriebswirt)\w*"
-               r"(?!\s*\(FH\))|\bdipl\.-?\s?(?:ing|inf|kfm|phys|math)\.(?!\s*\(FH\))|硕士|研究生"),
+               r"(?!\s*\(FH\))|\bdipl\.-?\s?(?:ing|inf|kfm|phys|math)\.(?!\s*\(FH\))|硕士|碩士|研究生"),
     ("bachelor", r"(?i)\bbachelor\w*|\bundergraduate\s+degree|\b(?:four|4)[\s-]*year\s+"
                  r"(?:(?:college|university)\s+)?degree|\buniversity\s+(?:degree|diploma)|"
                  r"(?<!неоконченное\s)(?<!незаконченное\s)высш\w*(?:\s+[а-яё]+){0,2}?\s+"
@@ -57,17 +58,21 @@ _WORD_RULES: list[tuple[str, re.Pattern[str]]] = [(level, re.compile(rx)) for le
                  r"(?-i:[A-ZÀ-Ý])\w+)|\b(?:fach)?hochschulabschluss|\buniversitätsabschluss|"
                  r"\b(?:fach)?hochschulstudium|\bdiplom(?:-?\w+)?\s*\(FH\)|\bdipl\.-?\s?\w+\.?\s*"
                  r"\(FH\)|студент(?:ы|ов|ка|ом)?\s+(?:\S+\s+){0,2}?курс\w*|выпускник\w*\s+(?:или\s+"
-                 r"студент|вуза|университета)|本科|学士|"
-                 r"(?m:^[ \t]*[-•·*–>✓]+[ \t]*(?:t[íi]tulo\s+(?:profesional\s+)?de\s+)?ingenier[oa]"
+                 r"студент|вуза|университета)|本科|学士|學士|(?<=學歷要求：)大學|(?<=学历要求：)大学|"
+                 r"(?:(?m:^)[ \t]*[-•·*–>✓→✔]+[ \t]*|\bt[íi]tulo\s+(?:profesional\s+)?de\s+"
+                 r"(?:[\w/]+\s+o\s+)?)(?:t[íi]tulo\s+(?:profesional\s+)?de\s+)?ingenier[oa]"
                  r"(?:/a|\(a\))?\s+(?:civil|industrial|comercial|en|de|mec|el[ée]ctric|inform|"
-                 r"qu[íi]mic|agr[óo]nom)\w*)"),
+                 r"qu[íi]mic|agr[óo]nom)\w*|\bingenier[íi]a\s+(?:en\s+)?(?:[\wáéíóú]+\s+){0,3}?"
+                 r"(?:titulad[oa]|terminad[oa]|conclu[íi]d[oa])\b|\babgeschlossene[sn]?\s+(?:\w+\s+)?"
+                 r"(?:hochschul|fachhochschul|universitäts)?studium\b|\bimmatrikuliert\w*"),
     ("associate", r"(?i)\bassociate['’]?s?\s+degree|\bassociates?\s+of\s+(?:arts|science|"
                   r"applied)|\b(?:two|2)[\s-]*year\s+(?:college\s+)?degree|\bbac\s*\+\s*2\b|"
-                  r"(?-i:\b(?:BTS|DUT)\b)|средн\w*[\s-]+(?:профессиональн|специальн)\w*|"
+                  r"(?-i:(?:\b|(?<=[a-zà-ÿ]))(?:BTS|DUT)\b)|средн\w*[\s-]+(?:профессиональн|"
+                  r"специальн|медицинск|техническ|фармацевтическ)\w*|"
                   r"не\s+ниже\s+среднего\s+профессиональн\w*|\btecn[óo]log[oa]\b|\bsuperior\s+de\s+"
                   r"tecnologia|\bt[ée]cnico\s+(?:superior|titulad[oa]|de\s+nivel\s+superior|"
                   r"universitario|profesional)\b|\bgrado\s+superior\b|\bFP\s*II\b|dipl[ôo]me\s+"
-                  r"d['’][ée]tudes\s+coll[ée]giales|(?-i:\bDEC\b)(?=\s+(?:en|ou|\())|大专|专科"),
+                  r"d['’][ée]tudes\s+coll[ée]giales|(?-i:\bDEC\b)(?=\s+(?:en|ou|\())|大专|专科|專科"),
     ("high_school", r"(?i)\bhigh[\s-]+school(?:\s+|\s*/\s*)(?:diploma|degree|education|"
                     r"graduate|equivalen\w*|or\s+(?:equivalent|GED)|GED)|(?-i:\bGED\b)|"
                     r"\bsecondary\s+school\s+(?:diploma|certificate)|\bniveau\s+bac\b(?!\s*\+)|"
@@ -76,7 +81,8 @@ _WORD_RULES: list[tuple[str, re.Pattern[str]]] = [(level, re.compile(rx)) for le
                     r"t[ée]cnico)|\bt[íi]tulo\s+de\s+bachiller\b|\bpreparatoria\b|\bsecundari[ao]\s+"
                     r"complet[ao]|\beducaci[óo]n\s+(?:media|secundaria)\s+complet[ao]|\bbac\s+"
                     r"(?:pro(?:fessionnel)?|g[ée]n[ée]ral|technologique)\b|\b(?:fach)?abitur\b|"
-                    r"\b(?:fach)?hochschulreife\b|\bmatura\b|高中"),
+                    r"\b(?:fach)?hochschulreife\b|\bmatura\b|\babgeschlossene\s+(?-i:HTL|HAK|HBLA)\b|"
+                    r"高中"),
 )]
 _ABBR_LEVEL = [
     ("doctorate", r"(?i:Ph\.?\s?D\.?|D\.?Phil\.?)"),
@@ -89,6 +95,8 @@ _ABBR_GROUP = re.compile(
     rf"(?<![\w.])(?:{_TOKEN})(?![\w])(?:\s*(?:/|,|or|and|,\s*or)\s*(?:{_TOKEN})(?![\w]))*")
 _ABBR_ONE = re.compile(rf"(?<![\w.])(?:{_TOKEN})(?![\w])")
 _AMBIGUOUS = {"MS", "MA", "BS", "BA", "AA", "AS", "AAS", "A.S", "A.A", "A.S.", "A.A."}
+# a state or region code after a place ("Salvador - BA (Rio Vermelho)", "Boston, MA (hybrid)")
+_PLACE_BEFORE = re.compile(r"(?<!\w)[A-ZÀ-Ý][\wÀ-ÿ.]+(?:,|[ \t]+[-–])[ \t]*$")
 _DEGREE_AFTER = re.compile(
     r"^\s*(?:degree|diploma|\(|in\s+[A-Z]|in\s+(?:a\s+)?(?:related|relevant|technical|"
     r"quantitative)|or\s+(?:equivalent|higher|related)|and\s+\d+\s*\+?\s*years?|"
@@ -99,26 +107,27 @@ _NEGATED = re.compile(r"(?i)\bno\s+(?:\w+\s+)?degree|\bnot\s+(?:required|necessa
                       r"\bno\s+(?:es\s+)?(?:necesari|requerid|indispensable|excluyente)|\bpas\s+(?:de\s+"
                       r"dipl[ôo]me|exig[ée]|obligatoire|n[ée]cessaire)|\bnicht\s+(?:erforderlich|"
                       r"notwendig|zwingend|vorausgesetzt)|\bkein(?:e|en)?\s+(?:abschluss|studium)|"
-                      r"学历不限|不限学历|不要求学历|\bне\s+(?:обязательн|требуется|важн)|"
+                      r"学历不限|學歷不限|不限学历|不限學歷|不要求学历|\bне\s+(?:обязательн|требуется|важн)|"
                       r"\bбез\s+(?:высшего\s+)?образования")
 _WISH = re.compile(r"(?i)\b(?:prefer\w*|desir\w*|a\s+plus|nice|ideally|bonus|"
                    r"advantage\w*|welcome|желательн\w*|приветствуется|souhait\w*|desej[áa]vel|"
                    r"diferencia(?:l|is)|valoriza\w*|deseable|valorar[áa]|valorable|"
                    r"(?:un|um|es\s+un)\s+plus|"
                    r"pr[ée]f[ée]rence|id[ée]alement|atout|vorteil|wünschenswert|idealerweise|"
-                   r"преимуществ\w*|плюсом)|优先|加分")
+                   r"преимуществ\w*|плюсом)|优先|優先|加分")
 # a vocational alternative: no degree is required ("высшее образование или переподготовка",
 # "Hochschulabschluss oder eine vergleichbare Ausbildung")
 _NON_DEGREE_OR = re.compile(
     r"(?i)\b(?:или|либо)\s+(?:профессиональн\w*\s+)?(?:переподготовк|курс)\w*|\boder\s+(?:eine\s+)?"
     r"(?:vergleichbare|gleichwertige|abgeschlossene)\s+(?:qualifikation|\w*ausbildung)|\boder\s+"
-    r"(?:eine\s+)?(?:kaufmännische\s+|technische\s+)?(?:berufs)?ausbildung")
+    r"(?:eine\s+)?(?:kaufmännische\s+|technische\s+)?(?:berufs)?ausbildung|\boder\s+(?:staatlich\s+"
+    r"geprüfte[rn]?\s+)?(?:techniker|meister|fachwirt)\w*|\boder\s+[^,.;\n]{0,40}\((?:IHK|HWK)\)")
 # a Chinese degree word as a bare header token ("3-5年 本科 全职") states the degree only
 # where the posting says nothing stronger ("本科及以上学历"): similar-job cards repeat such
 # tokens
-_CJK_DEGREE = re.compile(r"本科|学士|硕士|研究生|博士|大专|专科|高中")
-_CJK_AFTER = re.compile(r"^\S{0,2}?(?:及以上|以上|学历|在读|毕业|或)")
-_CJK_BEFORE = re.compile(r"(?:学历|要求|统招)[:：\s]*$")
+_CJK_DEGREE = re.compile(r"本科|学士|學士|硕士|碩士|研究生|博士|大专|专科|專科|高中")
+_CJK_AFTER = re.compile(r"^\S{0,2}?(?:及以上|以上|学历|學歷|在读|在讀|毕业|畢業|或)")
+_CJK_BEFORE = re.compile(r"(?:学历|學歷|要求|统招)[:：\s]*$")
 
 
 _CLAUSE_END = re.compile(r"[.;](?=\s|$)|[•\n]")
@@ -126,11 +135,11 @@ _WISH_HEADER = re.compile(r"(?i)\b(?:preferred|desired|bonus|nice[\s-]to[\s-]hav
                           r"would\s+be\s+nice|pluses|stand\s+out|желательно|souhait\w*|"
                           r"diferenciais|diferencial|desej[áa]vel|valoramos|se\s+valorar[áa]|"
                           r"deseable|suma\s+si|atouts|un\s+plus|wünschenswert|von\s+vorteil|"
-                          r"будет\s+плюсом|преимуществом)|加分项|优先")
+                          r"будет\s+плюсом|преимуществом)|加分项|加分條件|加分条件|优先|優先")
 _REQUIRED_HEADER = re.compile(r"(?i)\b(?:required|requirements?|minimum|basic|must|"
                               r"qualifications|education|what\s+you|about\s+you|требования|"
                               r"requisitos|requerimientos|exig[êe]ncias|qualifica[çc][õo]es|perfil|"
-                              r"profil|anforderungen)|任职要求|任职资格|岗位要求")
+                              r"profil|anforderungen)|任职要求|任职资格|岗位要求|任職要求|職位要求")
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -182,7 +191,9 @@ def _abbreviations(text: str) -> list[tuple[str, int, int]]:
         tokens = list(_ABBR_ONE.finditer(group.group()))
         plain = {t.group().rstrip(".") for t in tokens}
         slashed = len(tokens) > 1 and "/" in group.group()
-        if plain <= _AMBIGUOUS and not slashed and not _DEGREE_AFTER.match(text[group.end():]):
+        if plain <= _AMBIGUOUS and not slashed and (
+                not _DEGREE_AFTER.match(text[group.end():])
+                or _PLACE_BEFORE.search(text[max(0, group.start() - 40):group.start()])):
             continue
         if len(tokens) == 1 and _abbr_level(tokens[0].group()) == "associate" and not re.match(
                 r"\s*degree", text[group.end():]):

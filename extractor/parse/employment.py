@@ -47,24 +47,24 @@ _TERMS: list[tuple[str, str]] = [
                   rf"temps\s+complet|plein\s+temps|vollzeit\w*|pensum\s*:?\s*100\s?%|{_PERMANENT}|"
                   r"tempo\s+(?:integral|inteiro)|per[íi]odo\s+integral|hor[áa]rio\s+integral|"
                   r"jornada\s+(?:integral|completa)|(?:jornada\s+a\s+|horario\s+a\s+)?tiempo\s+"
-                  r"completo|全职"),
+                  r"completo|全[职職]"),
     ("part_time", r"part[\s-]?time|частичная\s+занятость|неполн(?:ый\s+рабочий\s+день|ая\s+"
                   r"занятость)|temps\s+partiel|mi-temps|teilzeit\w*|minijob\w*|meio[\s-]per[íi]odo|"
                   r"meio\s+expediente|tempo\s+parcial|jornada\s+parcial|media\s+jornada|medio\s+"
-                  r"tiempo|(?:jornada\s+a\s+|horario\s+a\s+)?tiempo\s+parcial|兼职"),
+                  r"tiempo|(?:jornada\s+a\s+|horario\s+a\s+)?tiempo\s+parcial|兼[职職]"),
     ("contract", r"contract(?:or)?(?:[\s-]to[\s-]hire)?|freelance(?:r)?|1099|проектная\s+работа|"
                  r"prestataire|(?-i:PJ)|pessoa\s+jur[íi]dica|presta[çc][ãa]o\s+de\s+servi[çc]os|"
                  r"aut[óô]nom[oa]|ind[ée]pendant|freiberuflich\w*|freie[rn]?\s+mitarbeit\w*|"
-                 r"(?-i:ГПХ)|договор\w{0,2}\s+(?:гпх|подряда)|самозанят\w*"),
+                 r"(?-i:ГПХ)|договор\w{0,2}\s+(?:гпх|подряда)|самозанят\w*|(?:por|a)\s+honorarios"),
     ("temporary", r"temp(?:orary)?|seasonal|(?-i:CDD)|int[ée]rim\w*|временная\s+работа|"
                   r"befristet\w*|zeitarbeit|arbeitnehmerüberlassung|tempor[áa]ri[oa]|"
                   r"(?:contrato\s+|empleo\s+|trabajo\s+|puesto\s+)?temporal|prazo\s+determinado|(?:contrato\s+)?a\s+termo(?:\s+(?:certo|incerto))?|"
                   r"plazo\s+fijo|(?:a\s+)?t[ée]rmino\s+fijo|contrato\s+(?:eventual|por\s+obra"
-                  r"(?:\s+[yo]\s+servicio)?)|saisonni[eè]re?|срочный\s+(?:трудовой\s+)?договор|"
+                  r"(?:\s+[yo]\s+servicio)?)|(?:contrato|trabajo|empleo|trabalho)\s+de\s+temporada|saisonni[eè]re?|срочный\s+(?:трудовой\s+)?договор|"
                   r"сезонная\s+работа|劳务派遣|临时工"),
     ("internship", r"intern(?:ship)?|стажировка|stage|apprentice(?:ship)?|praktikum|"
-                   r"praktikant(?:in)?|est[áa]gio|pasant[íi]a|becari[oa]|practicante|"
-                   r"pr[áa]cticas(?:\s+profesionales)?|实习(?!期|经[验历])(?:生)?"),
+                   r"praktikant(?:in)?|(?:pflicht|orientierungs)praktikum|est[áa]gio|pasant[íi]a|becari[oa]|"
+                   r"practicante|pr[áa]cticas(?:\s+profesionales)?|[实實][习習](?![期经經])(?:生)?"),
     ("volunteer", r"volunteer|волонт[её]рство|b[ée]n[ée]volat|voluntariado|ehrenamt(?:lich)?\w*|"
                   r"志愿者|义工"),
     ("per_diem", r"per[\s-]?diem|(?-i:PRN)"),
@@ -157,10 +157,12 @@ _ML_STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for r
     (r"(?-i:\b(?P<t>PJ)\b)", 0.85),  # Portuguese text only (``_ONE_LANGUAGE``)
     (r"(?i)\b(?:contrato|convenio|beca|programa|per[íi]odo|oferta|puesto|estudiante)\s+(?:de|en)"
      r"\s+(?P<t>pr[áa]cticas)\b|\b(?P<t2>pr[áa]cticas)\s+(?:profesionales|curriculares|"
-     r"extracurriculares|remuneradas|en\s+empresa)\b", 0.85),
+     r"extracurriculares|remuneradas|en\s+empresa|de\s+\d+\s+mes\w*)\b", 0.85),
     (r"(?i)\b(?:como|trabalhador|trabajador|contrato|regime|profissional|profesional)\s+"
      r"(?P<t>aut[óô]nom[oa])\b", 0.85),
     (r"(?i)\b(?:mission|statut|en)\s+(?P<t>freelance)\b", 0.85),
+    (rf"(?i)\b(?P<t>temps\s+plein|temps\s+partiel|temps\s+complet|plein\s+temps|mi-temps|"
+     rf"(?:contrato|trabajo|empleo|trabalho)\s+de\s+temporada|(?:por|a)\s+honorarios){_END}", 0.85),
     (r"(?i)(?P<t>полный\s+рабочий\s+день|неполный\s+рабочий\s+день|неполная\s+занятость|"
      r"проектная\s+работа|стажировка|временная\s+работа|сезонная\s+работа|срочный\s+"
      r"(?:трудовой\s+)?договор|договор\w{0,2}\s+(?:гпх|подряда)|(?-i:ГПХ)|самозанят\w*)(?![а-яё])",
@@ -169,13 +171,13 @@ _ML_STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for r
 # Chinese: the type words stand anywhere, not in "实习经验" (internship experience) or after
 # a negation ("不接受兼职")
 _CHINESE_STATEMENTS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"(?P<t>全职|兼职|实习生?|劳务派遣|临时工)(?!期|经[验历])"), 0.85),
+    (re.compile(r"(?P<t>全[职職]|兼[职職]|[实實][习習]生?|劳务派遣|临时工)(?![期经經])"), 0.85),
 ]
 # German text: the type words are statements wherever they stand ("in Teilzeit",
 # "Vollzeitstelle", "unbefristeter Arbeitsvertrag", "auf Minijob-Basis")
 _GERMAN_STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for rx, c in (
     (rf"(?i)\b(?P<t>vollzeit\w*|teilzeit\w*|minijob\w*|(?<!un)befristet\w*|{_PERMANENT}|"
-     r"praktikum|praktikant(?:in)?|freiberuflich\w*|freie[rn]?\s+mitarbeit\w*|zeitarbeit|"
+     r"(?:pflicht|orientierungs)?praktikum|praktikant(?:in)?|freiberuflich\w*|freie[rn]?\s+mitarbeit\w*|zeitarbeit|"
      r"arbeitnehmerüberlassung)(?![a-zäöüß])", 0.85),
 )]
 # a candidate's past, a negation, work authorisation or the reader's own wishes
@@ -246,7 +248,7 @@ def _segments(text: str) -> list[Found[str]]:
     for line in text.split("\n"):
         if len(line) <= 120:
             for part in _SEGMENT_SPLIT.split(line):
-                term = _SEGMENT_TAIL.sub("", part.strip().strip(":.").strip())
+                term = _SEGMENT_TAIL.sub("", part.strip().strip(":.").lstrip("-–*> ").strip())
                 kind = _kind(term) if term else None
                 if kind:
                     start = text.index(term, pos)

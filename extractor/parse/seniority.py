@@ -49,7 +49,7 @@ _TECH_NOUN = (r"(?:software|data|machine|ml|ai|product|research|security|site|sr
 _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ("internship", 0.95, re.compile(r"(?i)\b(?:intern|internship|co-?op|stagiaire|praktikant\w*|"
                                     r"werkstudent\w*|estagi[áa]ri[oa]|est[áa]gio|becari[oa]|"
-                                    r"pasante|practicante)\b|стаж[её]р\w*|стажировк\w*|实习")),
+                                    r"pasante|practicante)\b|стаж[её]р\w*|стажировк\w*|[实實][习習]")),
     ("executive", 0.95, re.compile(r"\b(?:S?VP|EVP|AVP|C[EOTFIMPRDS]O|CXO|PDG)\b|(?i:\bvice[\s-]"
                                    r"president\b|\bchief\s+(?:[\w&-]+\s+){0,3}officer\b|"
                                    r"\bchief\s+(?:of\s+staff|executive|scientist|architect|"
@@ -58,18 +58,18 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
                                    r"directeur\s+g[ée]n[ée]ral|\bdirector\s+general\b|"
                                    r"\bdiretor(?:a)?[\s-]+(?:geral|presidente)\b|"
                                    r"\b(?:vice[\s-]?)?presidente?\b|\bgeschäftsführer\w*|"
-                                   r"\bvorstand\w*|首席\w{1,4}官|总裁)")),
+                                   r"\bvorstand\w*|首席\w{1,4}官|[总總]裁|[总總][经經]理(?!助理|秘))")),
     ("director", 0.95, re.compile(r"(?i)\bdirector\b|\bhead\s+of\b|\bdirect(?:eur|rice)\b|"
                                   r"директор\w*|\bdiretor(?:a)?\b|\bdirectora\b|"
-                                  r"\bdirektor(?:in)?\b|总监")),
+                                  r"\bdirektor(?:in)?\b|[总總][监監](?!助理|秘)")),
     ("lead", 0.85, re.compile(r"(?i)\b(?:team|tech|technical|engineering|squad|group)\s+"
                               r"lead(?:er)?\b|\blead\b(?![\s-](?:gen|based|abatement|paint))|тимлид\w*|"
                               r"\b(?:team|gruppen|schicht)[\s-]?(?:leit(?:er|erin|ung)|lead)\w*|"
-                              r"\bl[íi]der\b|\bchef\s+d['’][ée]quipe\b|组长")),
+                              r"\bl[íi]der\b|\bchef\s+d['’][ée]quipe\b|[组組]長|组长")),
     # "Semi Senior" / "SSr" is the middle level, before "Senior" reads it as senior
     ("mid", 0.9, re.compile(r"(?i)\bsemi[\s-]?s[eé]nior\b|\bssr\b")),
     ("senior", 0.95, re.compile(r"(?i)\bs[eêé]nior\b|\bsr\b\.?|\bsnr\b|старш\w+|ведущ\w+|"
-                                r"高级|资深")),
+                                r"高[级級]|[资資]深")),
     ("senior", 0.85, re.compile(rf"(?i)\b(?:staff|principal)\s+(?:[\w-]+\s+){{0,2}}"
                                 rf"{_TECH_NOUN}\b|专家")),
     ("entry", 0.95, re.compile(r"(?i)\bj[uú]nior\b|\bjr\b\.?|\bentry[\s-]*level\b|"
@@ -77,15 +77,16 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
                                r"\btrainee\b|"
                                r"младш\w+|джуниор\w*|d[ée]butant\w*|\b(?:berufs)?einsteiger\w*|"
                                r"\brec[ée]m[\s-]formad[oa]\b|\breci[ée]n\s+egresad[oa]\b|"
-                               r"\baprendiz\b|初级")),
+                               r"\baprendiz\b|初[级級]|初階")),
     ("mid", 0.85, re.compile(r"(?i)\bmid[\s-]*level\b|\bintermediate\b|\bpleno\b|"
                              r"\bintermedi[áa]ri[oa]\b|\binterm[ée]diaire\b|\bconfirm[ée]e?\b|"
-                             rf"\bmiddle\+?(?=\s*(?:$|[)/|,–-])|\s+{_TECH_NOUN}\b)|мидл\w*|中级")),
+                             r"\bmiddle\+?(?!\s+(?:school|east\w*|office|management|market\w*|ages?|"
+                             r"name|level))\b|мидл\w*|中[级級]")),
     ("manager", 0.8, re.compile(r"(?i)\bmanager\b|\bmgr\b|\bsupervisor(?:a)?\b|руководител\w*|"
                                 r"\bresponsable\b|\bchef\s+de\s+(?:projet|service|rayon|secteur|"
                                 r"produit|chantier|mission)\b|\b\w*leit(?:er|erin|ung)\b|"
                                 r"\bgerente\b|\bgestor(?:a)?\b|\bjef[ea]\b|\bencargad[oa]\b|"
-                                r"начальник\w*|经理|主管")),
+                                r"начальник\w*|[经經]理(?!助理|秘)|主管(?!助理)|店[长長]")),
     ("entry", 0.7, re.compile(r"(?<=[A-Za-z] )I(?=\s*(?:$|[,(|/–-]))")),
     ("mid", 0.7, re.compile(r"(?<=[A-Za-z] )II(?=\s|$|[,(|/–-])")),
     ("senior", 0.7, re.compile(r"(?<=[A-Za-z] )(?:III|IV)(?=\s|$|[,(|/–-])|"

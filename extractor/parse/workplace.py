@@ -6,9 +6,9 @@ statements about the role ("This is a fully remote position") are strong; a bare
 of remote work is weak. The same families are read in Portuguese, Spanish, French, German,
 Chinese and Russian ("Modalidade: Presencial", "• Remoto (Brasil)", "Analista - Híbrido",
 "100 % à distance", "2 Tage pro Woche im Büro", "（远程）", "Формат: офис"), with their
-negations ("trabalho remoto não é possível", "不支持远程"). Remote in "remote sensing", "remote monitoring", "remote patient" and
-the like is not a workplace. A posting offering several modes gets every mode, each
-with its best span; the merge decides.
+negations ("trabalho remoto não é possível", "不支持远程"). Remote in "remote sensing",
+"remote monitoring", "remote patient" and the like is not a workplace. A posting offering
+several modes gets every mode, each with its best span; the merge decides.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ _RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                             rf"[^\n]{{0,30}}?\b{_MODE_WORD}\b")),
     (None, 0.9, re.compile(r"(?im)^[ \t•*\-]*(?P<v>(?:fully\s+|100\s?%\s+)?remote|hybrid"
                            r"(?:\s+remote)?|on-?site|in[- ]office)"
-                           r"(?:[ \t\xa0]*\([^)\n]{0,60}\)|[ \t]*[-–,:|][ \t]*[^\n]{0,40})?"
+                           r"(?:[ \t\xa0]*\([^)\n]{0,60}\)|[ \t]*[-–,:|·][ \t]*[^\n]{0,40})?"
                            r"[ \t]*$")),
     # a title's or header's suffix: "Nurse | Hybrid", "Engineer (On-site)", "Call Center-REMOTE"
     (None, 0.9, re.compile(r"(?im)(?:[|·•(]|\s[-–—]|(?<=[^\W\d_])-)[ \t]*(?P<v>(?:fully\s+|"
@@ -111,18 +111,20 @@ _B0, _B1 = rf"(?<![{_LETTER}])", rf"(?![{_LETTER}])"
 _ML_HYBRID = (r"semi-?presencial|(?:t[ée]l[ée]travail|teletrabajo|home[\s-]?office|remot[oa])\s+"
               r"(?:partiel|parcial)|parcialmente\s+remot[oa]|presencial\s+(?:y|e|o|/|\+)\s+"
               r"remot[oa]|remot[oa]\s+(?:y|e|/|\+)\s+presencial|h[íi]brid[oa]s?|hybride|"
-              r"гибрид(?:н\w+\s+(?:формат|режим|график)\w*)?|混合办公|混合模式|混合")
+              r"гибрид(?:н\w+\s+(?:формат|режим|график)\w*)?|混合[办辦]公|混合模式|混合")
 _ML_REMOTE = (r"100\s?%\s*(?:en\s+|em\s+)?(?:home[\s-]?office|teletrabajo|t[ée]l[ée]travail)|"
               r"(?:100\s?%\s*|totalmente\s+|completamente\s+|full\s+)?(?:en\s+|em\s+)?remot[oa]s?|"
               r"t[ée]l[ée]travail\s+(?:complet|total|int[ée]gral)|teletrabajo\s+(?:total|completo)|"
               r"full\s+t[ée]l[ée]travail|(?:100\s?%\s*)?(?:[àa]\s+distance|a\s+distancia)|"
               r"(?:полностью\s+)?удал[её]нн?о|удал[её]нн(?:ая|ый)\s+(?:работа|формат)\w*|"
-              r"удал[её]нка|远程(?:办公|工作)?|居家办公|在家办公")
+              r"удал[её]нка|(?:远程|遠程|遠端|遠距)(?:[办辦]公|工作)?|居家[办辦]公|在家[办辦]公")
 _ML_ONSITE = (r"(?:100\s?%\s*)?presencial(?:mente)?|(?:100\s?%\s*)?(?:en\s+)?pr[ée]sentiel|"
-              r"sur\s+site|vor\s+ort|(?:in\s+)?präsenz|на\s+месте\s+работодателя|现场办公|"
-              r"线下(?:办公|到岗)?|到岗办公|坐班")
+              r"sur\s+site|vor\s+ort|(?:in\s+)?präsenz|на\s+месте\s+работодателя|[现現][场場][办辦]公|"
+              r"[线線]下(?:[办辦]公|到[岗崗])?|到[岗崗][办辦]公|坐班")
 _ML_MODE = (rf"{_B0}(?:(?P<hybrid>{_ML_HYBRID})|(?P<remote>{_ML_REMOTE})|"
             rf"(?P<onsite>{_ML_ONSITE}))(?!\w)")
+_ML_GLUED_MODE = (rf"(?i:{_B0}(?:(?P<hybrid>{_ML_HYBRID})|(?P<remote>{_ML_REMOTE})|"
+                  rf"(?P<onsite>{_ML_ONSITE})))")
 # after a label the value may be a bare office ("Формат: офис") or home office ("Modelo: Home
 # office") or an English word ("Arbeitsmodell: Hybrid"): the label says it is the workplace
 # (but not after a count: "Arbeitsmodell: 2 Tage Homeoffice" is hybrid)
@@ -144,7 +146,8 @@ _ML_DAYS = (r"[1-4]\s*(?:x|vezes?|d[ií]as?)\s+(?:(?:por|na|a\s+la|/)\s*semana\s
             r"(?:au\s+bureau|sur\s+site|en\s+pr[ée]sentiel)|t[ée]l[ée]travail\s*:?\s*[1-4]\s*"
             r"jours?|[1-4]\s*tage?\s+(?:(?:pro|die|je|in\s+der)\s+woche\s+)?(?:im\s+büro|vor\s+ort|"
             r"in\s+präsenz)|[1-4]\s*(?:дн[яей]|день)\s+(?:в\s+неделю\s+)?(?:в\s+офисе|удал[её]нно|"
-            r"из\s+дома)|每周\s*(?:[1-4一二三四两]\s*天)\s*(?:到岗|坐班|在?办公室|居家|远程)")
+            r"из\s+дома)|每[周週]\s*(?:[1-4一二三四两兩]\s*天)\s*(?:到[岗崗]|坐班|在?[办辦]公室|居家|"
+            r"远程|遠程|遠端|遠距)")
 _ML_WORK = (r"trabalho|trabajo|vaga|posi[çc][ãa]o|puesto|empleo|oportunidade?|modelo|regime|"
             r"modalidade?|formato|esquema|posici[óo]n|jornada|travail|poste|mission|emploi|format")
 _ML_RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
@@ -154,8 +157,11 @@ _ML_RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
     (None, 0.9, re.compile(rf"(?im)^[ \t•*\-·>]*{_ML_MODE}(?:[ \t\xa0]*[(（][^)）\n]{{0,60}}[)）]|"
                            r"[ \t]*[-–,:|·｜][ \t]*[^\n]{0,40}|[ \t]+[^\n]{0,30})?[ \t]*$")),
     # a title's or header's suffix: "Analista - Remoto", "Ingénieur (Hybride)", "（远程）"
-    (None, 0.9, re.compile(rf"(?im)(?:[|·•(（｜]|\s[-–—])[ \t]*{_ML_MODE}[ \t]*"
-                           r"(?=[)）]|[|·•｜]|\s[-–—]\s|$)")),
+    (None, 0.9, re.compile(rf"(?im)(?:[|·•(（｜,，]|\s[-–—])[ \t]*{_ML_MODE}[ \t]*"
+                           r"(?=[)）]|[|·•｜,，]|\s[-–—]\s|$)")),
+    # a header token glued to the next line's first word where an export lost the line
+    # breaks ("Tempo integral | PresencialEscala 12x36")
+    (None, 0.85, re.compile(rf"(?m)(?:[|·•,，]|\s[-–—])[ \t]*{_ML_GLUED_MODE}(?-i:[A-ZÀ-Ý])")),
     ("hybrid", 0.92, re.compile(rf"(?i){_ML_DAYS}")),
     ("hybrid", 0.9, re.compile(rf"(?i)\b(?:{_ML_WORK})\s+(?:de\s+(?:trabalho|trabajo|travail)\s+)?"
                                r"h[íi]brid[oa]|\bh[íi]brid[oa]\s*[(:]|\bhybride\s*[(:]|"
@@ -171,14 +177,18 @@ _ML_RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                                r"\s+(?:distance|distancia)|\b(?:travail|poste|mission|emploi)\s+"
                                r"(?:100\s?%\s+)?(?:[àa]\s+distance|en\s+t[ée]l[ée]travail)\b|"
                                r"\bteletrabajo\s+(?:100\s?%|total|completo)|100\s?%\s+(?:en\s+)?"
-                               r"teletrabajo|远程(?:办公|工作|兼职|全职|岗位|职位)|居家办公|"
-                               r"在家办公|完全远程|全远程|可远程|支持远程")),
+                               r"teletrabajo|(?:远程|遠程|遠端)(?:[办辦]公|工作|兼[职職]|全[职職]|"
+                               r"[岗崗]位|[职職]位)|居家[办辦]公|在家[办辦]公|完全(?:远程|遠端)|"
+                               r"全远程|可远程|支持远程")),
     ("onsite", 0.9, re.compile(rf"(?i)\b(?:{_ML_WORK})\s+(?:de\s+(?:trabalho|trabajo)\s+)?"
                                r"(?:100\s?%\s+)?presencial\b|\b100\s?%\s+presencial\b|\b(?:atuar|"
                                r"trabalhar|trabajar|laborar)\s+(?:de\s+forma\s+|de\s+manera\s+)?"
                                r"presencial(?:mente)?\b|\bpresencialmente\s+(?:em|en|no|na)\b|"
                                r"\b(?:de\s+forma|en\s+modalidad)\s+presencial\b|\bposte\s+sur\s+"
-                               r"site\b|现场办公|线下(?:办公|到岗|工作)|到岗办公|坐班|驻场办公")),
+                               r"site\b|\bpresencial\s+(?:en|em|no|na)\s+(?:la\s+|el\s+|nuestras?\s+|"
+                               r"a\s+)?(?:planta|oficinas?|sitio|sede|tienda|escrit[óo]rio|unidade|"
+                               r"loja|f[áa]brica|obra)\b|[现現][场場][办辦]公|[线線]下(?:[办辦]公|到[岗崗]|"
+                               r"工作)|到[岗崗][办辦]公|坐班|驻场办公")),
 ]
 _RULES += _ML_RULES
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|never|não|nem|sem|sin|pas\s+de|sans|kein\w*|nicht|"
