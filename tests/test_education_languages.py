@@ -104,3 +104,11 @@ def test_more_degree_phrasings(text: str, expected: list[tuple[str, float]]) -> 
 ])
 def test_a_place_code_or_a_vocational_alternative_is_no_degree(text: str) -> None:
     assert _levels(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "招聘高中数学教师",                 # a high-school teacher, not a degree
+    "• Desejável estar cursando Inglês avançado",
+])
+def test_a_degree_word_inside_a_job_or_a_course_is_no_degree(text: str) -> None:
+    assert _levels(text) == []

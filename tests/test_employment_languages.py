@@ -119,3 +119,16 @@ def test_alternance_is_other_as_the_labelling_rules_say() -> None:
 ])
 def test_more_phrases_are_read(text: str, expected: list[str]) -> None:
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    PORTUGUESE + "Somos uma startup em estágio inicial.",           # a stage, not an internship
+    PORTUGUESE + "Atendimento a clientes PJ e abertura de conta PJ.",  # business customers
+    SPANISH + "Gestionar depósitos a plazo fijo de los clientes.",  # a term deposit
+    PORTUGUESE + "Somos uma empresa de prestação de serviços.",
+    SPANISH + "Participa en nuestro programa de voluntariado.",     # a benefit
+    "Оплачиваемая стажировка первые две недели, далее работа в штате.",  # onboarding
+    "负责带实习生，指导新人",                                           # a duty
+])
+def test_company_words_that_look_like_a_type_are_not_read(text: str) -> None:
+    assert _types(text) == []

@@ -145,3 +145,11 @@ def test_supports_reads_the_same_words(value: str, text: str, expected: bool) ->
 def test_a_mode_after_a_comma_glued_or_in_traditional_chinese_is_read(text: str,
                                                                       mode: str) -> None:
     assert _modes(text) == [mode]
+
+
+@pytest.mark.parametrize("text", [
+    "Beneficios: posibilidad de trabajo remoto.",
+    "Possibilidade de trabalho remoto após o período de experiência.",
+])
+def test_an_option_of_remote_work_is_not_an_arrangement(text: str) -> None:
+    assert _modes(text) == []

@@ -55,7 +55,8 @@ _WORD_RULES: list[tuple[str, re.Pattern[str]]] = [(level, re.compile(rx)) for le
                  r"t[ée]cnico|incompleto))|\bsuperior\s+completo|\bgradua[çc][ãa]o\s+(?:completa|"
                  r"em|conclu[íi]da)\b|\b(?:graduad|formad)[oa]\s+em\b|\bcursando\s+(?:o\s+|a\s+)?"
                  r"(?:ensino\s+superior|gradua[çc][ãa]o|faculdade|bacharelado|licenciatura|"
-                 r"(?-i:[A-ZÀ-Ý])\w+)|\b(?:fach)?hochschulabschluss|\buniversitätsabschluss|"
+                 r"(?!(?i:ingl[êe]s|espanhol|franc[êe]s|alem[ãa]o|italiano|excel|ensino\s+m[ée]dio|"
+                 r"t[ée]cnico|curso)\b)(?-i:[A-ZÀ-Ý])\w+)|\b(?:fach)?hochschulabschluss|\buniversitätsabschluss|"
                  r"\b(?:fach)?hochschulstudium|\bdiplom(?:-?\w+)?\s*\(FH\)|\bdipl\.-?\s?\w+\.?\s*"
                  r"\(FH\)|студент(?:ы|ов|ка|ом)?\s+(?:\S+\s+){0,2}?курс\w*|выпускник\w*\s+(?:или\s+"
                  r"студент|вуза|университета)|本科|学士|學士|(?<=學歷要求：)大學|(?<=学历要求：)大学|"
@@ -126,6 +127,7 @@ _NON_DEGREE_OR = re.compile(
 # where the posting says nothing stronger ("本科及以上学历"): similar-job cards repeat such
 # tokens
 _CJK_DEGREE = re.compile(r"本科|学士|學士|硕士|碩士|研究生|博士|大专|专科|專科|高中")
+_CJK_TOKEN_EDGE = re.compile(r"[\s|｜·•、，,/:：()（）\[\]]")
 _CJK_AFTER = re.compile(r"^\S{0,2}?(?:及以上|以上|学历|學歷|在读|在讀|毕业|畢業|或)")
 _CJK_BEFORE = re.compile(r"(?:学历|學歷|要求|统招)[:：\s]*$")
 
@@ -215,13 +217,22 @@ def parse_education(text: str) -> list[Found[str]]:
     for level, start, end in hits:
         left, right = _clause_bounds(body, start, end)
         if ((found and start < found[-1].end) or _NEGATED.search(body[left:right])
-                or _NON_DEGREE_OR.search(body[end:right])):
+                or _NON_DEGREE_OR.search(body[end:right]) or _cjk_unstated(body, start, end)):
             continue
         wish = (_is_wish(body, start, end, starts) or _under_wish_header(body, start)
                 or (stated and _CJK_DEGREE.fullmatch(body[start:end]) is not None
                     and not _cjk_stated(body, start, end)))
         found.append(Found(level, start, end, 0.5 if wish else 1.0))
     return found
+
+
+def _cjk_unstated(text: str, start: int, end: int) -> bool:
+    """A Chinese degree word inside other words, not a requirement nor a header token:
+    "高中数学教师" (a high-school teacher), "本科生导师"."""
+    if not _CJK_DEGREE.fullmatch(text[start:end]) or _cjk_stated(text, start, end):
+        return False
+    return not (_CJK_TOKEN_EDGE.match(text[end:end + 1] or " ")
+                and _CJK_TOKEN_EDGE.match(text[start - 1:start] or " "))
 
 
 def _cjk_stated(text: str, start: int, end: int) -> bool:

@@ -62,7 +62,7 @@ _TERMS: list[tuple[str, str]] = [
                   r"plazo\s+fijo|(?:a\s+)?t[ée]rmino\s+fijo|contrato\s+(?:eventual|por\s+obra"
                   r"(?:\s+[yo]\s+servicio)?)|(?:contrato|trabajo|empleo|trabalho)\s+de\s+temporada|saisonni[eè]re?|срочный\s+(?:трудовой\s+)?договор|"
                   r"сезонная\s+работа|劳务派遣|临时工"),
-    ("internship", r"intern(?:ship)?|стажировка|stage|apprentice(?:ship)?|praktikum|"
+    ("internship", r"intern(?:ship)?|стажировк[аи]|stage|apprentice(?:ship)?|praktikum|"
                    r"praktikant(?:in)?|(?:pflicht|orientierungs)praktikum|est[áa]gio|pasant[íi]a|becari[oa]|"
                    r"practicante|pr[áa]cticas(?:\s+profesionales)?|[实實][习習](?![期经經])(?:生)?"),
     ("volunteer", r"volunteer|волонт[её]рство|b[ée]n[ée]volat|voluntariado|ehrenamt(?:lich)?\w*|"
@@ -148,13 +148,23 @@ _ML_STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for r
     (rf"(?i){_GLUED}(?P<t>tempo\s+(?:integral|inteiro)|per[íi]odo\s+integral|hor[áa]rio\s+integral|"
      r"jornada\s+(?:integral|completa|parcial)|(?:jornada\s+a\s+|horario\s+a\s+)?tiempo\s+"
      r"(?:completo|parcial)|meio[\s-]per[íi]odo|meio\s+expediente|tempo\s+parcial|media\s+"
-     r"jornada|medio\s+tiempo|(?:contrato|empleo|trabajo|puesto)\s+temporal|prazo\s+"
-     r"determinado|contrato\s+a\s+termo(?:\s+(?:certo|incerto))?|plazo\s+fijo|(?:a\s+)?"
-     r"t[ée]rmino\s+fijo|contrato\s+(?:eventual|por\s+obra(?:\s+[yo]\s+servicio)?)|pessoa\s+"
-     r"jur[íi]dica|presta[çc][ãa]o\s+de\s+servi[çc]os|est[áa]gio|pasant[íi]a|voluntariado)"
-     rf"{_END}(?!\s+probat[óo]rio)", 0.85),
+     r"jornada|medio\s+tiempo|(?:contrato|empleo|trabajo|puesto)\s+temporal|contrato\s+a\s+"
+     r"termo(?:\s+(?:certo|incerto))?|contrato\s+(?:eventual|por\s+obra(?:\s+[yo]\s+servicio)?)|"
+     rf"pasant[íi]a){_END}", 0.85),
+    # "estágio" is also a stage ("startup em estágio inicial"), "plazo fijo" a term deposit,
+    # "pessoa jurídica" and "PJ" a business customer ("conta PJ"): they need a contract's words
+    (r"(?i)(?<!em\s)(?<!no\s)\b(?P<t>est[áa]gio)\b(?!\s+(?:probat|inicial|avan[çc]ad|final|atual|"
+     r"de\s+desenvolvimento|embrion))", 0.85),
+    (r"(?i)\bcontrato\s+(?:a\s+|de\s+)?(?P<t>plazo\s+fijo|t[ée]rmino\s+fijo)\b|\b(?:contrato|vaga|"
+     r"trabalho|contrata[çc][ãa]o)\s+(?:por\s+|a\s+|de\s+)?(?P<t2>prazo\s+determinado)\b|"
+     r"\bpor\s+(?P<t3>prazo\s+determinado)\b", 0.85),
+    (r"(?i)\b(?:como|via|contrata[çc][ãa]o|regime|modelo|contrato)\s+(?:de\s+|como\s+)?"
+     r"(?P<t>pessoa\s+jur[íi]dica)\b", 0.85),
     (r"(?i)\b(?:contrato|trabalho|vaga|emprego|cargo)\s+(?P<t>tempor[áa]ri[oa])\b", 0.85),
-    (r"(?-i:\b(?P<t>PJ)\b)", 0.85),  # Portuguese text only (``_ONE_LANGUAGE``)
+    # Portuguese text only (``_ONE_LANGUAGE``); "(PJ)" is a header token
+    (r"(?:\b(?i:contrata[çc][ãa]o|regime|modelo|contrato|vaga|v[íi]nculo|como|via|formato)"
+     r"(?:\s+(?i:é|será))?\s*:?\s*"
+     r"(?P<t>PJ)|\b(?P<t2>PJ)\s*(?:ou|/)\s*CLT|\bCLT\s*(?:ou|/|e)\s*(?P<t3>PJ))\b", 0.85),
     (r"(?i)\b(?:contrato|convenio|beca|programa|per[íi]odo|oferta|puesto|estudiante)\s+(?:de|en)"
      r"\s+(?P<t>pr[áa]cticas)\b|\b(?P<t2>pr[áa]cticas)\s+(?:profesionales|curriculares|"
      r"extracurriculares|remuneradas|en\s+empresa|de\s+\d+\s+mes\w*)\b", 0.85),
@@ -163,15 +173,18 @@ _ML_STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for r
     (r"(?i)\b(?:mission|statut|en)\s+(?P<t>freelance)\b", 0.85),
     (rf"(?i)\b(?P<t>temps\s+plein|temps\s+partiel|temps\s+complet|plein\s+temps|mi-temps|"
      rf"(?:contrato|trabajo|empleo|trabalho)\s+de\s+temporada|(?:por|a)\s+honorarios){_END}", 0.85),
+    # not "стажировка" alone: Russian postings also call a paid onboarding period so
+    (r"(?i)(?P<t>стажировк[аи])\s+(?:в\s+(?:отдел|команд|компани|департамент|банк|офис)|для\s+"
+     r"студентов)|программ\w+\s+(?P<t2>стажировк[аи])(?![а-яё])", 0.85),
     (r"(?i)(?P<t>полный\s+рабочий\s+день|неполный\s+рабочий\s+день|неполная\s+занятость|"
-     r"проектная\s+работа|стажировка|временная\s+работа|сезонная\s+работа|срочный\s+"
-     r"(?:трудовой\s+)?договор|договор\w{0,2}\s+(?:гпх|подряда)|(?-i:ГПХ)|самозанят\w*)(?![а-яё])",
-     0.9),
+     r"проектная\s+работа|временная\s+работа|сезонная\s+работа|срочный\s+(?:трудовой\s+)?"
+     r"договор|договор\w{0,2}\s+(?:гпх|подряда)|(?-i:ГПХ)|самозанят\w*)(?![а-яё])", 0.9),
 )]
-# Chinese: the type words stand anywhere, not in "实习经验" (internship experience) or after
-# a negation ("不接受兼职")
+# Chinese: the type words stand anywhere, not in "实习经验" (internship experience), "带实习生"
+# (a duty) or after a negation ("不接受兼职")
 _CHINESE_STATEMENTS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"(?P<t>全[职職]|兼[职職]|[实實][习習]生?|劳务派遣|临时工)(?![期经經])"), 0.85),
+    (re.compile(r"(?<!带)(?<!帶)(?<!指导)(?<!管理)(?<!培养)(?P<t>全[职職]|兼[职職]|[实實][习習]生?|"
+                r"劳务派遣|临时工)(?![期经經])"), 0.85),
 ]
 # German text: the type words are statements wherever they stand ("in Teilzeit",
 # "Vollzeitstelle", "unbefristeter Arbeitsvertrag", "auf Minijob-Basis")

@@ -191,8 +191,12 @@ _ML_RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
                                r"工作)|到[岗崗][办辦]公|坐班|驻场办公")),
 ]
 _RULES += _ML_RULES
+# a negation, or an option ("Posibilidad de trabajo remoto"): like "Homeoffice möglich", an
+# option is not an arrangement
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|never|não|nem|sem|sin|pas\s+de|sans|kein\w*|nicht|"
-                      r"не|нет|без)[\s-]+(?:\w+\s+)?$|(?:不|非|无)\w{0,3}$")
+                      r"не|нет|без)[\s-]+(?:\w+\s+)?$|(?:不|非|无)\w{0,3}$|\b(?:posibilidad|"
+                      r"possibilidade|possibilit[ée]|opci[óo]n|op[çc][ãa]o)\s+(?:de|d['’])\s*"
+                      r"(?:\w+\s+)?$")
 _NEGATED_AFTER = re.compile(
     r"(?i)^[^.\n]{0,25}\bnot\s+(?:available|possible|offered|an\s+option|permitted|allowed|"
     r"eligible)|^[ \t]*[:：\-–][ \t]*(?:no|não|non|nein|нет|否)\b|"
