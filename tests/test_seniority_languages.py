@@ -116,3 +116,12 @@ def test_supports_reads_the_same_words() -> None:
 ])
 def test_more_title_words(title: str, expected: str | None) -> None:
     assert _level(title, f"{title}\n\n职位描述") == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Middle Python-разработчик", "mid"),
+    ("Middle Tennessee Sales Representative", None),   # a place
+])
+def test_middle_names_the_level_only_before_a_technical_word(title: str,
+                                                             expected: str | None) -> None:
+    assert _level(title, f"{title}\n\nAbout the job") == expected

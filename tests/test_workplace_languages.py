@@ -153,3 +153,8 @@ def test_a_mode_after_a_comma_glued_or_in_traditional_chinese_is_read(text: str,
 ])
 def test_an_option_of_remote_work_is_not_an_arrangement(text: str) -> None:
     assert _modes(text) == []
+
+
+def test_a_chinese_intensifier_is_not_a_negation() -> None:
+    # 非常 is "very", not the negation 非
+    assert _modes("我们非常支持远程办公。") == ["remote"]

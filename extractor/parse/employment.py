@@ -205,7 +205,7 @@ _CLAUSE_START = re.compile(r"[.!?;\n。；！]")
 _NOT_THIS_JOB_ML = re.compile(
     r"(?i)\b(?:experi[êe]ncia|experiencia|exp[ée]rience|erfahrung|опыт\w*|posib\w+|"
     r"möglichkeit\w*|efetiva[çc][ãa]o|перевод\w*|после)\b|\b(?:não|nem|sem|sin|kein\w*|nicht|"
-    r"не|без)\s+(?:\w+\s+)?$|(?:不|非|无|没有)\S{0,2}$")
+    r"не|без)\s+(?:\w+\s+)?$|(?:不|非(?!常)|无(?!论)|没有)\S{0,2}$")
 _FRENCH_WORDS = re.compile(r"(?i)\b(?:le|la|les|des|et|vous|nous|une|pour|avec|dans|est|du|au)\b")
 _GERMAN_WORDS = re.compile(r"(?i)\b(?:der|die|das|und|mit|für|wir|sie|ist|ein|eine|zu|von|"
                            r"bei|auf|im|du|dein|ihr|ihre|unser|unsere)\b")

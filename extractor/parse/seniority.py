@@ -43,6 +43,12 @@ _TECH_NOUN = (r"(?:software|data|machine|ml|ai|product|research|security|site|sr
               r"infrastructure|mobile|ios|android|ux|ui|visual|engineer\w*|scientist|developer|"
               r"designer|architect|analyst|consultant|researcher|program|technical|artist)")
 
+# what follows "Middle" in a title that names the level ("Middle QA Engineer", "Middle
+# Python-разработчик"), not a place or a school ("Middle Tennessee", "Middle School")
+_IT_WORD = (r"qa|qc|test\w*|java\w*|python\w*|php|go(?:lang)?|\.net|c\+\+|c#|front\w*|back\w*|"
+            r"full\w*|devops|1c|1с|sre|bi|разработчик\w*|аналитик\w*|инженер\w*|тестировщик\w*|"
+            r"дизайнер\w*|программист\w*")
+
 # (value, confidence, pattern), in priority order: the first that matches the title wins.
 # Besides English: Portuguese, Spanish, French, German, Chinese and Russian level words (the
 # labelling rules' mapping); Chinese words need no word boundary.
@@ -80,8 +86,8 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
                                r"\baprendiz\b|初[级級]|初階")),
     ("mid", 0.85, re.compile(r"(?i)\bmid[\s-]*level\b|\bintermediate\b|\bpleno\b|"
                              r"\bintermedi[áa]ri[oa]\b|\binterm[ée]diaire\b|\bconfirm[ée]e?\b|"
-                             r"\bmiddle\+?(?!\s+(?:school|east\w*|office|management|market\w*|ages?|"
-                             r"name|level))\b|мидл\w*|中[级級]")),
+                             rf"\bmiddle\+?(?=\s*(?:$|[)/|,–-])|\s+(?:{_TECH_NOUN}|{_IT_WORD})\b)|"
+                             r"мидл\w*|中[级級]")),
     ("manager", 0.8, re.compile(r"(?i)\bmanager\b|\bmgr\b|\bsupervisor(?:a)?\b|руководител\w*|"
                                 r"\bresponsable\b|\bchef\s+de\s+(?:projet|service|rayon|secteur|"
                                 r"produit|chantier|mission)\b|\b\w*leit(?:er|erin|ung)\b|"

@@ -194,7 +194,7 @@ _RULES += _ML_RULES
 # a negation, or an option ("Posibilidad de trabajo remoto"): like "Homeoffice möglich", an
 # option is not an arrangement
 _NEGATED = re.compile(r"(?i)\b(?:not|no|non|never|não|nem|sem|sin|pas\s+de|sans|kein\w*|nicht|"
-                      r"не|нет|без)[\s-]+(?:\w+\s+)?$|(?:不|非|无)\w{0,3}$|\b(?:posibilidad|"
+                      r"не|нет|без)[\s-]+(?:\w+\s+)?$|(?:不|非(?!常)|无(?!论))\w{0,3}$|\b(?:posibilidad|"
                       r"possibilidade|possibilit[ée]|opci[óo]n|op[çc][ãa]o)\s+(?:de|d['’])\s*"
                       r"(?:\w+\s+)?$")
 _NEGATED_AFTER = re.compile(
