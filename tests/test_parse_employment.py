@@ -50,7 +50,7 @@ CASES = [
     ("Type de contrat : CDI", ["full_time"]),
     (FRENCH + "Contrat en CDD, temps plein.", ["temporary", "full_time"]),
     (FRENCH + "Offre de stage de fin d'études.", ["internship"]),
-    (FRENCH + "Poste en alternance.", ["internship"]),
+    (FRENCH + "Poste en alternance.", ["other"]),  # the labelling rules: alternance -> other
     ("Title: Digital Marketing Intern\nCompany: Red Krypton", ["internship"]),
     ("Title: Part Time Quickbooks Bookkeeper\nLocation: CA", ["part_time"]),
     ("Title: Data Analyst (Contract)", ["contract"]),

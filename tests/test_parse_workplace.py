@@ -107,14 +107,21 @@ def test_a_suffix_that_is_not_a_workplace_is_not_read(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "mode"), [
-    ("Homeoffice möglich", "hybrid"), ("Bis zu 2 Tage pro Woche mobiles Arbeiten", "hybrid"),
+    ("Bis zu 2 Tage pro Woche mobiles Arbeiten", "hybrid"),
     ("Arbeitsmodell: 2 Tage Homeoffice pro Woche", "hybrid"),
     ("Mobiles Arbeiten an bis zu 3 Tagen pro Woche", "hybrid"), ("Hybrides Arbeiten", "hybrid"),
-    ("Homeoffice nach Absprache", "hybrid"), ("100 % Homeoffice", "remote"),
+    ("Homeoffice teilweise", "hybrid"), ("100 % Homeoffice", "remote"),
     ("Die Stelle ist vollständig remote.", "remote"), ("Ortsunabhängiges Arbeiten", "remote"),
 ])
 def test_german_homeoffice_and_mobile_work_are_the_workplace(text: str, mode: str) -> None:
     assert [f.value for f in parse_workplace(text)[0]] == [mode]
+
+
+@pytest.mark.parametrize("text", ["Homeoffice möglich", "Homeoffice nach Absprache",
+                                  "Flexibles Homeoffice"])
+def test_homeoffice_as_an_option_is_not_an_arrangement(text: str) -> None:
+    # the labelling rules: "Homeoffice möglich" alone is not an arrangement
+    assert parse_workplace(text)[0] == []
 
 
 def test_a_homeoffice_allowance_is_not_a_workplace() -> None:
