@@ -7,8 +7,9 @@
 For every source of the labelled corpus set (``evals/fixtures/corpus``) with at least
 ``--min-cases`` labelled postings:
 
-* a source with no row in ``../shared/training`` was left out of the shipped adapter's
-  training by construction, so the shipped adapter itself is scored on it;
+* a source with no row in ``../shared/training`` was left out of the recipe's training
+  by construction, so the recipe's own adapter is scored on it (the shipped file, or
+  ``<runs>/<recipe>/<recipe>.gguf`` for a recipe not shipped yet);
 * any other source gets its own run of the shipped adapter's recipe with that source's
   rows removed (``train --exclude-source``, same data, seed, settings, schedule and
   step), in ``<runs>/<recipe>-loso-<source>``; ``--train`` trains it (resumable: stop at
@@ -70,9 +71,11 @@ def training_rows(shared: Path) -> Counter[str]:
 def plan(recipe: Any, cases: list[Case], rows: Counter[str], runs: Path,
          min_cases: int = MIN_CASES) -> list[Plan]:
     out = []
+    whole = recipe.shipped if recipe.shipped.is_file() else \
+        runs / recipe.name / f"{recipe.name}.gguf"  # reproduce -o RUN/RECIPE.gguf
     for source, group in by_source(cases, min_cases).items():
         if rows[source] == 0:
-            out.append(Plan(source, group, 0, None, recipe.shipped))
+            out.append(Plan(source, group, 0, None, whole))
             continue
         run = runs / f"{recipe.name}-loso-{source}"
         out.append(Plan(source, group, rows[source], run, run / f"{recipe.name}-loso.gguf"))
@@ -166,13 +169,15 @@ def print_table(data: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from extractor.finetune.data import DEFAULT_OWN, DEFAULT_SHARED
-    from extractor.finetune.reproduce import SHIPPED, build_data
+    from extractor.finetune.reproduce import RECIPES, SHIPPED, build_data
     from extractor.finetune.train import default_runs_dir
 
     parser = argparse.ArgumentParser(prog="python -m evals.loso", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", action="store_true",
                         help="train the held-out runs that are not done (hours each on CPU)")
+    parser.add_argument("--recipe", choices=sorted(RECIPES), default=SHIPPED.name,
+                        help=f"whose held-out runs (default {SHIPPED.name}, the shipped one)")
     parser.add_argument("--source", action="append", default=[], help="only these sources")
     parser.add_argument("--min-cases", type=int, default=MIN_CASES)
     parser.add_argument("--runs", type=Path, default=default_runs_dir())
@@ -184,13 +189,14 @@ def main(argv: list[str] | None = None) -> int:
         print("error: needs ../shared/corpus and ../shared/training beside the checkout",
               file=sys.stderr)
         return 2
-    items = plan(SHIPPED, cases, training_rows(args.shared), args.runs, args.min_cases)
+    recipe = RECIPES[args.recipe]
+    items = plan(recipe, cases, training_rows(args.shared), args.runs, args.min_cases)
     if args.source:
         items = [i for i in items if i.source in set(args.source)]
-    data = args.runs / SHIPPED.name / "data"
+    data = args.runs / recipe.name / "data"
     if args.train and any(i.run is not None for i in items):
-        build_data(SHIPPED, args.shared, DEFAULT_OWN, data)
-    print_table(evaluate(SHIPPED, items, data, args.train, args.out))
+        build_data(recipe, args.shared, DEFAULT_OWN, data)
+    print_table(evaluate(recipe, items, data, args.train, args.out))
     return 0
 
 
