@@ -41,6 +41,7 @@ def test_portuguese_pay(text, expected):
     ("Remuneración: S/ 3,200 - S/ 3,800 mensuales", [(3200, 3800, "PEN", "month")]),
     ("Pago: 14 € brutos la hora", [(14, 14, "EUR", "hour")]),
     ("Salario: hasta 32.000 € anuales", [(None, 32000, "EUR", "year")]),
+    ("Rango salarial: 27K-31K €", [(27000, 31000, "EUR", None)]),
     ("Ayuda al estudio: 650 € al mes", [(650, 650, "EUR", "month")]),
 ])
 def test_spanish_pay(text, expected):
@@ -83,6 +84,15 @@ def test_german_pay(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Das KV-Mindestgehalt beträgt 3.350 € brutto pro Monat, Überzahlung möglich",
+     [(3350, None, "EUR", "month")]),
+    ("Mindestjahresgehalt: 49.000 €", [(49000, None, "EUR", "year")]),
+])
+def test_a_stated_minimum_salary_is_a_floor(text, expected):
+    assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("薪资：18-28K·14薪", [(18000, 28000, "CNY", "month")]),
     ("薪资：25-40K", [(25000, 40000, "CNY", "month")]),
     ("薪资：1.2万-1.8万/月", [(12000, 18000, "CNY", "month")]),
@@ -91,6 +101,8 @@ def test_german_pay(text, expected):
     ("日薪：180-220元/天", [(180, 220, "CNY", "day")]),
     ("时薪 60-90元/小时", [(60, 90, "CNY", "hour")]),
     ("月薪9000元以上", [(9000, None, "CNY", "month")]),
+    ("月薪：7000-9500", [(7000, 9500, "CNY", "month")]),
+    ("年薪：35W-50W", [(350000, 500000, "CNY", "year")]),
 ])
 def test_chinese_pay(text, expected):
     assert _ranges(text) == expected
@@ -99,6 +111,8 @@ def test_chinese_pay(text, expected):
 def test_yuan_in_traditional_characters_is_the_taiwan_dollar():
     text = "薪資：月薪 42,000~55,000元\n工作地點：台北市信義區，經驗不拘"
     assert _ranges(text) == [(42000, 55000, "TWD", "month")]
+    text = "職缺：工程師\n年薪 90萬~120萬，經驗不拘"
+    assert _ranges(text) == [(900000, 1200000, "TWD", "year")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -154,6 +168,7 @@ def test_company_money_is_not_pay(text):
 @pytest.mark.parametrize("text", [
     "Experiência de 3 a 5 anos em vendas", "3-5年工作经验", "团队规模500-999人",
     "Jornada de 44 horas semanais", "Arbeitszeit Mo.–Fr. 8–17 Uhr",
+    "福利与待遇1) 绩效奖金2) 带薪年假", "薪资：1-3年经验优先",
 ])
 def test_figures_with_no_money_are_not_pay(text):
     assert _ranges(text) == []

@@ -77,10 +77,11 @@ _NUM = (r"(?:\d{1,3}(?:(?:,\s?|[ \t\u00a0\u202f\u2009.'’])\d{3})+(?:[.,]\d{1,2
 _NOT_LETTER = r"(?![^\W\d_])"
 _SUFFIX = (rf"(?:[kK](?![a-zа-я])|(?i:thousand\b|тыс(?:яч\w*)?\.?|mil{_NOT_LETTER}|tsd\.|"
            rf"tausend\b|млн|млрд|миллион\w*|миллиард\w*|milh(?:ões|ão)|mill(?:ones|ón|ions?)|"
-           rf"milliards?|millionen|milliarden|mio\.|mrd\.|trillion\b)|千|万|亿|百万|千万|"
+           rf"milliards?|millionen|milliarden|mio\.|mrd\.|trillion\b)|千|万|萬|亿|億|百万|千万|"
+           r"[wW](?![A-Za-z])|"
            rf"[mM](?:illion|ln|m|n|il)?{_NOT_LETTER}|[bB](?:illion|n)?{_NOT_LETTER})")
 _SCALES = {"k": 1000, "thousand": 1000, "тыс": 1000, "mil": 1000, "tsd": 1000,
-           "tausend": 1000, "千": 1000, "万": 10_000}
+           "tausend": 1000, "千": 1000, "万": 10_000, "萬": 10_000, "w": 10_000}
 _INLINE_PERIOD = (r"(?i:/\s?(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day|m[eê]s|mois|"
                   r"monat|a[ñn]o|an|jahr|hora|heure|std|stunde|d[ií]a|jour|tag|час|мес|год|"
                   r"день)\b|/\s?(?:月|年|天|日|小时|时|周))")
@@ -107,6 +108,8 @@ _MIN_LEADS = ("from", "ab", "starting", "start", "begin", "in excess", "at least
               "no mínimo", "no minimo", "mínimo", "minimo")
 _MAX_LEADS = ("up to", "jusqu", "до", "bis", "até", "hasta", "máximo", "maximo")
 _MIN_AFTER = re.compile(r"\s*(?:起|以上|и\s+выше)")
+# a floor stated before the figure: "KV-Mindestgehalt 3.200 €", "Das Mindestgehalt beträgt"
+_FLOOR_BEFORE = re.compile(r"(?i)\bmindest\w*(?:gehalt|lohn|entgelt|vergütung)\b[^\n\d]{0,25}$")
 _MAX_AFTER = re.compile(r"\s*(?:以下|以内)")
 
 # ---------------------------------------------------------------- periods
@@ -145,8 +148,8 @@ _GLUED = re.compile(r"(?<=[a-zß-ÿа-я])(?=[A-ZÀ-ÞА-Я])")  # lost line bre
 _MONTHS_PAID = re.compile(r"^[ \t·・•*×x]*(?:1[2-9]|2[0-4])\s*薪")  # "·13薪": monthly pay
 _PERIOD_BEFORE = re.compile(
     r"(?i)(?:\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
-    r"rate|wage|compensation|stipend|income|earnings)\b|\b(?:brutto|netto)?(?P<de>jahres|"
-    r"monats|stunden|wochen|tages)(?:brutto|netto)?(?:gehalt|lohn|vergütung|verdienst|satz|"
+    r"rate|wage|compensation|stipend|income|earnings)\b|\b(?:kv-)?(?:mindest)?(?:brutto|netto)?"
+    r"(?P<de>jahres|monats|stunden|wochen|tages)(?:brutto|netto)?(?:gehalt|lohn|vergütung|verdienst|satz|"
     r"entgelt)\b|\b(?:salário|salario|sueldo|remunera[çc][ãa]o|remuneraci[óo]n|salaire|"
     r"rémunération|renta|bolsa|retribuci[óo]n|taux|valor)\s+(?:\w+\s+)?(?P<adj>mensal|mensual|"
     r"mensuel(?:le)?|anual|annuel(?:le)?|semanal|hebdomadaire|di[áa]ri[oa]|journalier|horaire|"
@@ -172,7 +175,8 @@ _PAY_WORDS = re.compile(
     r"earn\w*|income|OTE|stipend|base|band|gross|net|salaire|rémunération|rémunéré|gehalt|"
     r"vergütung|lohn|entgelt|bezahlung|verdienst|salário|salario|sueldo|remunera[çc][ãa]o|"
     r"remuneraci[óo]n|retribuci[óo]n|renta|bolsa(?:[- ]aux[ií]lio)?|faixa|pago|paga|"
-    r"honor[áa]rios|TJM|taux|fourchette|package|ayuda\s+al\s+estudio|beca|gratification)\b|зарплат\w*|заработн\w*|оклад\w*|"
+    r"honor[áa]rios|TJM|taux|fourchette|package|ayuda\s+al\s+estudio|beca|gratification|"
+    r"salaria(?:l|le|is|les)|rango)\b|зарплат\w*|заработн\w*|оклад\w*|"
     r"доход\w*|з/п|\bзп\b|вознагражд\w*|\bставк\w*|"
     r"(?i:\b\w+(?:gehalt|gehälter|lohn|vergütung)\b)|薪|工资|待遇|报酬|收入|月給|年収|時給")
 _NOT_PAY_BEFORE = re.compile(
@@ -229,6 +233,7 @@ _FRENCH_WORDS = re.compile(
     r"rémunération|échelle|annuel\w*|taux|brut|à)\b")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN_PAY_LABEL = re.compile(r"(?:[月年日时時周底]薪|薪[资資酬水]|工[资資])[ \t:：]{0,3}$")
 # characters written differently in traditional and simplified Chinese
 _TRADITIONAL = frozenset("資經職點區實與為這們個會員務業開發學歷動關應機網電體際營灣")
 _SIMPLIFIED = frozenset("资经职点区实与为这们个会员务业开发学历动关应机网电体际营湾")
@@ -288,6 +293,8 @@ def _single(m: re.Match[str], text: str, value: float) -> tuple[float | None, fl
         return None, value
     if lead.startswith(_MIN_LEADS) or _g(m, "aplus") or _MIN_AFTER.match(text, m.end()):
         return value, None
+    if _FLOOR_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return value, None
     return value, value
 
 
@@ -336,9 +343,17 @@ def _currency(m: re.Match[str], text: str) -> tuple[str | None, bool]:
 
 
 def _han_figure(m: re.Match[str], text: str) -> bool:
-    """A figure with a thousand suffix ("K", "万", "千") on a line of Chinese text."""
+    """A figure on a line of Chinese text with a thousand suffix ("K", "万", "w") or right
+    after a Chinese pay label ("月薪：6000-8000")."""
     suffix = (_g(m, "bsuf") or _g(m, "asuf") or "").lower()
-    return suffix in ("k", "万", "千") and bool(_HAN.search(_line(text, m)))
+    line = _line(text, m)
+    if not _HAN.search(line):
+        return False
+    before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    if suffix in ("k", "万", "萬", "千", "w"):
+        return True
+    digits = sum(ch.isdigit() for ch in _g(m, "anum") or "")
+    return digits >= 3 and bool(_HAN_PAY_LABEL.search(before))
 
 
 def _line(text: str, m: re.Match[str]) -> str:
