@@ -63,6 +63,28 @@ def test_a_city_in_the_header_lines_in_each_language(text, expected):
     assert text[hit.start:hit.end] == expected[0]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Arbeitsort: 80331 München", [("München", None, "DE")]),
+    ("Lieu : 69002 Lyon", [("Lyon", None, "FR")]),
+    ("Arbeitsort: CH-8005 Zürich", [("Zürich", None, "CH")]),
+    ("Lieu : Paris 11e", [("Paris", None, "FR")]),
+    ("Standort: Frankfurt-Höchst", [("Frankfurt", None, "DE")]),
+    ("Standort: Baden-Baden", [("Baden-Baden", None, "DE")]),
+])
+def test_postcodes_arrondissements_and_districts_around_a_labelled_city(text, expected):
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lieu : Île-de-France", [(None, "Île-de-France", "FR")]),
+    ("Arbeitsort: Bayern", [(None, "Bayern", "DE")]),
+    ("Ubicación: Jalisco", [(None, "Jalisco", "MX")]),
+    ("Arbeitsort: Berlin", [("Berlin", None, "DE")]),  # a city first, though also a Land
+])
+def test_a_labelled_region_alone_is_a_region_of_its_country(text, expected):
+    assert _places(text) == expected
+
+
 def test_a_lost_line_break_does_not_hide_a_city_in_the_header():
     hit = header_place("Boulanger (H/F)Au Pain DoréDijon (21)Publiée il y a 3 jours")
     assert hit is not None and hit.value == ("Dijon", "FR")

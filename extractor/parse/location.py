@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from extractor.codes import country_code, country_index
 from extractor.parse.base import Found, posting_end
 from extractor.parse.employment import names_a_type
-from extractor.parse.places import BR_STATES, city_country, han_place, known_city
+from extractor.parse.places import BR_STATES, city_country, han_place, known_city, region_country
 from extractor.record import Location
 
 US_STATES: dict[str, str] = {
@@ -72,6 +72,10 @@ _PARTICLES = frozenset("de del la le les of on upon am an der sur en y da do dos
 
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ZIP = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
+# a European postcode before the city ("80331 München", "CH-8001 Zürich") and a Paris or
+# Lyon arrondissement after it ("Paris 9e")
+_ZIP_HEAD = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+(?=[^\W\d_])")
+_ARRONDISSEMENT = re.compile(r"[ \t]+\d{1,2}(?:e|er|ème)$")
 _CODED = re.compile(r"(?P<cc>[A-Z]{2}),[ \t]*(?P<region>[A-Z0-9]{0,3})[ \t]*,[ \t]*"
                     r"(?P<city>[^\W\d_][^,;|/()\n]{0,40}?)?"
                     r"(?:[ \t]*(?:/|\bor\b|\band\b|&)[^\n]*)?[ \t]*$")
@@ -241,14 +245,23 @@ def _noise(part: str) -> bool:
 def _split_parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
     for m in re.finditer(r"[^,]+", value):
         raw = m.group()
-        text = _ZIP.sub("", raw.strip())
-        pos = offset + m.start() + (len(raw) - len(raw.lstrip()))
+        cut = _postcode_end(raw.strip())
+        text = _ARRONDISSEMENT.sub("", _ZIP.sub("", raw.strip()[cut:]))
+        pos = offset + m.start() + (len(raw) - len(raw.lstrip())) + cut
         code = _STATE_HEAD.match(text)
         if code and code.group() in _REGION_COUNTRY:
             yield code.group(), pos
             return
         if text:
             yield text, pos
+
+
+def _postcode_end(part: str) -> int:
+    """Where a postcode before a known city ends ("80331 München"); 0 when there is none
+    (a street number: "5101 N. Cotton Lane")."""
+    head = _ZIP_HEAD.match(part)
+    rest = _ARRONDISSEMENT.sub("", part[head.end():]) if head else ""
+    return head.end() if head and known_city(rest.split("-", 1)[0]) else 0
 
 
 def _georgia(city: str | None) -> str | None:
@@ -272,6 +285,8 @@ def _classify(part: str, index: int, prev_name: str | None) -> tuple[str, str | 
         code = country_code(part)
         if code:
             return "country", code
+    if index == 0 and region_country(part) and not known_city(part):
+        return "region", part  # "Île-de-France", "Bayern": a region, no city
     return ("name", part) if _is_name(part) else ("stop", None)
 
 
@@ -302,12 +317,21 @@ def _place_groups(value: str, offset: int) -> Iterator[tuple[list[str], str | No
 
 
 def _build(names: list[str], region: str | None, country: str | None, raw: str) -> Location:
-    city = names[0] if names else None
+    city = _district_city(names[0]) if names else None
     if region is None and len(names) > 1:
         region = names[1]
     if region in _REGION_COUNTRY:
         country = country or _REGION_COUNTRY[region]
+    elif region and not city:
+        country = country or region_country(region)
     return Location(raw=raw, city=city, region=region, country=country)
+
+
+def _district_city(name: str) -> str:
+    """The city of "City-District" ("Berlin-Kreuzberg", "Nürnberg-Langwasser") when the
+    gazetteer knows the city and not the whole name."""
+    head = name.split("-", 1)[0]
+    return head if "-" in name and known_city(head) and not known_city(name, own=True) else name
 
 
 def _clean_value(value: str) -> str:

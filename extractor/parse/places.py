@@ -343,7 +343,37 @@ def _suffix_starts(words: str) -> list[int]:
     return [m.start() for m in re.finditer(r"(?<!\S)\S", words)]
 
 
-def known_city(name: str) -> bool:
-    """Whether ``name`` is a city the gazetteer knows (in any country)."""
-    return bool(_index().get(name.strip())) or name.strip() in _HAN_CITY_STATES
+# the kinds of ISO 3166-2 subdivision a posting names as its region ("Île-de-France",
+# "Bayern", "Cataluña", "Tirol", "Jalisco"); not departments or districts, many of which
+# are common words ("Nord", "Lot", "Manche")
+_REGION_KINDS = frozenset({"Land", "State", "Metropolitan region", "Autonomous community",
+                           "Canton", "Region", "Federal entity", "Federal district",
+                           "Capital district", "Autonomous region"})
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """casefolded region name -> country, for the countries of ``SMALLER_CITIES``."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for code in SMALLER_CITIES:
+        for sub in pycountry.subdivisions.get(country_code=code) or ():
+            if sub.type in _REGION_KINDS:
+                for name in re.split(r"\s*[\[\]]\s*", sub.name):
+                    if name and ", " not in name:
+                        out[name.casefold()] = code
+    return out
+
+
+def region_country(name: str) -> str | None:
+    """The country of a region named exactly ``name`` ("Bayern" -> "DE"), or None."""
+    return _regions().get(name.strip().casefold())
+
+
+def known_city(name: str, own: bool = False) -> bool:
+    """Whether ``name`` is a city the gazetteer knows (in any country); with ``own``, as
+    that city's own name ("Baden-Baden"), not another's alternate ("Berlin-Kreuzberg")."""
+    entries = _index().get(name.strip(), [])
+    return any(e[2] or not own for e in entries) or name.strip() in _HAN_CITY_STATES
 
