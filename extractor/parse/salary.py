@@ -230,7 +230,7 @@ _SPANISH_WORDS = re.compile(
     r"netos?|renta|anual(?:es)?|al\s+año|por\s+hora|la\s+hora|mil|remuneraci[óo]n)\b")
 _FRENCH_WORDS = re.compile(
     r"(?i)\b(?:par\s+(?:an|année|mois|heure|semaine)|de\s+l['’]heure|l['’]heure|salaire|"
-    r"rémunération|échelle|annuel\w*|taux|brut|à)\b")
+    r"rémunération|échelle|annuel\w*|taux|brut)\b")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN_PAY_LABEL = re.compile(r"(?:[月年日时時周底]薪|薪[资資酬水]|工[资資])[ \t:：]{0,3}$")
