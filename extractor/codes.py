@@ -36,7 +36,20 @@ COUNTRY_ALIASES: dict[str, str] = {
     "китай": "CN", "польша": "PL", "украина": "UA", "україна": "UA", "беларусь": "BY",
     "белоруссия": "BY", "казахстан": "KZ", "узбекистан": "UZ", "кыргызстан": "KG",
     "азербайджан": "AZ", "турция": "TR", "израиль": "IL", "канада": "CA",
+    # names pycountry's translations (``_TRANSLATIONS``) do not give
+    "eua": "US", "ee uu": "US", "eeuu": "US", "inglaterra": "GB", "holanda": "NL",
+    "rússia": "RU", "rusia": "RU", "russland": "RU", "russie": "RU",
+    "coreia do sul": "KR", "corea del sur": "KR", "corée du sud": "KR", "südkorea": "KR",
+    "台湾": "TW", "臺灣": "TW", "台灣": "TW", "香港": "HK", "中国香港": "HK", "韩国": "KR",
+    "киргизия": "KG", "молдавия": "MD",
 }
+# the languages whose country names (pycountry's translations) the index knows
+_TRANSLATIONS = ("pt", "pt_BR", "es", "fr", "de", "zh_CN", "zh_TW", "ru")
+# translated names that are also common words ("gana": Spanish "wins"; "chili" the pepper)
+# or the names of large cities ("Salvador" is El Salvador in French and a city in Brazil;
+# "Granada" Grenada and "Guadalupe" Guadeloupe in Spanish)
+_NOT_COUNTRY_WORDS = frozenset({"gana", "chili", "benim", "island", "salvador", "granada",
+                                "guadalupe"})
 # whole-token aliases that only count in their exact spelling
 _EXACT_ALIASES = {"RA": "AM", "U.S.": "US", "U.S.A.": "US", "U.K.": "GB"}
 
@@ -48,19 +61,50 @@ def country_key(text: str) -> str:
 
 @functools.cache
 def country_index() -> dict[str, str]:
-    """Casefolded names and codes of every ISO 3166-1 country, plus the aliases."""
+    """Casefolded names and codes of every ISO 3166-1 country, in English and in the
+    languages of ``_TRANSLATIONS`` ("Perú", "Allemagne", "Schweiz", "中国", "Бельгия"),
+    plus the aliases."""
     import pycountry  # lazy: 60-110 ms to import; only the first code lookup pays it
 
     index: dict[str, str] = {}
     for c in pycountry.countries:
         index[c.alpha_2.casefold()] = c.alpha_2
         index[c.alpha_3.casefold()] = c.alpha_2
-        for attr in ("name", "official_name", "common_name"):
-            name = getattr(c, attr, None)
-            if name:
-                index[country_key(name)] = c.alpha_2
+        for name in _names(c):
+            index[country_key(name)] = c.alpha_2
+    for key, code in _translated_names(pycountry).items():
+        index.setdefault(key, code)
     index.update({country_key(k): v for k, v in COUNTRY_ALIASES.items()})
     return index
+
+
+def _names(country: Any) -> list[str]:
+    return [n for n in (getattr(country, a, None) for a in ("name", "official_name",
+                                                             "common_name")) if n]
+
+
+def _head(name: str) -> str:
+    """A name without its description after a comma ("Taïwan, province de Chine" ->
+    "Taïwan"); a bare article after one stays ("Salvador, El" is not "Salvador")."""
+    head, _, tail = name.partition(", ")
+    return head if len(tail.split()) >= 2 else name
+
+
+def _translated_names(pycountry: Any) -> dict[str, str]:
+    """Country names in the ``_TRANSLATIONS`` languages, also without a description after a
+    comma (``_head``); a name two countries share is left out."""
+    import gettext
+
+    found: dict[str, set[str]] = {}
+    for lang in _TRANSLATIONS:
+        names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang],
+                                    fallback=True)
+        for c in pycountry.countries:
+            for name in (names.gettext(n) for n in _names(c)):
+                for form in {name, _head(name)}:
+                    found.setdefault(country_key(form), set()).add(c.alpha_2)
+    return {k: next(iter(v)) for k, v in found.items()
+            if len(v) == 1 and k not in _NOT_COUNTRY_WORDS}
 
 
 @functools.lru_cache(maxsize=4096)

@@ -9,7 +9,10 @@
                       word, put back on a line of their own by the cleaner;
 ``TAIL_RE``           a line where other postings start ("Similar jobs at X", "Похожие
                       вакансии"): the cleaner cuts from there and ``parse.base.posting_end``
-                      stops every parser there.
+                      stops every parser there;
+``LATE_TAIL_RE``      such lines in the other languages users feed ("Vagas semelhantes",
+                      "类似职位", "recommendJobs:"), which stop the parsers only late in the
+                      text (``parse.base.posting_end`` says why).
 
 The glued list is narrower than the section phrases on purpose: it must never split a
 name ("McDonald", "PayPal"). Five of its headings (``SUBLABEL_HEADINGS``) are not section
@@ -137,3 +140,27 @@ _TAIL = (
     r"|das\s+könnte\s+(?:dich|sie)\s+auch\s+interessieren"
 )
 TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_TAIL})[ \t:]*$")
+
+# The same in Portuguese, Spanish, French, Russian and Chinese, and as API keys
+# ("recommendJobs", "avisos_relacionados"). Pages in these languages put the block before
+# the posting as often as after it, where a cut to the next (English) section heading would
+# take the posting with it; so the cleaner leaves these lines alone.
+_LATE_TAIL = (
+    r"vagas?\s+(?:semelhantes|similares|relacionadas|recomendadas|parecidas)"
+    r"|(?:outras|mais)\s+vagas(?:\s+(?:da|de|do|na|em)\b[^\n]*)?"
+    r"|quem\s+viu\s+(?:esta|essa)\s+vaga\s+tamb[ée]m\s+viu|voc[êe]\s+tamb[ée]m\s+pode\s+gostar"
+    r"|(?:ofertas|empleos|vacantes|trabajos|puestos|avisos)\s+(?:similares|relacionad[oa]s|"
+    r"recomendad[oa]s|parecid[oa]s)|(?:otras|m[áa]s)\s+(?:ofertas|vacantes)(?:\s+(?:de|en)\b[^\n]*)?"
+    r"|tambi[ée]n\s+(?:te|le)\s+puede\s+interesar"
+    r"|(?:offres|emplois|postes|annonces)(?:\s+d['’]emploi)?\s+(?:similaires|recommand[ée]es|"
+    r"associ[ée]es)|autres\s+offres(?:\s+(?:de|chez)\b[^\n]*)?"
+    r"|vous\s+pourriez\s+[êe]tre\s+int[ée]ress[ée]\S*(?:\s+par)?|ces\s+offres\s+pourraient\s+"
+    r"vous\s+int[ée]resser|(?:andere|[äa]hnliche)\s+(?:stellen|jobs|angebote)\b[^\n]*"
+    r"|(?:другие|рекомендуемые|подходящие)\s+вакансии\b[^\n]*|вакансии,?\s+похожие\s+на\s+эту"
+    r"|(?:相似|类似|類似|相关|相關|推荐|推薦|更多|其他)(?:职位|職位|岗位|職缺)|看过该职位的人还看了"
+    r"|看過該職位的人還看了|猜你喜欢|为你推荐|為你推薦"
+    r"|(?:similar|related|recommend(?:ed)?|other|more)[_ ]?(?:jobs|postings|positions|vacancies|"
+    r"offers|listings)|recommend(?:ations)?|(?:avisos|ofertas|vagas|empleos)_(?:relacionad[oa]s|"
+    r"similares|semelhantes)"
+)
+LATE_TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_LATE_TAIL})[ \t:：]*$")

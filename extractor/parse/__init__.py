@@ -27,7 +27,7 @@ from extractor.parse.employment import parse_employment_types
 from extractor.parse.experience import parse_experience_years
 from extractor.parse.language import detect_language
 from extractor.parse.location import parse_locations
-from extractor.parse.places import city_country, header_place
+from extractor.parse.places import city_country, country_hints, header_place
 from extractor.parse.salary import parse_salaries
 from extractor.parse.sections import parse_sections
 from extractor.parse.skills import parse_skills
@@ -127,7 +127,8 @@ def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
     out = []
     for item in found:
         loc = item.value
-        if loc.city and not loc.country and (country := city_country(loc.city)):
+        if loc.city and not loc.country and (
+                country := city_country(loc.city, country_hints(text))):
             item = Found(loc.model_copy(update={"country": country}), item.start, item.end,
                          item.confidence)
         out.append(item)

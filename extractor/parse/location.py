@@ -1,10 +1,14 @@
 """Countries and job locations.
 
 ``parse_locations`` finds where the job is based: labelled locations first
-("Location: New York, NY", "POSITION LOCATION: Yerevan, Armenia", "Remote (United
-States)", "Hiring Remotely in United States"); only when nothing is labelled does it
-fall back to "City, ST" mentions in prose. US states and Canadian provinces are kept
-in their two-letter code form; other regions as written.
+("Location: New York, NY", "POSITION LOCATION: Yerevan, Armenia", "Localização: Recife/PE",
+"Lieu : Cholet (49)", "Arbeitsort: München", "工作地点：上海市浦东新区", "Город: Казань",
+"Remote (United States)", "Hiring Remotely in United States"); only when nothing is
+labelled does it fall back to "City, ST" mentions in prose and "im Raum Hannover". US
+states, Canadian provinces and Brazilian states ("São Paulo - SP", "Belo Horizonte/MG")
+are kept in their two-letter code form, French departments as their number ("Lyon
+(69)"); other regions as written. A Chinese address gives its city as written ("深圳市",
+"北京") and its province ("江苏省").
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Iterator
 from extractor.codes import country_code, country_index
 from extractor.parse.base import Found, posting_end
 from extractor.parse.employment import names_a_type
+from extractor.parse.places import BR_STATES, city_country, han_place, known_city, region_country
 from extractor.record import Location
 
 US_STATES: dict[str, str] = {
@@ -57,12 +62,20 @@ field tbd flexible in-person remotely usa-remote campus hospital institute inst 
 centre university college school clinic building suite street avenue ave road rd
 blvd floor department health mental services area metropolitan metro greater region
 full-time part-time full part time contract permanent temporary internship freelance
+remoto remota presencial híbrido hibrido híbrida teletrabajo teletrabalho télétravail
+distanciel hybride homeoffice home-office mobil удаленно удалённо удалёнка удаленка гибрид
+офис 远程 在家办公 anywhere qualquer cualquier partout überall bundesweit deutschlandweit
+nacional nationwide
 """.split())
 _PARTICLES = frozenset("de del la le les of on upon am an der sur en y da do dos das von van "
                        "di du el al".split())
 
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ZIP = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
+# a European postcode before the city ("80331 München", "CH-8001 Zürich") and a Paris or
+# Lyon arrondissement after it ("Paris 9e")
+_ZIP_HEAD = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+(?=[^\W\d_])")
+_ARRONDISSEMENT = re.compile(r"[ \t]+\d{1,2}(?:e|er|ème)$")
 _CODED = re.compile(r"(?P<cc>[A-Z]{2}),[ \t]*(?P<region>[A-Z0-9]{0,3})[ \t]*,[ \t]*"
                     r"(?P<city>[^\W\d_][^,;|/()\n]{0,40}?)?"
                     r"(?:[ \t]*(?:/|\bor\b|\band\b|&)[^\n]*)?[ \t]*$")
@@ -72,13 +85,17 @@ _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _ALT_SPLIT = re.compile(r"\s*(?:;|\||/|·|•|\bor\b|&)\s*")
 _STOP_CHARS = re.compile(r"\s+[-–—]\s+(?=\w)|[!?:]|\s{3,}|(?<=[a-z]{3})\.(?=\s|$)")
 _LABEL = (
-    r"(?:job\s+|position\s+|work\s+|office\s+|primary\s+)?locations?(?:\s*\(s\))?"
-    r"|lieu(?:\s+de\s+travail)?|localisation|standort|arbeitsort|ubicaci[oó]n"
+    r"(?:job\s+|position\s+|work\s+|office\s+|primary\s+)?locations?(?:\s*\(s\))?|city"
+    r"|localiza[çc][ãa]o(?:\s+da\s+vaga)?|local(?:\s+de\s+trabalho)?|cidade"
+    r"|ubicaci[oó]n|lugar(?:\s+de\s+trabajo)?|localidad|ciudad"
+    r"|lieu(?:\s+de\s+(?:travail|mission))?|lieu\s+d['’]exercice|localisation|ville"
+    r"|standort|arbeitsort|einsatzort|dienstort|ort"
+    r"|工作地点|工作地點|地点|地點|工作城市|城市|办公地点|辦公地點|上班地点"
     r"|адрес|город|место\s+работы|местоположение"
 )
 _LABEL_LINE = re.compile(
-    rf"(?im)^[ \t]*[•*\-–]?[ \t]*\**(?P<label>{_LABEL})\**[ \t]*"
-    r"(?:[:：]+[ \t]*[:\-–]*|[ \t]+[:\-–]+)[ \t]*(?P<value>[^\n]*)$"
+    rf"(?im)^[ \t]*[•*\-–]?[ \t]*(?:[^\w\s:：]{{1,2}}[ \t]*)?\**(?P<label>{_LABEL})\**[ \t]*"
+    r"(?:[:：]+[ \t]*[:\-–]*|[ \t]+[:\-–]+)[ \t]*\**[ \t]*(?P<value>[^\n]*)$"
     rf"|^[ \t]*(?P<label2>{_LABEL})[ \t]*[:：]?[ \t]*\n[ \t]*(?P<value2>[^\n]{{2,80}})$"
 )
 _INLINE_LABEL = re.compile(
@@ -112,6 +129,20 @@ _CITY_BLOCK = NON_PLACE_WORDS | {
     "physics", "accounting", "python", "java", "sql", "excel", "northern", "southern",
     "eastern", "western", "central", "zoom",
 }
+# a Brazilian state after its city: "São Paulo - SP", "Belo Horizonte/MG", "Cajamar, SP"
+_BR_CITY = re.compile(
+    r"(?P<city>[^\W\d_][^\W\d_'’.]*(?:[ \t]+[^\W\d_][^\W\d_'’.]*){0,4}?)[ \t]*"
+    rf"(?P<sep>[-–/,])[ \t]*(?P<uf>{'|'.join(sorted(BR_STATES))})(?![\w'’])"
+)
+# a French department after its city: "Lyon (69)", "Le Havre (76)"
+_FR_CITY = re.compile(
+    r"(?P<city>[^\W\d_][^\W\d_'’.-]*(?:[ \t-]+[^\W\d_][^\W\d_'’.]*){0,4}?)[ \t]*"
+    r"\((?P<dep>0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)"
+)
+_CITY_PREFIX = re.compile(r"[ \t]*(?:г\.|город\s)[ \t]*(?=[^\W\d_])", re.IGNORECASE)  # "г. Москва"
+# "im Raum Hannover", "Großraum Stuttgart", "na região de Campinas": that city's area
+_AREA_OF = re.compile(r"\b(?:(?:im\s+)?(?:Groß)?[Rr]aum|na\s+região\s+de|en\s+la\s+zona\s+de)"
+                      r"\s+(?P<city>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+)?)")
 _HQ_CONTEXT = re.compile(r"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|offices in)"
                          r"[^.\n]{0,40}$")
 
@@ -214,14 +245,23 @@ def _noise(part: str) -> bool:
 def _split_parts(value: str, offset: int) -> Iterator[tuple[str, int]]:
     for m in re.finditer(r"[^,]+", value):
         raw = m.group()
-        text = _ZIP.sub("", raw.strip())
-        pos = offset + m.start() + (len(raw) - len(raw.lstrip()))
+        cut = _postcode_end(raw.strip())
+        text = _ARRONDISSEMENT.sub("", _ZIP.sub("", raw.strip()[cut:]))
+        pos = offset + m.start() + (len(raw) - len(raw.lstrip())) + cut
         code = _STATE_HEAD.match(text)
         if code and code.group() in _REGION_COUNTRY:
             yield code.group(), pos
             return
         if text:
             yield text, pos
+
+
+def _postcode_end(part: str) -> int:
+    """Where a postcode before a known city ends ("80331 München"); 0 when there is none
+    (a street number: "5101 N. Cotton Lane")."""
+    head = _ZIP_HEAD.match(part)
+    rest = _ARRONDISSEMENT.sub("", part[head.end():]) if head else ""
+    return head.end() if head and known_city(rest.split("-", 1)[0]) else 0
 
 
 def _georgia(city: str | None) -> str | None:
@@ -245,6 +285,8 @@ def _classify(part: str, index: int, prev_name: str | None) -> tuple[str, str | 
         code = country_code(part)
         if code:
             return "country", code
+    if index == 0 and region_country(part) and not known_city(part):
+        return "region", part  # "Île-de-France", "Bayern": a region, no city
     return ("name", part) if _is_name(part) else ("stop", None)
 
 
@@ -275,12 +317,21 @@ def _place_groups(value: str, offset: int) -> Iterator[tuple[list[str], str | No
 
 
 def _build(names: list[str], region: str | None, country: str | None, raw: str) -> Location:
-    city = names[0] if names else None
+    city = _district_city(names[0]) if names else None
     if region is None and len(names) > 1:
         region = names[1]
     if region in _REGION_COUNTRY:
         country = country or _REGION_COUNTRY[region]
+    elif region and not city:
+        country = country or region_country(region)
     return Location(raw=raw, city=city, region=region, country=country)
+
+
+def _district_city(name: str) -> str:
+    """The city of "City-District" ("Berlin-Kreuzberg", "Nürnberg-Langwasser") when the
+    gazetteer knows the city and not the whole name."""
+    head = name.split("-", 1)[0]
+    return head if "-" in name and known_city(head) and not known_city(name, own=True) else name
 
 
 def _clean_value(value: str) -> str:
@@ -304,11 +355,71 @@ def _coded_place(text: str, start: int, end: int, confidence: float) -> Found[Lo
     return Found(loc, start, stop, confidence)
 
 
+def _city_start(words: str) -> int | None:
+    """Where the place name that ends ``words`` starts ("Presencial em Campinas": at
+    "Campinas"): the longest run of last words that reads as a name."""
+    for w in re.finditer(r"\S+", words):
+        if w.group()[0].isupper() and _is_name(words[w.start():]):
+            return w.start()
+    return None
+
+
+def _brazilian(m: re.Match[str]) -> tuple[Location, int] | None:
+    """A "City - UF" match: a Brazilian city and state, unless a comma and a code that is
+    also a US state or Canadian province ("Salem, MA") leave it to a city the gazetteer
+    places in Brazil."""
+    at = _city_start(m.group("city"))
+    if at is None:
+        return None
+    city, uf = " ".join(m.group("city")[at:].split()), m.group("uf")
+    if m.group("sep") == "," and uf in _REGION_COUNTRY and city_country(city) != "BR":
+        return None
+    return Location(raw=m.group()[at:], city=city, region=uf, country="BR"), at
+
+
+def _french(m: re.Match[str]) -> tuple[Location, int] | None:
+    at = _city_start(m.group("city"))
+    if at is None:
+        return None
+    city = " ".join(m.group("city")[at:].split())
+    return Location(raw=m.group()[at:], city=city, region=m.group("dep"), country="FR"), at
+
+
+def _regional_places(text: str, start: int, end: int,
+                     confidence: float) -> list[Found[Location]]:
+    """Places whose region form names their country: "Recife/PE", "Cholet (49)"."""
+    out: list[Found[Location]] = []
+    for rx, build in ((_BR_CITY, _brazilian), (_FR_CITY, _french)):
+        for m in rx.finditer(text, start, end):
+            place = build(m)
+            if place is not None:
+                out.append(Found(place[0], m.start() + place[1], m.end(), confidence))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _han_value(text: str, start: int, end: int, confidence: float) -> list[Found[Location]]:
+    """A Chinese address ("上海市浦东新区", "北京·朝阳区"): its city as written, its province."""
+    value = text[start:end]
+    lead = len(value) - len(value.lstrip())
+    raw = re.split(r"[|，,；;]|\s{2,}", value.strip(), maxsplit=1)[0].rstrip()
+    place = han_place(raw)
+    if place is None:
+        return []
+    loc = Location(raw=raw, city=place[0], region=place[1], country=place[2])
+    return [Found(loc, start + lead, start + lead + len(raw), confidence)]
+
+
 def _places(text: str, start: int, end: int, confidence: float) -> list[Found[Location]]:
     """Every place named in the labelled value ``text[start:end]``."""
     coded = _coded_place(text, start, end, confidence)
     if coded is not None:
         return [coded]
+    prefix = _CITY_PREFIX.match(text, start, end)
+    start = prefix.end() if prefix else start
+    special = (_han_value(text, start, end, confidence)
+               or _regional_places(text, start, end, confidence))
+    if special:
+        return special
     value = _clean_value(text[start:end])
     out: list[Found[Location]] = []
     pos = 0
@@ -360,17 +471,33 @@ def _prose_city(m: re.Match[str]) -> tuple[str, int] | None:
 
 
 def _prose_region(m: re.Match[str], city: str) -> tuple[str, str] | None:
-    """(region code, country) of a prose match; None for an unresolved "Georgia"."""
+    """(region code, country) of a prose match; None for an unresolved "Georgia". A code
+    that is also a Brazilian state ("Recife, PE") after a Brazilian city is that state."""
     region = m.group("code") or _REGION_NAMES[m.group("name").casefold()]
+    if region in BR_STATES and not m.group("country") and city_country(city) == "BR":
+        return region, "BR"
     if m.group("name") == "Georgia" and not m.group("country") and _georgia(city) != "US":
         return None
     country = country_code(m.group("country")) if m.group("country") else None
     return region, country or _REGION_COUNTRY[region]
 
 
-def _prose(text: str) -> list[Found[Location]]:
-    """Unlabelled "City, ST" / "City, State" mentions, skipping headquarters blurbs."""
+def _areas(text: str) -> list[Found[Location]]:
+    """"im Raum Hannover", "na região de Campinas": the area of a city the gazetteer knows."""
     out: list[Found[Location]] = []
+    for m in _AREA_OF.finditer(text):
+        city = m.group("city")
+        if known_city(city):
+            raw = text[m.start():m.end()].removeprefix("im ").removeprefix("na ")
+            start = m.end() - len(raw)
+            out.append(Found(Location(raw=raw, city=city), start, m.end(), PROSE_CONFIDENCE))
+    return out
+
+
+def _prose(text: str) -> list[Found[Location]]:
+    """Unlabelled "City, ST" / "City, State" mentions, skipping headquarters blurbs, and the
+    area of a city ("im Raum Hannover")."""
+    out: list[Found[Location]] = _areas(text)
     for m in _CITY_ST.finditer(text):
         city = _prose_city(m)
         if city is None or _HQ_CONTEXT.search(text, max(0, m.start() - 60), m.start()):

@@ -1,16 +1,27 @@
-"""Pay ranges: "$120k-$150k", "$25.50 - $30.00 per hour", "от 45 000 ₽", "€50-60K".
+"""Pay ranges: "$120k-$150k", "R$ 6.500 a R$ 8.000 por mês", "от 45 000 ₽", "15-25K·13薪".
 
-A figure counts as pay with a currency symbol or code next to it and a pay context: a
-pay word before it (salary, pay, compensation, range, OTE, зарплата ...), a period
-after it ("per hour", "a year", "/month"), a pay word right after it ("salary",
-"на руки") or a "$120k-$150k" k-range. Benefit and company money (referral bonus,
-tuition reimbursement, "$11.6 billion in venture capital", "$100M ARR") is not pay:
-a nearer money-but-not-pay word, a million/billion suffix or an amount over ten
-million rejects the figure. The period is only ever read from the text; a "K"
-suffix does not state one. A bare figure ("13K-13K Annually", "Salary 40,000-50,000
-annually") counts only with a stated period and a k suffix or pay word; its currency is
-the caller's ``default_currency`` (a currency stated elsewhere in the posting) or null,
-at confidence 0.8. Identical ranges stated twice count once.
+A figure counts as pay with a currency symbol, code or name next to it and a pay context:
+a pay word before it (salary, salário, sueldo, salaire, Gehalt, зарплата, 薪资 ...), a
+period after it ("per hour", "por mês", "brutos anuales", "par an", "im Monat", "в месяц",
+"/月"), a pay word right after it ("salary", "brutto", "на руки") or a "$120k-$150k" k-range.
+Benefit and company money (referral bonus, meal vouchers: "vale-refeição de R$ 35/dia",
+"tickets restaurant", "Essenszuschuss", "餐补"; "$11.6 billion in venture capital",
+"faturamento de R$ 80 milhões") is not pay: a nearer money-but-not-pay word, a
+million/billion suffix or an amount over ten million rejects the figure. The period is
+only ever read from the text; a "K" suffix does not state one, except in Chinese, where
+"20-35K" (and "15-25K·13薪", thirteen monthly salaries) is a monthly figure.
+
+Numbers are read in every locale's form: "1.234,56", "1,234.56", "1 234" (with no-break or
+narrow no-break spaces), "5'800"; "mil"/"тыс."/"千" are thousands and "万" ten thousand.
+A bare "$" is the US dollar, except next to French pay words (Quebec: "82 000 $ par
+année", CAD) and Spanish ones (a peso of a country the figure does not name: no currency
+unless the posting states one). "元" is the yuan, or the Taiwan or Hong Kong dollar in a
+posting in traditional characters. A bare figure ("13K-13K Annually", "Salary
+40,000-50,000 annually") counts only with a stated period and a k suffix or pay word; its
+currency is the caller's ``default_currency`` (a currency stated elsewhere in the
+posting) or null, at confidence 0.8. A floor ("from", "ab", "a partir de", "от", "起")
+sets min only, a ceiling ("up to", "até", "hasta", "до") max only. Identical ranges
+stated twice count once.
 """
 
 from __future__ import annotations
@@ -23,21 +34,57 @@ from extractor.record import PayPeriod, SalaryRange
 
 MAX_PAY = 10_000_000
 
-# ---------------------------------------------------------------- patterns
+# ---------------------------------------------------------------- currency marks
 
-# the ISO 4217 codes a figure may carry (names and symbols: ``extractor.codes``)
+# the ISO 4217 codes a figure may carry (names and symbols: ``_MARKS``, ``extractor.codes``)
 _CODES = ("USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|RMB|INR|RUB|RUR|AMD|PLN|SEK|NOK|DKK|CZK|"
           "HUF|RON|BGN|UAH|KZT|GEL|AZN|BYN|TRY|ILS|AED|SAR|QAR|SGD|HKD|MXN|BRL|ZAR|NGN|"
-          "KES|PHP|MYR|IDR|THB|VND|KRW|TWD|EGP|PKR|BDT|LKR")
-_SYM = r"(?:US\$|USD\$|C\$|CA\$|CAD\$|A\$|AU\$|NZ\$|HK\$|S\$|R\$|\$|€|£|₽|₹|¥|֏|₪|₩|₴|₺)"
+          "KES|PHP|MYR|IDR|THB|VND|KRW|TWD|EGP|PKR|BDT|LKR|COP|CLP|ARS|PEN|UYU|BOB|PYG|"
+          "VES|CRC|GTQ|DOP|UZS|KGS|TJS|MDL|RSD|ISK|MAD|TND")
+_SYM = (r"(?:US\$|USD\$|U\$S|C\$|CA\$|CAD\$|A\$|AU\$|NZ\$|HK\$|NT\$|S\$|R\$|RD\$|MX\$|COL\$|"
+        r"CLP\$|AR\$|S/\.?(?=\s?\d)|\$|€|£|₽|₹|¥|￥|֏|₪|₩|₴|₺|₸|₱|₦|₫|฿)")
 _CODE = rf"(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
-_WORD_CUR = (r"(?i:руб(?:л(?:ей|я|ь))?\.?|р\.|(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|"
-             r"rupees|drams?|դրամ|r[oу]ubles|rubles)(?![a-zа-я])")
-_NUM = (r"(?:\d{1,3}(?:(?:,\s?|[ \u00a0\u202f\u2009.'])\d{3})+(?:[.,]\d{1,2})?|"
+_WORD_CUR = (r"(?:(?i:руб(?:л(?:ей|я|ь))?\.?|р\.|бел\.?\s?руб\.?|тенге|тг\.|грн\.?|сум(?:ов)?|"
+             r"сом(?:ов)?|(?:us\s+)?dollars|d[óo]lares(?:\s+(?:americanos|estadounidenses|"
+             r"canadienses))?|euros?|pounds(?:\s+sterling)?|reais|pesos(?:\s+(?:mexicanos|"
+             r"colombianos|chilenos|argentinos|uruguayos))?|soles|francs\s+suisses|franken|"
+             r"złotych|zł|rupees|drams?|դրամ|r[oу]ubles|rubles)(?![a-zа-яà-ÿ])|"
+             r"人民币|美元|欧元|歐元|港[币幣元]|新?[台臺][币幣]|日元|円|元|块)")
+_CJK_LOCAL = "cjk"  # "元", "¥": which yuan or dollar the posting's script says
+_DOLLAR = "dollar"  # a bare "$": the words around it say which
+# marks ``currency_code`` does not know; None: money of no stated currency ("pesos")
+_MARKS: dict[str, str | None] = {
+    "s/": "PEN", "s/.": "PEN", "soles": "PEN", "₸": "KZT", "тенге": "KZT", "тг.": "KZT",
+    "бел. руб.": "BYN", "бел.руб.": "BYN", "бел руб.": "BYN", "грн": "UAH", "грн.": "UAH",
+    "сум": "UZS", "сумов": "UZS", "сом": "KGS", "сомов": "KGS", "reais": "BRL",
+    "dólares": "USD", "dolares": "USD", "dólares americanos": "USD",
+    "dólares estadounidenses": "USD", "dólares canadienses": "CAD", "pesos": None,
+    "pesos mexicanos": "MXN", "pesos colombianos": "COP", "pesos chilenos": "CLP",
+    "pesos argentinos": "ARS", "pesos uruguayos": "UYU", "francs suisses": "CHF",
+    "franken": "CHF", "zł": "PLN", "złotych": "PLN", "nt$": "TWD", "rd$": "DOP",
+    "mx$": "MXN", "col$": "COP", "clp$": "CLP", "ar$": "ARS", "u$s": "USD", "₱": "PHP",
+    "₦": "NGN", "₫": "VND", "฿": "THB", "人民币": "CNY", "美元": "USD", "欧元": "EUR",
+    "歐元": "EUR", "港币": "HKD", "港幣": "HKD", "港元": "HKD", "台币": "TWD", "台幣": "TWD",
+    "新台币": "TWD", "新台幣": "TWD", "臺幣": "TWD", "新臺幣": "TWD", "日元": "JPY",
+    "円": "JPY", "元": _CJK_LOCAL, "块": _CJK_LOCAL, "¥": _CJK_LOCAL, "￥": _CJK_LOCAL,
+    "$": _DOLLAR,
+}
+
+# ---------------------------------------------------------------- amounts
+
+_NUM = (r"(?:\d{1,3}(?:(?:,\s?|[ \t\u00a0\u202f\u2009.'’])\d{3})+(?:[.,]\d{1,2})?|"
         r"\d+(?:[.,]\d{1,2})?)(?![\d])")
-_SUFFIX = (r"(?:[kK](?![a-z])|thousand\b|тыс\.?|[mM](?:illion|ln|m|n|il)?(?![a-z])|"
-           r"[bB](?:illion|n)?(?![a-z])|млн|млрд|trillion\b)")
-_INLINE_PERIOD = r"/\s?(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day)\b"
+_NOT_LETTER = r"(?![^\W\d_])"
+_SUFFIX = (rf"(?:[kK](?![a-zа-я])|(?i:thousand\b|тыс(?:яч\w*)?\.?|mil{_NOT_LETTER}|tsd\.|"
+           rf"tausend\b|млн|млрд|миллион\w*|миллиард\w*|milh(?:ões|ão)|mill(?:ones|ón|ions?)|"
+           rf"milliards?|millionen|milliarden|mio\.|mrd\.|trillion\b)|千|万|萬|亿|億|百万|千万|"
+           r"[wW](?![A-Za-z])|"
+           rf"[mM](?:illion|ln|m|n|il)?{_NOT_LETTER}|[bB](?:illion|n)?{_NOT_LETTER})")
+_SCALES = {"k": 1000, "thousand": 1000, "тыс": 1000, "mil": 1000, "tsd": 1000,
+           "tausend": 1000, "千": 1000, "万": 10_000, "萬": 10_000, "w": 10_000}
+_INLINE_PERIOD = (r"(?i:/\s?(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day|m[eê]s|mois|"
+                  r"monat|a[ñn]o|an|jahr|hora|heure|std|stunde|d[ií]a|jour|tag|час|мес|год|"
+                  r"день)\b|/\s?(?:月|年|天|日|小时|时|周))")
 
 
 def _amount(tag: str) -> str:
@@ -48,73 +95,155 @@ def _amount(tag: str) -> str:
 
 
 _LEAD = (r"(?P<lead>\b(?:up\s+to|from|starting\s+(?:at|from)|starts?\s+at|begins?\s+at|"
-         r"in\s+excess\s+of|at\s+least|minimum\s+of|upwards\s+of|à\s+partir\s+de|"
-         r"jusqu'à|jusqu’à|ab|bis\s+zu)\s+|(?<![а-яА-Я])(?:от|до)\s+)?")
-_SEP = r"(?:\s*(?:[-–—]|to|and|до|à|bis)\s*|(?=[$€£₽₹]))"
+         r"in\s+excess\s+of|at\s+least|minimum\s+of|upwards\s+of|[àa]\s+partir\s+de|"
+         r"jusqu'à|jusqu’à|dès|ab|bis\s+zu|bis|mindestens|até|hasta|desde|no\s+m[ií]nimo|"
+         r"m[ií]nimo\s+de|m[áa]ximo\s+de|(?P<between>between|entre|zwischen))\s+|"
+         r"(?<![а-яА-Я])(?:от|до)\s+)?")
+_SEP = (r"(?:\s*(?:[-–—~～－]|to|and|до|à|bis|至|到)\s*|\s+(?:a|até|hasta|al|au)\s+|"
+        r"(?(between)\s+(?:and|e|y|et|und|и)\s+|(?!))|(?=[$€£₽₹]))")
 _MONEY = re.compile(rf"(?i:{_LEAD}){_amount('a')}(?:{_SEP}{_amount('b')})?")
 _ONE = re.compile(rf"(?i:{_LEAD}){_amount('a')}")
+_MIN_LEADS = ("from", "ab", "starting", "start", "begin", "in excess", "at least", "minimum",
+              "upwards", "à partir", "a partir", "от", "dès", "mindestens", "desde",
+              "no mínimo", "no minimo", "mínimo", "minimo")
+_MAX_LEADS = ("up to", "jusqu", "до", "bis", "até", "hasta", "máximo", "maximo")
+_MIN_AFTER = re.compile(r"\s*(?:起|以上|и\s+выше)")
+# a floor stated before the figure: "KV-Mindestgehalt 3.200 €", "Das Mindestgehalt beträgt"
+_FLOOR_BEFORE = re.compile(r"(?i)\bmindest\w*(?:gehalt|lohn|entgelt|vergütung)\b[^\n\d]{0,25}$")
+_MAX_AFTER = re.compile(r"\s*(?:以下|以内)")
+
+# ---------------------------------------------------------------- periods
 
 _PERIOD_WORDS: list[tuple[PayPeriod, str]] = [
-    ("hour", r"per\s+hour|an?\s+hour|/\s?h(?:ou)?r\b|/\s?h\b|hourly|p/h\b|в\s+час|"
-             r"de\s+l'heure|par\s+heure|/\s?heure|(?:pro|je|die)\s+stunde|/\s?std\b\.?|"
-             r"stündlich"),
-    ("day", r"per\s+day|a\s+day\b|/\s?day|daily|в\s+день|par\s+jour|/\s?jour"),
-    ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly|в\s+неделю|par\s+semaine"),
+    ("hour", r"per\s+hour|an?\s+hour|/\s?h(?:ou)?r\b|/\s?h\b|hourly|p/h\b|в\s+час|за\s+час|"
+             r"/\s?час\b|de\s+l['’]heure|l['’]heure|par\s+heure|/\s?heure|(?:pro|je|die)\s+"
+             r"stunde|/\s?std\b\.?|stündlich|por\s+hora|/\s?hora\b|(?:a|à|la|de\s+la)\s+hora\b|"
+             r"/\s?(?:小时|时)|每小时|(?:brutto)?stunden(?:lohn|satz)"),
+    ("day", r"per\s+day|a\s+day\b|/\s?day|daily|в\s+день|за\s+день|/\s?день|par\s+jour|"
+            r"/\s?jour|/\s?j\b|por\s+d[ií]a|/\s?d[ií]a\b|al\s+d[ií]a|ao\s+dia|por\s+di[áa]ria|"
+            r"(?:pro|je|am)\s+tag\b|/\s?tag\b|täglich|/\s?(?:天|日)|每天|每日"),
+    ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly|в\s+неделю|за\s+неделю|"
+             r"par\s+semaine|hebdomadaire|por\s+semana|a\s+la\s+semana|semana(?:l|les|is)\b|"
+             r"(?:pro|je)\s+woche\b|wöchentlich|/\s?(?:周|週)|每周"),
     ("month", r"per\s+month|a\s+month|/\s?mo(?:nth)?\b|monthly|per\s+mensem|в\s+месяц|"
-              r"/\s?мес|ежемесячно|par\s+mois|/\s?mois|mensuel\w*|(?:pro|im|je)\s+monat\b|"
-              r"/\s?monat\b|monatlich|mtl\.(?!\w)"),
+              r"за\s+месяц|/\s?мес|ежемесячно|par\s+mois|/\s?mois|mensuel\w*|(?:pro|im|je)\s+"
+              r"monat\b|/\s?monat\b|monatlich|mtl\.(?!\w)|por\s+m[eê]s|/\s?m[eê]s\b|"
+              r"a[lo]\s+m[eê]s|mensa(?:l|is)\b|mensual(?:es)?\b|/\s?月|每月|每个月|"
+              r"(?:brutto)?monats(?:gehalt|lohn)"),
     ("year", r"per\s+year|a\s+year|/\s?y(?:ea)?r\b|/\s?annum|annually|annual|per\s+annum|"
-             r"p\.\s?a(?:\.|\b)|(?-i:pa\b)|yearly|в\s+год|par\s+an\b|/\s?an\b|annuel\w*|"
-             r"(?:pro|im|je)\s+jahr\b|/\s?jahr\b|jährlich"),
+             r"p\.\s?a(?:\.|\b)|(?-i:pa\b)|yearly|в\s+год|за\s+год|/\s?год\b|par\s+an(?:née)?\b|"
+             r"/\s?an(?:née)?\b|annuel\w*|(?:pro|im|je)\s+jahr\b|/\s?jahr\b|jährlich|"
+             r"por\s+a[ñn]o|/\s?a[ñn]o\b|a[lo]\s+a[ñn]o|anua(?:les|is|l)\b|/\s?年|每年|"
+             r"(?:brutto)?jahres(?:gehalt|lohn)"),
 ]
-# words that may stand between a figure and its period: "250 USD equivalent in AMD per month"
-_FILLER = (r"^[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3})|gross|net|brut|brutto|netto|base|salary|pay|"
-           r"total|paid|in|before\s+tax\w*|pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
+# words that may stand between a figure and its period: "250 USD equivalent in AMD per month",
+# "1.200 € brutos mensais", "350 € HT / jour", "350 000 ₸ на руки в месяц"
+_FILLER = (r"^[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3}|HT|TTC|CLT|PJ)|gross|net[oa]?s?|brut[oa]?s?|"
+           r"brute?s?|brutto|netto|l[ií]quid[oa]s?|hors\s+taxes?|base|salary|pay|total|paid|"
+           r"in|fixo|fixe|на\s+руки|(?:до|после)\s+вычета(?:\s+налогов)?|before\s+tax\w*|"
+           r"pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
 _PERIODS: list[tuple[PayPeriod, re.Pattern[str]]] = [
     (p, re.compile(rf"(?i){_FILLER}(?:{r})")) for p, r in _PERIOD_WORDS]
+_GLUED = re.compile(r"(?<=[a-zß-ÿа-я])(?=[A-ZÀ-ÞА-Я])")  # lost line breaks: "la horaDeportes"
+_MONTHS_PAID = re.compile(r"^[ \t·・•*×x]*(?:1[2-9]|2[0-4])\s*薪")  # "·13薪": monthly pay
+_PERIOD_BEFORE = re.compile(
+    r"(?i)(?:\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
+    r"rate|wage|compensation|stipend|income|earnings)\b|\b(?:kv-)?(?:mindest)?(?:brutto|netto)?"
+    r"(?P<de>jahres|monats|stunden|wochen|tages)(?:brutto|netto)?(?:gehalt|lohn|vergütung|verdienst|satz|"
+    r"entgelt)\b|\b(?:salário|salario|sueldo|remunera[çc][ãa]o|remuneraci[óo]n|salaire|"
+    r"rémunération|renta|bolsa|retribuci[óo]n|taux|valor)\s+(?:\w+\s+)?(?P<adj>mensal|mensual|"
+    r"mensuel(?:le)?|anual|annuel(?:le)?|semanal|hebdomadaire|di[áa]ri[oa]|journalier|horaire|"
+    r"por\s+hora|da\s+hora)\b|\b(?P<tjm>TJM|taux\s+journalier)\b|(?P<ru>месячн|годов|почасов)"
+    r"\w*\s+(?:\w+\s+)?(?:зарплат|заработн|оклад|доход|ставк)\w*|(?P<zh>年薪|月薪|日薪|时薪|"
+    r"時薪|周薪|年包|月給|年収|時給|日給))[^\n\d]{0,15}$")
+_BEFORE_PERIOD: dict[str, PayPeriod] = {
+    "hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+    "daily": "day", "jahres": "year", "monats": "month", "stunden": "hour", "wochen": "week",
+    "tages": "day", "mensal": "month", "mensual": "month", "mensuel": "month",
+    "mensuelle": "month", "anual": "year", "annuel": "year", "annuelle": "year",
+    "semanal": "week", "hebdomadaire": "week", "diário": "day", "diária": "day",
+    "diario": "day", "diaria": "day", "journalier": "day", "horaire": "hour",
+    "por hora": "hour", "da hora": "hour", "tjm": "day", "taux journalier": "day",
+    "месячн": "month", "годов": "year", "почасов": "hour", "年薪": "year", "年包": "year",
+    "年収": "year", "月薪": "month", "月給": "month", "日薪": "day", "日給": "day",
+    "时薪": "hour", "時薪": "hour", "時給": "hour", "周薪": "week"}
+
+# ---------------------------------------------------------------- pay and not pay
+
 _PAY_WORDS = re.compile(
     r"(?i)\b(?:salary|salaries|pay|paid|payment|compensation|wages?|rate|range|remuneration|"
     r"earn\w*|income|OTE|stipend|base|band|gross|net|salaire|rémunération|rémunéré|gehalt|"
-    r"vergütung|lohn)\b|зарплат\w*|заработн\w*|оклад\w*|доход\w*|з/п|\bзп\b|вознагражд\w*|"
-    r"(?i:\b\w+(?:gehalt|gehälter|lohn|vergütung)\b)")
+    r"vergütung|lohn|entgelt|bezahlung|verdienst|salário|salario|sueldo|remunera[çc][ãa]o|"
+    r"remuneraci[óo]n|retribuci[óo]n|renta|bolsa(?:[- ]aux[ií]lio)?|faixa|pago|paga|"
+    r"honor[áa]rios|TJM|taux|fourchette|package|ayuda\s+al\s+estudio|beca|gratification|"
+    r"salaria(?:l|le|is|les)|rango)\b|зарплат\w*|заработн\w*|оклад\w*|"
+    r"доход\w*|з/п|\bзп\b|вознагражд\w*|\bставк\w*|"
+    r"(?i:\b\w+(?:gehalt|gehälter|lohn|vergütung)\b)|薪|工资|待遇|报酬|收入|月給|年収|時給")
 _NOT_PAY_BEFORE = re.compile(
     r"(?i)\b(?:referr\w*|referral|bonus\w*|bonues|reimburs\w*|tuition|budget|allowance|"
     r"insurance|premiums?|costs?|deductibles?|fees?|fund\w*|raised?|revenue|(?:annual|gross|"
     r"net)\s+sales|sales\s+of|"
     r"turnover|assets|invest\w*|valuation|loans?|worth|discounts?|perks?|donat\w*|spend\w*|"
     r"match\w*|increase|differentials?|clients?|capital|ARR|series|grant|scholarship|"
-    r"savings?|price|priced|deals?|maybe|may\s+be|example)\b")
+    r"savings?|price|priced|deals?|maybe|may\s+be|example|"
+    # pt / es: meal and transport vouchers, allowances, company money
+    r"vale\w*|(?-i:VR|VA|VT)|aux[ií]lio\w*|ajuda\s+de\s+custo|reembolso|subs[ií]dio\w*|"
+    r"fatura\w*|receita|aporte|capta\w*|rodada|b[ôo]nus|bonifica\w*|(?-i:PLR)|pr[êe]mio\w*|"
+    r"desconto\w*|plano|seguro|custo\w*|cost[eo]s?|mensalidade|ticket\w*|cheque\w*|factura\w*|"
+    r"inversi[óo]n|ronda|financ\w*|recaud\w*|bono\w*|ayuda|dietas?|descuento\w*|"
+    r"presupuesto|"
+    # fr / de
+    r"titres?[- ]restaurants?|carte\s+(?:swile|d[ée]jeuner|restaurant|repas|tickets?)|"
+    r"panier\w*|prime\w*|chiffre\s+d['’]affaires|lev[ée]e\s+de\s+fonds|a\s+lev[ée]|"
+    r"mutuelle|indemnit[ée]\w*|remboursement|int[ée]ressement|r[ée]duction\w*|"
+    r"subvention\w*|fonds|"
+    r"\w*zuschuss\w*|\w*zuschüsse|umsatz\w*|\w*budget|prämie\w*|\w*ticket|sachbezug|"
+    r"gutschein\w*|rabatt\w*|kosten|beitrag|kapital|jobrad|zulage\w*|pauschale|"
+    r"\w*finanzierung|"
+    # ru
+    r"компенсац\w*|оборот\w*|выручк\w*|инвестиц\w*|бонус\w*|преми\w*|ДМС|питани\w*|"
+    r"скидк\w*|бюджет\w*|стоимост\w*|привлек\w*|раунд\w*|капитал\w*|подъ[её]мны\w*|"
+    r"суточны\w*)\b|融资|营收|营业额|销售额|估值|投资|补贴|补助|津贴|餐补|房补|饭补|"
+    r"交通补|通讯补|奖金|年终奖|提成|资本|资金|预算|报销|福利")
 _NOT_PAY_AFTER = re.compile(
-    r"(?i)^[\s()]{0,3}(?:(?!plus\b|and\b|with\b)[\w-]+\s+){0,2}?(?:referr\w*|bonus\w*|"
-    r"stipend|budget|reimburs\w*|allowance|perks?|marketplace|credits?|discounts?|fees?|"
-    r"fund\w*|revenue|sales|series|ARR|valuation|raised|round|deals?|"
-    r"in\s+(?:funding|revenue|sales|assets|capital|venture|donations|annual)|per\s+(?:employee|hire|hired|referr\w*|candidate|"
-    r"client|person|mile|unit)|via|towards?|for\s+each|match\w*|savings?|loans?)\b")
-_LABEL_GAP = re.compile(r"(?i)[\s:•\-–]*(?:(?:range|rate|band|is|of|from|between|annual|base|"
-                        r"starting)\b[\s:•\-–]*)*")
+    r"(?i)^[\s()]{0,3}(?:(?!plus\b|and\b|with\b|e\b|y\b|et\b|und\b)[\w-]+\s+){0,2}?"
+    r"(?:(?:referr\w*|bonus\w*|stipend|budget|reimburs\w*|allowance|perks?|marketplace|"
+    r"credits?|discounts?|fees?|fund\w*|revenue|sales|series|ARR|valuation|raised|round|"
+    r"deals?|invest\w*|"
+    r"in\s+(?:funding|revenue|sales|assets|capital|venture|donations|annual)|per\s+(?:employee|"
+    r"hire|hired|referr\w*|candidate|client|person|mile|unit)|via|towards?|for\s+each|"
+    r"match\w*|savings?|loans?|vale\w*|aux[ií]lio\w*|subs[ií]dio\w*|b[ôo]nus|bono\w*|"
+    r"prime\w*|faturamento|factura\w*|receita|chiffre|inversi[óo]n|financ\w*|umsatz\w*|"
+    r"\w*zuschuss\w*|\w*budget|prämie\w*|бонус\w*|преми\w*|компенсац\w*|выручк\w*|"
+    r"оборот\w*|инвестиц\w*|em\s+benef[ií]cios|de\s+(?:desconto|descuento|r[ée]duction)|"
+    r"por\s+(?:funcion[áa]rio|colaborador|pessoa|empleado|persona)|par\s+(?:collaborateur|"
+    r"salari[ée])|pro\s+mitarbeiter\w*|на\s+(?:питание|обучение|спорт|фитнес|связь|проезд))\b|"
+    r"补贴|补助|津贴|餐补|奖金|融资|营收|预算)")
+_LABEL_GAP = re.compile(r"(?i)[\s:：•\-–]*(?:(?:range|rate|band|is|of|from|between|annual|base|"
+                        r"starting|de|entre|mensal|mensual|anual|annuel|brut|brutto|"
+                        r"salarial)\b[\s:：•\-–]*)*")
 _PAY_AFTER = re.compile(
-    r"(?i)^\W{0,3}(?:salary|base|OTE|gross|net|brut|DOE|depending|based\s+on|commensurate|"
-    r"на\s+руки|до\s+вычета|после\s+вычета)")
-_PERIOD_BEFORE = re.compile(
-    r"(?i)(?:\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
-    r"rate|wage|compensation|stipend|income|earnings)\b|\b(?:brutto|netto)?(?P<de>jahres|"
-    r"monats|stunden|wochen|tages)(?:brutto|netto)?(?:gehalt|lohn|vergütung|verdienst|satz)\b)"
-    r"[^\n\d]{0,15}$")
-_BEFORE_PERIOD: dict[str, PayPeriod] = {
-    "hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-    "daily": "day", "jahres": "year", "monats": "month", "stunden": "hour", "wochen": "week",
-    "tages": "day"}
-_MIN_LEADS = ("from", "ab", "starting", "start", "begin", "in excess", "at least", "minimum",
-              "upwards", "à partir", "от")
-_MAX_LEADS = ("up to", "jusqu", "до", "bis zu")
-_SCALES = {"k": 1000, "thousand": 1000, "тыс": 1000, "тыс.": 1000}
+    r"(?i)^\W{0,3}(?:salary|base|OTE|gross|net|brut\w*|brutto|netto|net[oa]s?\b|l[ií]quid\w*|"
+    r"(?-i:HT\b)|DOE|depending|based\s+on|commensurate|на\s+руки|до\s+вычета|после\s+вычета)")
+_SPANISH_WORDS = re.compile(
+    r"(?i)\b(?:mensual(?:es)?|al\s+mes|por\s+mes|sueldo|salario|pesos|brutos?|l[ií]quidos?|"
+    r"netos?|renta|anual(?:es)?|al\s+año|por\s+hora|la\s+hora|mil|remuneraci[óo]n)\b")
+_FRENCH_WORDS = re.compile(
+    r"(?i)\b(?:par\s+(?:an|année|mois|heure|semaine)|de\s+l['’]heure|l['’]heure|salaire|"
+    r"rémunération|échelle|annuel\w*|taux|brut)\b")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN_PAY_LABEL = re.compile(r"(?:[月年日时時周底]薪|薪[资資酬水]|工[资資])[ \t:：]{0,3}$")
+# characters written differently in traditional and simplified Chinese
+_TRADITIONAL = frozenset("資經職點區實與為這們個會員務業開發學歷動關應機網電體際營灣")
+_SIMPLIFIED = frozenset("资经职点区实与为这们个会员务业开发学历动关应机网电体际营湾")
 
 
 # ---------------------------------------------------------------- numbers
 
 def _number(raw: str) -> float:
-    """Read "45 000", "120,000.50", "45.000", "25,50" as a float."""
-    raw = re.sub(r"[ \u00a0\u202f\u2009']", "", raw)
+    """Read "45 000", "120,000.50", "45.000", "25,50", "5'800" as a float."""
+    raw = re.sub(r"[ \u00a0\u202f\u2009'’]", "", raw)
     if re.search(r"[.,]\d{1,2}$", raw):
         head, tail = raw[:-3 if raw[-3] in ".," else -2], raw[-2:].lstrip(".,")
         return float(re.sub(r"[.,]", "", head) + "." + tail)
@@ -125,54 +254,122 @@ def _g(m: re.Match[str], name: str) -> str | None:
     return m.groupdict().get(name)
 
 
+def _scale(suffix: str) -> int | None:
+    """What a suffix multiplies by; None for million, billion and the like (not pay)."""
+    key = suffix.lower().rstrip(".")
+    return _SCALES.get("тыс" if key.startswith("тыс") else key)
+
+
 def _scaled(m: re.Match[str], tag: str) -> float | None:
-    """The amount of side ``tag`` with its k suffix applied; None for million/billion."""
+    """The amount of side ``tag`` with its thousand suffix applied; None for million/billion."""
     num, suf = _g(m, f"{tag}num"), _g(m, f"{tag}suf")
     if num is None:
         return None
     if suf is None:
         return _number(num)
-    scale = _SCALES.get(suf.lower())
+    scale = _scale(suf)
     return _number(num) * scale if scale else None
 
 
-def _amounts(m: re.Match[str]) -> tuple[float | None, float | None] | None:
+def _amounts(m: re.Match[str], text: str) -> tuple[float | None, float | None] | None:
     """(min, max) of a money match; None when a side is not a plausible amount."""
     low = _scaled(m, "a")
     if low is None:
         return None
     if _g(m, "bnum") is None:
-        return _single(m, low)
+        return _single(m, text, low)
     high = _scaled(m, "b")
     if high is None:
         return None
-    if _g(m, "bsuf") and not _g(m, "asuf") and low * 1000 <= high:
-        low *= 1000  # "$25-30K", "€50-60K"
+    scale = _scale(_g(m, "bsuf") or "")
+    if scale and not _g(m, "asuf") and low * scale <= high:
+        low *= scale  # "$25-30K", "€50-60K", "25-35万"
     return (low, high) if low <= high else None
 
 
-def _single(m: re.Match[str], value: float) -> tuple[float | None, float | None]:
+def _single(m: re.Match[str], text: str, value: float) -> tuple[float | None, float | None]:
     lead = (_g(m, "lead") or "").strip().lower()
-    if lead.startswith(_MAX_LEADS):
+    if lead.startswith(_MAX_LEADS) or _MAX_AFTER.match(text, m.end()):
         return None, value
-    if lead.startswith(_MIN_LEADS) or _g(m, "aplus"):
+    if lead.startswith(_MIN_LEADS) or _g(m, "aplus") or _MIN_AFTER.match(text, m.end()):
+        return value, None
+    if _FLOOR_BEFORE.search(text, max(0, m.start() - 60), m.start()):
         return value, None
     return value, value
 
 
-def _currency(m: re.Match[str]) -> str | None:
-    """The match's currency: a code or name wins over a bare "$"."""
+# ---------------------------------------------------------------- currency
+
+def _mark_code(mark: str) -> str | None:
+    key = " ".join(mark.strip().lower().split())
+    return _MARKS[key] if key in _MARKS else currency_code(mark)
+
+
+def _han_currency(text: str) -> str:
+    """The currency "元" names in ``text``: the yuan; in traditional characters the Taiwan
+    dollar, or the Hong Kong dollar where Hong Kong is named; yen in Japanese."""
+    if _KANA.search(text) or not _HAN.search(text):
+        return "JPY"  # "¥" in a posting with no Chinese
+    traditional = sum(ch in _TRADITIONAL for ch in text)
+    if traditional <= sum(ch in _SIMPLIFIED for ch in text):
+        return "CNY"
+    return "HKD" if "香港" in text else "TWD"
+
+
+def _dollar(m: re.Match[str], text: str) -> str | None:
+    """A bare "$": CAD beside French pay words, no stated currency beside Spanish ones."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    window = text[max(line_start, m.start() - 60):m.end() + 40].split("\n", 1)[0]
+    if _FRENCH_WORDS.search(window):
+        return "CAD"
+    return None if _SPANISH_WORDS.search(window) else "USD"
+
+
+def _currency(m: re.Match[str], text: str) -> tuple[str | None, bool]:
+    """The match's currency, and whether any currency mark was there at all.
+
+    A code or name wins over a bare "$" or "元"; a Chinese figure with no mark ("15-25K"
+    or "1.5万" beside Chinese words) is in the posting's own currency."""
     marks = [x for x in (_g(m, g) for g in ("apre", "apost", "bpre", "bpost")) if x]
-    codes = [currency_code(x) for x in marks]
-    named = [c for x, c in zip(marks, codes, strict=True) if c and x.strip() != "$"]
-    return named[0] if named else next((c for c in codes if c), None)
+    codes = [_mark_code(x) for x in marks]
+    named = [c for c in codes if c and c not in (_CJK_LOCAL, _DOLLAR)]
+    if named:
+        return named[0], True
+    if _DOLLAR in codes:
+        return _dollar(m, text), True
+    if _CJK_LOCAL in codes or (not marks and _han_figure(m, text)):
+        return _han_currency(text), True
+    return None, bool(marks)
+
+
+def _han_figure(m: re.Match[str], text: str) -> bool:
+    """A figure on a line of Chinese text with a thousand suffix ("K", "万", "w") or right
+    after a Chinese pay label ("月薪：6000-8000")."""
+    suffix = (_g(m, "bsuf") or _g(m, "asuf") or "").lower()
+    line = _line(text, m)
+    if not _HAN.search(line):
+        return False
+    before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    if suffix in ("k", "万", "萬", "千", "w"):
+        return True
+    digits = sum(ch.isdigit() for ch in _g(m, "anum") or "")
+    return digits >= 3 and bool(_HAN_PAY_LABEL.search(before))
+
+
+def _line(text: str, m: re.Match[str]) -> str:
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return text[start:len(text) if end < 0 else end]
 
 
 # ---------------------------------------------------------------- context
 
 def _period_after(text: str, end: int) -> tuple[PayPeriod | None, int]:
-    """Period stated right after a figure ("per hour", "a year"), and where it ends."""
-    window = re.split(r"\d|\n|\.\s", text[end:end + 40], maxsplit=1)[0]
+    """Period stated right after a figure ("per hour", "por mês", "·13薪"), and its end."""
+    paid = _MONTHS_PAID.match(text[end:end + 12])
+    if paid:
+        return "month", end + paid.end()
+    window = _GLUED.split(re.split(r"\d|\n|\.\s", text[end:end + 40], maxsplit=1)[0], 1)[0]
     for period, rx in _PERIODS:
         hit = rx.match(window)
         if hit:
@@ -181,7 +378,8 @@ def _period_after(text: str, end: int) -> tuple[PayPeriod | None, int]:
 
 
 def _period(m: re.Match[str], text: str) -> tuple[PayPeriod | None, int]:
-    """Period of a money match: inline ("/hr"), right after it, or "hourly pay of" before it."""
+    """Period of a money match: inline ("/hr"), right after it, "hourly pay of" or "年薪"
+    before it; a Chinese "K" figure is monthly."""
     inline = _g(m, "bper") or _g(m, "aper")
     if inline:
         return _period_after(inline, 0)[0], m.end()
@@ -190,8 +388,11 @@ def _period(m: re.Match[str], text: str) -> tuple[PayPeriod | None, int]:
         return period, end
     line = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)[-1]
     before = _PERIOD_BEFORE.search(line)
-    word = (before.group("p") or before.group("de")) if before else None
-    return (_BEFORE_PERIOD[word.lower()] if word else None), m.end()
+    if before:
+        word = next(w for w in before.groups() if w)
+        return _BEFORE_PERIOD[word.lower()], m.end()
+    k_suffix = (_g(m, "bsuf") or _g(m, "asuf") or "").lower() == "k"
+    return ("month" if k_suffix and _HAN.search(_line(text, m)) else None), m.end()
 
 
 def _not_pay(text: str, start: int, end: int) -> bool:
@@ -218,15 +419,15 @@ def _pay_label_before(m: re.Match[str], text: str) -> bool:
     return bool(hits) and bool(_LABEL_GAP.fullmatch(line[hits[-1].end():]))
 
 
-def _has_pay_context(m: re.Match[str], text: str, period: str | None) -> bool:
+def _has_pay_context(m: re.Match[str], text: str, period: str | None, marked: bool) -> bool:
     if period:
         return True
-    if _PAY_WORDS.search(text[max(0, m.start() - 80):m.start()]):
-        return True
+    if _PAY_WORDS.search(_GLUED.sub(" ", text[max(0, m.start() - 80):m.start()])):
+        return True  # "Escala 12x36 diurnaSalário: R$ 3.200,00": a lost line break
     if _PAY_AFTER.search(text[m.end():m.end() + 30]):
         return True
     if _own_line(m, text):
-        return bool(_currency(m))  # a salary box: "45 000 ₽" on a line of its own
+        return marked  # a salary box: "45 000 ₽" on a line of its own
     return bool(_g(m, "bsuf") and (_g(m, "apre") or _g(m, "bpre")))
 
 
@@ -234,25 +435,29 @@ def _has_pay_context(m: re.Match[str], text: str, period: str | None) -> bool:
 
 def _salary(m: re.Match[str], text: str, default: str | None) -> Found[SalaryRange] | None:
     """The range a money match states, or None when it is not pay."""
-    span = _amounts(m)
+    span = _amounts(m, text)
     if span is None or any(v is not None and not 0 < v <= MAX_PAY for v in span):
         return None
     period, end = _period(m, text)
-    currency = _currency(m)
-    if not _has_pay_context(m, text, period) or _not_pay(text, m.start(), m.end()):
+    currency, marked = _currency(m, text)
+    if not _has_pay_context(m, text, period, marked) or _not_pay(text, m.start(), m.end()):
         return None
     confidence = 1.0
     if currency is None:
-        if not (period and (_g(m, "asuf") or _pay_label_before(m, text))):
+        if not (marked or period and (_g(m, "asuf") or _pay_label_before(m, text))):
             return None
         currency, confidence = default, 0.8
+    raw, start = _raw(m, text, end)
+    value = SalaryRange(min=span[0], max=span[1], currency=currency, period=period, raw=raw)
+    return Found(value, start, start + len(raw), confidence)
+
+
+def _raw(m: re.Match[str], text: str, end: int) -> tuple[str, int]:
+    """The text of a range, the figure through its period, and where it starts."""
     raw = text[m.start():end]
     if raw.count("(") > raw.count(")") and text[end:end + 1] == ")":
         raw += ")"
-    start = m.start() + len(raw) - len(raw.lstrip())
-    value = SalaryRange(min=span[0], max=span[1], currency=currency, period=period,
-                        raw=raw.strip())
-    return Found(value, start, start + len(raw.strip()), confidence)
+    return raw.strip(), m.start() + len(raw) - len(raw.lstrip())
 
 
 def parse_salaries(text: str, default_currency: str | None = None) -> list[Found[SalaryRange]]:
