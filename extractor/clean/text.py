@@ -139,8 +139,10 @@ _LINE_PATTERNS = (
 _POSTING_SECTION_RE = re.compile(rf"^(?:{_HEADING_ALT}):?$")
 
 
-def cut_chrome(text: str, removed: list[str]) -> str:
-    """Remove "similar jobs" tails, city promos, sign-up prompts and cookie banners."""
+def cut_chrome(text: str, removed: list[str], title: str | None = None) -> str:
+    """Remove "similar jobs" tails, city promos, sign-up prompts and cookie banners. A block
+    of other postings ends at the next posting section, or at the posting's own ``title``
+    line when the block comes before it (boards that list similar jobs first)."""
     lines = text.split("\n")
     keep: list[str] = []
     i = 0
@@ -148,7 +150,7 @@ def cut_chrome(text: str, removed: list[str]) -> str:
         line = lines[i]
         if TAIL_RE.match(line):  # other postings: cut to the next posting section
             note(removed, "similar_jobs")
-            i = _next_posting_section(lines, i + 1)
+            i = _next_posting_section(lines, i + 1, title)
         elif _SECTION_RE.match(line):
             note(removed, "location_promo")
             i = _end_of_section(lines, i + 1)
@@ -165,9 +167,10 @@ def _chrome_line(line: str) -> str | None:
     return next((name for pattern, name in _LINE_PATTERNS if pattern.match(line)), None)
 
 
-def _next_posting_section(lines: list[str], start: int) -> int:
-    return next((j for j in range(start, len(lines)) if _POSTING_SECTION_RE.match(lines[j])),
-                len(lines))
+def _next_posting_section(lines: list[str], start: int, title: str | None = None) -> int:
+    own = title.strip() if title else None
+    return next((j for j in range(start, len(lines)) if _POSTING_SECTION_RE.match(lines[j])
+                 or own and lines[j].strip() == own), len(lines))
 
 
 def _end_of_section(lines: list[str], start: int) -> int:
