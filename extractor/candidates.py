@@ -137,7 +137,7 @@ _DE_ENDINGS = (
     "therapeut|apotheker|jurist|redakteur|gestalter|programmierer|informatiker|meister|"
     "schlosser|tischler|koch|köchin|kassierer|bäcker|maler|maurer|dachdecker|gärtner|"
     "hausmeister|kommissionierer|angestellte|arzt|ärztin|psychologe|sozialarbeiter|"
-    "sozialpädagoge"
+    "sozialpädagoge|aushilfe|servicekraft|bedienung"
 )
 _ZH_NOUNS = (
     "工程师|经理|专员|主管|总监|助理|实习生|实习|设计师|分析师|开发|运营|销售|翻译|协调员|顾问|"
@@ -152,7 +152,8 @@ _TITLE_WORD = re.compile(
     rf"|\b(?:{_RU_STEMS})\w*|\w*(?:{_DE_ENDINGS})(?:in|innen)?\b|{_ZH_NOUNS}|{_GENDER_TAG}",
     re.IGNORECASE,
 )
-_GENDER = re.compile(rf"\s*(?:{_GENDER_TAG})", re.IGNORECASE)
+# a marker that ends the title; one inside it stays, so that the title is still as written
+_GENDER = re.compile(rf"\s*(?:{_GENDER_TAG})\s*$", re.IGNORECASE)
 
 # ---------------------------------------------------------------- tags on a title
 
@@ -173,7 +174,7 @@ _TERMS = (
 )
 # a shift, hours, a duration, pay, a region code, filler: all a tag may hold besides terms
 _TAG_EXTRA = (
-    r"ma[ñn]anas?|tardes?|noches?|manh[ãa]s?|noites?|matin|soir|nuit|nachts?|"
+    r"turnos?|ma[ñn]anas?|tardes?|noches?|manh[ãa]s?|noites?|matin|soir|nuit|nachts?|"
     r"fr[üu]hschicht|sp[äa]tschicht|nachtschicht|\d+(?:[.,]\d+)?\s*(?:h|hrs?|horas|heures|"
     r"std\.?|stunden|час\w*|小时)(?:\s*(?:/|por|par|pro)\s*(?:semana|sem|woche|week|semaine))?|"
     r"semanais|semanales|hebdo|\d+\s*(?:meses|mes|mois|monate?|months?|мес\w*|个月)|"
@@ -280,7 +281,8 @@ _LEGAL_FORM = (r"(?:GmbH(?:\s*&\s*Co\.\s*KG(?:aA)?)?|gGmbH|mbH|AG|SE|KGaA|KG|OHG
                r"EIRELI|S/A|S\.A\.S\.|S\.A\.C\.|S\.A\.U\.|S\.L\.U\.|S\.A\.|S\.L\.|"
                r"S\.\s?de\s?R\.L\.(?:\s?de\s?C\.V\.)?|S\.A\.\s?de\s?C\.V\.|SARL|SASU|SAS|EURL|SNC|"
                r"B\.V\.|N\.V\.|S\.p\.A\.|S\.r\.l\.|Oy|AB|A/S|ApS|ASA|CJSC|OJSC|JSC|PJSC)(?![\w])")
-_LEGAL_PREFIX_WORDS = r"(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|НКО|ФГУП|ГУП|МУП|LLC|CJSC|OJSC|JSC)"
+_LEGAL_PREFIX_WORDS = (r"(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|НКО|ФГУП|ГУП|МУП|OOO|ZAO|OAO|PAO|LLC|CJSC|OJSC|"
+                       r"JSC)")
 _LEGAL_PREFIX = re.compile(rf"^{_LEGAL_PREFIX_WORDS}\s+")
 _LEGAL_SUFFIX = re.compile(rf",?\s+{_LEGAL_FORM}\.?$")
 _ZH_LEGAL = re.compile("(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
@@ -332,7 +334,7 @@ _CHROME_LINE = re.compile(
 # "Company – City", "Company · City · Hybrid", "Company - Columbus, OH": the byline under a title.
 _BYLINE = re.compile(r"^(?P<v>[^\n·–—|]{2,60}?)\s+(?:[·–—|]|-\s)\s*\S")
 # the name that starts a header line, up to its first separator, digit or bracket
-_HEAD_NAME = re.compile(r"^(?P<v>[^\n·•|｜–—,(（\d★:：]{2,60}?)\s*(?:$|[·•|｜–—,(（\d★]|\s-\s)")
+_HEAD_NAME = re.compile(r"^(?P<v>[^\n·•|｜–—,(（\d★:：]{2,80}?)\s*(?:$|[·•|｜–—,(（\d★]|\s-\s)")
 
 # ---------------------------------------------------------------- people and chrome
 
@@ -390,9 +392,10 @@ mcdonald mcdonald's mckinsey
 """.split())
 _GLUE = re.compile(rf"(?<=[{_LO})\]）])(?=[{_UP}][{_LO}])|(?<=[)）])(?=[{_CJK}])")
 _GLUED_LINE_CHARS = 160
-_AT_COMPANY = re.compile(rf"^(?P<t>.+?)\s+(?P<w>chez|bei|at|@|в\s+компани[юи]|na|no)\s+"
+_AT_COMPANY = re.compile(rf"^(?P<t>.+?)\s+(?P<w>chez|bei|at|@|в\s+компани[юи]|na|no|en)\s+"
                          rf"[{_QUOTES}]?{_NAME}[{_QUOTES}]?\s*$")
-_AMBIGUOUS_AT = frozenset({"bei", "na", "no"})  # "Mitarbeiter bei Bedarf": corroborate first
+# "Mitarbeiter bei Bedarf", "Ingeniero en Minas": the name must be corroborated first
+_AMBIGUOUS_AT = frozenset({"bei", "na", "no", "en"})
 
 
 # ---------------------------------------------------------------- titles
@@ -421,28 +424,27 @@ def clean_title(line: str, is_place: IsPlace | None = None) -> str:
     """The title a line states: without a markdown mark, an emoji, a leading tag
     ("【实习】", "Stage –", "远程兼职｜"), gender markers, a company after "at", or trailing
     pay, contract, schedule, workplace and place tags."""
-    title = _strip_marks(line)
-    title = _TITLE_HEAD.sub("", title)
+    title = _TITLE_HEAD.sub("", _strip_marks(line))
     first = _FIRST_PART.match(title)
     if first and _is_tag(first.group(1), is_place):
         title = title[first.end():]
-    title = _GENDER.sub("", title)
-    title = _TITLE_TAIL.sub("", title).strip(" -–—|,")
-    title = _strip_tail_tags(title, is_place)
+    for _ in range(2):  # "Koch (m/w/d) in Teilzeit": the tag, then the marker before it
+        title = _TITLE_TAIL.sub("", title).strip(" -–—|,")
+        title = _GENDER.sub("", _strip_tail_tags(title, is_place))
     return title.strip(" -–—|,:") or line.strip()
 
 
 def _add_title(out: list[Candidate], text: str, line: str, origin: str, start: int,
                is_place: IsPlace | None) -> None:
-    title = clean_title(_title_part(line), is_place)
+    title = clean_title(_title_part(line, text), is_place)
     if title and not _is_tag(title, is_place):
         _add(out, text, title, origin, start)
 
 
-def _title_part(line: str) -> str:
+def _title_part(line: str, text: str) -> str:
     """"Data Engineer at Acme" -> "Data Engineer"; "数据分析实习生 - 米粒科技" -> the title."""
     at = _AT_COMPANY.match(_strip_marks(line))
-    if at and at.group("w").casefold() not in _AMBIGUOUS_AT:
+    if at and _names_company(at, text):
         return at.group("t")
     parts = re.split(r"\s+[-–—]\s+", line.strip())
     if len(parts) > 1 and _company_tail(parts[-1]):
@@ -517,11 +519,16 @@ def _heading_lines(text: str) -> Iterator[tuple[str, int]]:
     for match in _MD_HEADING.finditer(top):
         if _TITLE_WORD.search(match.group("v")) and not _HIRING_VERB.search(match.group("v")):
             yield match.group("v"), match.start("v")
-    lines = _lines(top)
-    for (line, start), (after, _) in zip(lines, lines[1:], strict=False):
-        if (line.strip() and _META_LINE.search(after) and not _META_LINE.search(line)
-                and not _BULLET.match(line) and not _BULLET.match(after)):
-            yield line, start
+    lines = [item for item in _lines(top) if item[0].strip()]
+    for i, (after, _) in enumerate(lines):
+        if not _META_LINE.search(after) or _BULLET.match(after):
+            continue
+        # the title, or (boards that put the company between them) the line above it
+        above = [item for item in lines[max(i - 2, 0):i][::-1]
+                 if not _BULLET.match(item[0]) and not _META_LINE.search(item[0])]
+        title = next((item for item in above if _TITLE_WORD.search(item[0])), None)
+        if title:
+            yield title
 
 
 def _leading_lines(text: str, limit: int = 12) -> list[tuple[str, int]]:
@@ -574,6 +581,8 @@ def company_candidates(
         _add(out, text, name, "byline", start)
     for value, start in _pattern_names(own, is_place):
         _add(out, text, value, "pattern", start)
+    people = _person_names(text)
+    out = [c for c in out if c.value.casefold() not in people]
     return _short_names(_by_support(out, text), text)[:MAX_CANDIDATES]
 
 
@@ -583,6 +592,8 @@ def clean_company(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     name = _strip_marks(value.splitlines()[0] if value.strip() else value).strip(_QUOTES + " ")
+    quoted = re.search(r"«([^»]{2,60})»", name)  # "Завод «Уралхим»": the name is quoted
+    name = quoted.group(1) if quoted else name
     name = re.split(r"\s*[(（]|\s+[·|｜–—]\s*|\s+-\s+|\s+\d[,.]\d\s*★", name)[0]
     name = re.sub(r"(?i)^logo\s+|\s+logo$", "", name)  # "Acme Logo": an image's alt text
     name = _ZH_LEGAL.sub("", name)
@@ -622,21 +633,25 @@ def _header_names(text: str, titles: list[Candidate],
     if at is None:
         return
     yield from _title_line_company(text, lines[at][0], lines[at][1])
-    for (line, start), origin in zip(_near_title(lines, at), ("header", "byline"), strict=True):
-        name = _header_name(line, text, is_place) if start >= 0 else None
-        if name:
+    form = title.origin == "labelled"  # "ARQELL CJSC / TITLE: ...": a form's first line
+    under, above = _near_title(lines, at)
+    for (line, start), heads_form in ((under, False), (above, form)):
+        name = _header_name(line, text, is_place, heads_form) if start >= 0 else None
+        if name:  # the line above a title that no form labels is a weaker sign
+            origin = "header" if heads_form or (line, start) == under else "byline"
             yield name, start + max(line.find(name), 0), origin
 
 
-def _near_title(lines: list[tuple[str, int]], at: int) -> list[tuple[str, int]]:
+def _near_title(lines: list[tuple[str, int]], at: int) -> tuple[tuple[str, int], ...]:
     """The next non-empty line under the title line (a blank line between allowed), then the
     line above it when that is the text's first and the title its second or third line."""
     under = next(((line, s) for line, s in lines[at + 1: at + 3] if line.strip()), ("", -1))
     above = [item for item in lines[:at] if item[0].strip()]
-    return [under, above[0] if len(above) == 1 and at <= 3 else ("", -1)]
+    return under, above[0] if len(above) == 1 and at <= 3 else ("", -1)
 
 
-def _header_name(line: str, text: str, is_place: IsPlace | None) -> str | None:
+def _header_name(line: str, text: str, is_place: IsPlace | None,
+                 heads_form: bool = False) -> str | None:
     plain = _strip_marks(line)
     if _META_LINE.search(plain) or _label_key_of(plain) or _HIRING_VERB.search(plain):
         return None
@@ -648,15 +663,20 @@ def _header_name(line: str, text: str, is_place: IsPlace | None) -> str | None:
     whole = re.split(r"\s+[·•|｜–—]\s+|\s+-\s+", plain)[0].strip()
     if whole != name and "," in whole and _mentions(text, whole) >= 2:
         name = whole  # "ProCredit Bank, Georgia", named so again: the comma is the name's
-    return name if legal or _stands_alone(name, text) else None
+    bold = bool(re.match(r"\s*(?:\*\*|__)", line))
+    return name if legal or bold or heads_form or _named_again(name, text) else None
 
 
-def _stands_alone(name: str, text: str) -> bool:
-    """A header's name is one when it has two words or more, or the text repeats its one
-    word ("Ubicación", "Barcelona" under a title are not names); a Chinese one is short."""
+def _named_again(name: str, text: str) -> bool:
+    """A header's name is one when the text names the firm again: the whole name, or its
+    first word as written ("Fernhill Software" ... "Fernhill makes"). A line under a title
+    that the body never repeats is as often a district or a sector ("Zona Sul",
+    "Construcción Civil"). A Chinese name is short."""
     if re.search(f"[{_CJK}]", name):
         return re.fullmatch(f"[{_CJK}A-Za-z0-9]{{2,16}}", name) is not None
-    return len(name.split()) > 1 or _mentions(text, name) >= 2
+    first = name.split()[0]
+    return _mentions(text, name) >= 2 or (
+        len(first) >= 4 and len(re.findall(rf"(?<!\w){re.escape(first)}(?!\w)", text)) >= 2)
 
 
 def _label_key_of(line: str) -> bool:
@@ -688,15 +708,21 @@ def _drop_place_words(name: str, is_place: IsPlace | None) -> str:
 def _title_line_company(text: str, line: str, start: int) -> Iterator[tuple[str, int, str]]:
     plain = _strip_marks(line)
     at = _AT_COMPANY.match(plain)
-    if at:
+    if at and _names_company(at, text):
         name = clean_company(at.group("v"))
-        corroborated = _mentions(text, name) >= 2 or _legal_name(at.group("v"))
-        if at.group("w").casefold() not in _AMBIGUOUS_AT or corroborated:
-            yield name, start + max(line.find(name), 0), "header"
+        yield name, start + max(line.find(name), 0), "header"
     parts = re.split(r"\s+[-–—]\s+", plain)
     if len(parts) > 1 and _company_tail(parts[-1]):
         name = clean_company(parts[-1])
         yield name, start + max(line.find(name), 0), "header"
+
+
+def _names_company(at: re.Match[str], text: str) -> bool:
+    """"... at Acme", "... chez Acme": the company; "... bei Bedarf", "... na Zona Sul" only
+    when the text names it again (or it has its legal form)."""
+    if at.group("w").casefold() not in _AMBIGUOUS_AT:
+        return True
+    return _mentions(text, clean_company(at.group("v"))) >= 2 or bool(_legal_name(at.group("v")))
 
 
 _CLIENT = re.compile(
@@ -722,6 +748,8 @@ def _bylines(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, int]]:
     lines = [item for item in _lines(text) if item[0].strip() and item[1] < TOP_CHARS][:12]
     for raw, start in lines:
         line = raw.strip()
+        if _BULLET.match(raw):
+            continue
         legal = _legal_name(line)
         if legal and _plausible_name(legal, is_place, shouted=True):
             yield legal, start
@@ -754,7 +782,8 @@ def _glued_company(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
 def _glued(line: str) -> bool:
     """Whether a line is too long to be a header's line: its line breaks were lost (a
     Chinese character counts twice: it holds about as much as a Latin word's letters)."""
-    return len(line) + len(re.findall(f"[{_CJK}]", line)) > _GLUED_LINE_CHARS
+    width = len(line) + len(re.findall(f"[{_CJK}]", line))
+    return width > _GLUED_LINE_CHARS or (width > 80 and len(_GLUE.findall(line)) >= 3)
 
 
 def _glued_parts(line: str) -> list[str]:
@@ -906,7 +935,8 @@ def _pattern_names(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
         for match in pattern.finditer(head):
             name = clean_company(_sentence_name(match.group("v")))
             if (name and _plausible_name(name, is_place) and not _AGENCY.search(match.group(0))
-                    and (len(name.split()) > 1 or _mentions(text, name) >= 2)):
+                    and (len(name.split()) > 1 or "«" in match.group(0)
+                         or _mentions(text, name) >= 2)):
                 yield name, match.start("v") + match.group("v").find(name)
     for pattern in _ZH_PATTERNS:
         for match in pattern.finditer(head):
@@ -921,9 +951,7 @@ def _sentence_name(name: str) -> str:
     words = _drop_articles(name).split()
     if words and words[0].casefold() in _NOT_FIRST_WORDS:
         return ""
-    while len(words) > 1 and re.fullmatch(_CONN, words[-1]):
-        words.pop()
-    return " ".join(words)
+    return _trim_connectors(" ".join(words))
 
 
 def _drop_articles(name: str) -> str:
@@ -1012,6 +1040,29 @@ def _people_spans(text: str) -> Iterator[tuple[int, int]]:
                        min(i + 4, len(lines)))
             last = lines[end - 1]
             yield start, last[1] + len(last[0])
+
+
+_PERSON_NAME = re.compile(
+    r"(?i:posted by|publicad[oa] por|postad[oa] (?:em .{0,30} )?por|publi[ée]e? par|"
+    r"veröffentlicht von)[ \t]+" + _NAME + r"|(?i:recruteu(?:r|se)|recruiter|recrutador[a]?|"
+    r"reclutador[a]?|contact[oe]?|contato|kontakt|ansprechpartner(?:in)?|контактное лицо|"
+    r"контакт|консультант)[ \t]*[:：][ \t]*(?:(?i:frau|herr|sr\.|sra\.|mme|m\.|mr\.|ms\.|"
+    r"mrs\.|dr\.)[ \t]+)?" + _NAME.replace("(?P<v>", "(?P<w>"),
+)
+
+
+def _person_names(text: str) -> set[str]:
+    """The names of the people a posting names as its poster or contact ("Publicado por Ana
+    Souza", "Recruteur : Julien Morel"): whatever else the text says of them, not a firm."""
+    return {_trim_connectors(m.group("v") or m.group("w")).casefold()
+            for m in _PERSON_NAME.finditer(text[:8000])}
+
+
+def _trim_connectors(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and re.fullmatch(_CONN, words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def _labels(text: str, keys: frozenset[str]) -> Iterator[tuple[str, str, int]]:
