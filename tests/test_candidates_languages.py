@@ -99,6 +99,12 @@ def test_a_gender_marker_that_ends_a_title_is_dropped(marker):
     assert clean_title(f"Technicien de maintenance {marker} – CDI") == "Technicien de maintenance"
 
 
+def test_a_bare_gender_marker_that_ends_a_title_is_dropped():
+    assert clean_title("Assistant commercial H/F") == "Assistant commercial"
+    assert clean_title("Industriekaufmann - m/w/d") == "Industriekaufmann"
+    assert clean_title("Data Engineer I/O") == "Data Engineer I/O"  # not a marker
+
+
 def test_a_gender_marker_inside_a_title_stays_so_the_title_is_as_written():
     assert clean_title("Sachbearbeiter (m/w/d) Buchhaltung") == "Sachbearbeiter (m/w/d) Buchhaltung"
 
@@ -123,6 +129,11 @@ def test_a_gender_marker_inside_a_title_stays_so_the_title_is_as_written():
 ])
 def test_trailing_workplace_contract_schedule_and_place_tags_leave_the_title(line, expected):
     assert clean_title(line, fake_places) == expected
+
+
+def test_pay_after_a_chinese_title_leaves_it():
+    assert clean_title("Java开发工程师 15-25K") == "Java开发工程师"
+    assert clean_title("新媒体运营8-12K·13薪") == "新媒体运营"
 
 
 def test_seniority_and_a_specialisation_stay_in_the_title():
@@ -171,6 +182,22 @@ def test_a_hiring_sentence_or_a_bullet_is_not_a_title_line():
     assert title("• Analista de custos responsável pelo fechamento\n") is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vaga para Auxiliar de Cozinha\n\nRestaurante no centro contrata.\n", "Auxiliar de Cozinha"),
+    ("Se busca Repartidor/a\n\nReparto en moto por el centro.\n", "Repartidor/a"),
+    ("Wir suchen ab sofort eine/n Maler (m/w/d)\n\nMalerbetrieb in Ulm.\n", "Maler"),
+    ("Nous recrutons un(e) Magasinier\n\nEntrepôt à Rungis.\n", "Magasinier"),
+    ("Требуется кладовщик\n\nСклад в Подольске.\n", "кладовщик"),
+])
+def test_a_classifieds_opening_words_leave_the_title(text, expected):
+    assert title(text) == expected
+
+
+def test_a_title_about_recruiting_is_not_taken_for_an_agencys_header():
+    assert title("Chargé de recrutement H/F\n\nCabinet de conseil RH à Nantes.\n") == (
+        "Chargé de recrutement")
+
+
 def test_title_at_company_gives_both_and_an_ambiguous_word_needs_the_name_again():
     text = "Développeur Rust chez Quenelle Labs\n\nQuenelle Labs édite des logiciels.\n"
     assert (title(text), company(text)) == ("Développeur Rust", "Quenelle Labs")
@@ -216,6 +243,14 @@ def test_the_name_under_the_title_is_the_company_when_the_text_names_it_again():
     assert company(text) == "Brasserie Colbert"
 
 
+def test_a_header_line_with_at_or_bei_and_a_board_line_that_opens_with_the_company():
+    assert company("Teamleiter Vertrieb (m/w/d)\nbei Nordlicht Versicherung AG\nHamburg\n") == (
+        "Nordlicht Versicherung")
+    text = ("Enfermera de Quirófano\nClínica Arrayán · Madrid · hace 3 días · 25 solicitudes\n\n"
+            "En Clínica Arrayán cuidamos de ti.\n")
+    assert (title(text), company(text)) == ("Enfermera de Quirófano", "Clínica Arrayán")
+
+
 def test_a_place_a_district_or_a_sector_under_the_title_is_not_the_company():
     assert company("Gerente de Loja\nCampinas, SP\n\nRequisitos\n- Varejo\n") is None
     assert company("Analista de Nómina\nBogotá, D.C., Colombia · hace 1 día · 40 solicitudes\n"
@@ -241,6 +276,9 @@ def test_a_line_with_a_legal_form_at_the_top_is_the_company_without_it():
     ("Кладовщик\n\nПриглашаем в компанию «Сосновый Бор» на склад.\n", "Сосновый Бор"),
     ("仓库管理员\n\n青禾物流是一家专注于冷链运输的公司。\n", "青禾物流"),
     ("小学数学老师\n\n青禾教育正在招聘\n", "青禾教育"),
+    ("Vendedor\n\nSobre a Pipoca Doce\nNascemos em 1998.\n", "Pipoca Doce"),
+    ("Comptable (H/F)\n\nÀ propos de Lumière Conseil\nCabinet RH.\n", "Lumière Conseil"),
+    ("运营专员\n\n关于蓝鲸互动\n游戏发行。\n", "蓝鲸互动"),
 ])
 def test_a_sentence_that_opens_with_the_company_names_it_in_each_language(text, expected):
     assert company(text) == expected
@@ -250,6 +288,7 @@ def test_a_pronoun_or_a_section_word_that_opens_a_sentence_is_no_company():
     assert company("Ajudante\n\nNosso time desenvolve soluções.\nVocê ajuda clientes.\n") is None
     assert company("Bürokraft\n\nWir sind ein Handwerksbetrieb mit 12 Leuten.\n") is None
     assert company("Аналитик\n\nЗадачи\n— отчёты\n") is None
+    assert company("运营专员\n\n关于职位\n负责内容运营。\n") is None
 
 
 def test_a_posters_or_contacts_name_is_never_the_company():

@@ -37,10 +37,12 @@ from extractor.candidates.reading import (
 )
 from extractor.candidates.titles import reads_as_title
 from extractor.candidates.words import (
+    ABOUT_HEADING,
     AGENCY,
     ANONYMOUS,
     ARTICLES,
     AT_COMPANY,
+    AT_WORD,
     BULLET,
     BYLINE,
     CJK,
@@ -142,8 +144,9 @@ def _near_title(lines: list[tuple[str, int]], at: int) -> tuple[tuple[str, int],
 
 def _header_name(line: str, text: str, is_place: IsPlace | None,
                  heads_form: bool = False) -> str | None:
-    plain = strip_marks(line)
-    if META_LINE.search(plain) or _label_key_of(plain) or HIRING_VERB.search(plain):
+    plain = AT_WORD.sub("", strip_marks(line))  # "bei Nordlicht Versicherung AG"
+    if _label_key_of(plain) or HIRING_VERB.search(plain) or ABOUT_HEADING.match(plain) or (
+            META_LINE.search(plain) and not _named_before_a_place(plain, is_place)):
         return None
     legal = legal_name(plain)
     first = HEAD_NAME.match(plain)
@@ -155,6 +158,14 @@ def _header_name(line: str, text: str, is_place: IsPlace | None,
         name = whole  # "ProCredit Bank, Georgia", named so again: the comma is the name's
     bold = bool(re.match(r"\s*(?:\*\*|__)", line))
     return name if legal or bold or heads_form or _named_again(name, text) else None
+
+
+def _named_before_a_place(line: str, is_place: IsPlace | None) -> bool:
+    """"Mate Cloud · Buenos Aires, Argentina · hace 3 días": a board's meta line that opens
+    with the company, before the place (most open with the place: no company there)."""
+    parts = re.split(r"\s+·\s+", line)
+    return len(parts) > 2 and not is_place_text(parts[0], is_place) and is_place_text(
+        parts[1], is_place)
 
 
 def _named_again(name: str, text: str) -> bool:
@@ -246,6 +257,10 @@ def _glued_company(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
 _LATIN_PATTERNS = [
     re.compile(r"^" + NAME + r"[ \t]+Logo\s*$", re.MULTILINE),
     re.compile(r"^\s*About\s+" + NAME + r"\s*:?\s*$", re.MULTILINE),
+    # the same heading in the other languages: "Sobre a Acme", "À propos de Acme"
+    re.compile(r"^\s*(?:Sobre\s+(?:a|o|as|os)\s+|Acerca\s+de\s+(?:la\s+|el\s+)?|"
+               r"[ÀA]\s+propos\s+(?:de\s+(?:la\s+|l['’])?|d['’]|du\s+|des\s+)|"
+               r"О\s+компании\s+«?)" + NAME + r"»?\s*:?\s*$", re.MULTILINE),
     re.compile(r"\bAt\s+" + NAME + r",[ \t]+(?:we|our|you)\b"),
     re.compile(r"\bJoin\s+" + NAME + r"(?:[!.,]|\s+(?:and|as|in|to)\b)"),
     re.compile(r"^" + NAME + r"[ \t]+(?:is|are|was|est|runs|builds|designs|makes|develops|"
@@ -285,6 +300,7 @@ _WORLD_PATTERNS = [
 
 
 _ZH_PATTERNS = [
+    re.compile(rf"^[ \t]*关于{NAME_ZH}$", re.MULTILINE),  # "关于麦田云": about the firm
     re.compile(rf"(?:^|(?<=[。！？\n]))[ \t]*{NAME_ZH}(?:是一家|是一个|是国内|是全球|是中国|"
                rf"是领先|专注于|致力于|成立于|创立于|隶属于)", re.MULTILINE),
     re.compile(rf"(?:^|(?<=[。！？，\n]))[ \t]*{NAME_ZH}[ \t]*(?:正在招聘|诚聘)", re.MULTILINE),

@@ -31,6 +31,7 @@ from extractor.candidates.words import (
     PERSON_NAME,
     TAG_CORE,
     TAG_RE,
+    TITLE_WORD,
     ZH_PLACE,
     label_key,
 )
@@ -112,8 +113,9 @@ def without_agency_header(text: str) -> str:
     """The text without its first block when that names a recruiting agency and its line
     of business ("CORDILLERA HEADHUNTERS / Búsqueda ejecutiva | Minería"): no title there."""
     first = text.lstrip("\n").split("\n\n", 1)[0]
-    if not AGENCY.search(first.split("\n", 1)[0]) or len(first) > 200:
-        return text
+    name = first.split("\n", 1)[0]
+    if not AGENCY.search(name) or TITLE_WORD.search(name) or len(first) > 200:
+        return text  # "Chargé de recrutement H/F" is a title, not an agency
     at = text.find(first)
     return text[:at] + re.sub(r"[^\n]", " ", first) + text[at + len(first):]
 

@@ -161,7 +161,9 @@ def reads_as_title(raw: str, line: str) -> bool:
     words = line.split()
     if not (1 <= len(words) <= 14) or len(line) > 120 or CHROME_LINE.match(line):
         return False
-    if BULLET.match(raw) or line.endswith((".", "?", "!", ":", "：")) or HIRING_VERB.search(line):
+    if BULLET.match(raw) or line.endswith((".", "?", "!", ":", "：")):
+        return False
+    if HIRING_VERB.search(TITLE_HEAD.sub("", line)):  # "Se busca camarero/a" is a title
         return False
     if NOT_TITLE_LINE.search(line):
         return False

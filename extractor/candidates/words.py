@@ -114,7 +114,8 @@ TITLE_WORD = re.compile(
 )
 
 # a marker that ends the title; one inside it stays, so that the title is still as written
-GENDER = re.compile(rf"\s*(?:{_GENDER_TAG})\s*$", re.IGNORECASE)
+GENDER = re.compile(rf"\s*(?:{_GENDER_TAG}|(?<=\s)[-–]?\s*[mwfhdx](?:/[mwfhdx]){{1,3}})\s*$",
+                    re.IGNORECASE)  # "(H/F)", "(m/w/d)", and bare: "Vendeur H/F", "- m/w/d"
 
 
 # ---------------------------------------------------------------- tags a title loses
@@ -155,14 +156,21 @@ TAG_CORE = re.compile(rf"(?:{_TERMS})|\d|LATAM|EMEA|APAC|DACH|ma[ñn]ana|tarde|n
 TITLE_TAIL = re.compile(
     rf"\s*(?:[|｜]|\s[–—-]\s(?=[^–—-]*(?:{_TERMS}|\d|[$€£₽]))|\s[$€£₽]\s?\d|"
     rf"\(multiple levels\)|[(（](?:{_TERMS})\b[^()（）]{{0,40}}[)）]\s*$|"
-    rf"\s(?:in|auf|en|em)\s+(?:{_TERMS})[\w-]*\s*$).*$",
+    rf"\s(?:in|auf|en|em)\s+(?:{_TERMS})[\w-]*\s*$|"
+    # pay after the title: "Java开发工程师 15-25K", "运营专员8-12K·13薪"
+    rf"(?:\s|(?<=[\u4e00-\u9fff）)]))\d[\d.,]*\s?[-–~]\s?\d[\d.,]*\s?(?:k|千|万|元)).*$",
     re.IGNORECASE,
 )
 
 TITLE_HEAD = re.compile(
     r"^(?:#+\s*)?(?:【[^】\n]{1,16}】\s*|\[[^\]\n]{1,20}\]\s*)?"
     r"(?:(?:stage|alternance|mission freelance|internship|contract|cdd|cdi|urgente?|urgent|"
-    r"vaga|oportunidade|急招|急聘|诚聘)\s*[–—:：|｜-]\s*)?",
+    r"vaga|oportunidade|急招|急聘|诚聘)\s*[–—:：|｜-]\s*)?"
+    # a classified's opening words: "Vaga para", "Se busca", "Требуется", "招聘"
+    r"(?:(?:vaga (?:para|de)|oportunidade para|precisa-se de|contrata-se|se busca|se necesita|"
+    r"se requiere|oferta de (?:empleo|trabajo)(?: de| para)?|offre d['’]emploi\s*:?|"
+    r"nous recrutons|on recrute|wir suchen(?: ab sofort)?|требуется|требуются|нужен|нужна|"
+    r"招聘|急招)\s*[:：]?\s+(?:(?:um|uma|un|una|une?|eine?n?|eine/n|un\(e\))\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -208,6 +216,8 @@ TITLE_LABELS = _keys(
     "titre du poste", "stelle", "stellenbezeichnung", "stellentitel", "jobtitel",
     "stellenanzeige", "berufsbezeichnung", "职位", "职位名称", "岗位", "岗位名称", "招聘职位",
     "招聘岗位", "职务", "вакансия", "должность", "позиция", "название вакансии",
+    "oferta de empleo", "oferta de trabajo", "offre d'emploi", "stellenangebot", "jobangebot",
+    "anúncio", "anuncio", "título do anúncio",
 )
 
 COMPANY_LABELS = _keys(
@@ -409,6 +419,12 @@ GLUED_LINE_CHARS = 160
 AT_COMPANY = re.compile(rf"^(?P<t>.+?)\s+(?P<w>chez|bei|at|@|в\s+компани[юи]|na|no|en)\s+"
                          rf"[{QUOTES}]?{NAME}[{QUOTES}]?\s*$")
 
+# a heading about the firm or the job ("Sobre a Acme", "关于职位"): the sentence patterns
+# read the firm's name from it, the header never takes it whole
+ABOUT_HEADING = re.compile(
+    r"(?i)(?:about|sobre|acerca de|[àa] propos|über|о компании|о нас)\s|关于")
+# a header line that opens with the same word: "bei Nordlicht Versicherung AG"
+AT_WORD = re.compile(r"^(?:chez|bei|at|@|en|na|no|für|в\s+компании)\s+(?=[" + UP + r"«])")
 # "Mitarbeiter bei Bedarf", "Ingeniero en Minas": the name must be corroborated first
 AMBIGUOUS_AT = frozenset({"bei", "na", "no", "en"})
 
@@ -473,7 +489,8 @@ jeder we you they our your this each we're мы вы он она они наш �
 
 ARTICLES = frozenset("a o as os el la los las le les l' l’ die der das den dem".split())
 
-ZH_NOT_NAMES = re.compile("^(?:我们|我司|本公司|公司|该公司|这是|我|本|现|因)")
+ZH_NOT_NAMES = re.compile(
+    "^(?:我们|我司|本公司|公司|该公司|这是|我|本|现|因|职位|岗位|工作|招聘|这个)")
 
 PERSON_NAME = re.compile(
     r"(?i:posted by|publicad[oa] por|postad[oa] (?:em .{0,30} )?por|publi[ée]e? par|"
