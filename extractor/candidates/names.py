@@ -34,12 +34,16 @@ def company_tail(part: str) -> bool:
     return bool(re.search(rf"\s{LEGAL_FORM}\.?$", part))
 
 
+MAX_NAME = 150  # longer is no name (candidates are at most this long)
+
+
 def clean_company(value: Any) -> Any:
     """A company name as the labels write it: no quotes, markdown, rating, description in
     brackets, or legal form ("Isarsoft Solutions GmbH" -> "Isarsoft Solutions")."""
     if not isinstance(value, str):
         return value
-    name = strip_marks(value.splitlines()[0] if value.strip() else value).strip(QUOTES + " ")
+    first = value.splitlines()[0] if value.strip() else value
+    name = strip_marks(first[:MAX_NAME]).strip(QUOTES + " ")
     quoted = re.search(r"«([^»]{2,60})»", name)  # "Завод «Уралхим»": the name is quoted
     name = quoted.group(1) if quoted else name
     name = re.split(r"\s*[(（]|\s+[·|｜–—]\s*|\s+-\s+|\s+\d[,.]\d\s*★", name)[0]
@@ -69,7 +73,9 @@ def names_company(at: re.Match[str], text: str) -> bool:
 
 
 def plausible_name(name: str, is_place: IsPlace | None = None, shouted: bool = False) -> bool:
-    if not name or any(c.isdigit() for c in name):
+    """Whether a string found where a name may be reads as a firm's name: short, capitalised
+    (or Chinese), no digits, not a job title, a tag, a place, a department or a secret."""
+    if not name or len(name) > 80 or any(c.isdigit() for c in name):
         return False
     cjk = re.search(f"[{CJK}]", name)
     if cjk:

@@ -18,6 +18,7 @@ from extractor.candidates.words import (
     DIGITS_PAREN,
     EMOJI,
     GLUE,
+    GLUED_HEAD_CHARS,
     GLUED_LINE_CHARS,
     HANDLE,
     KEY_VALUE,
@@ -45,10 +46,13 @@ def strip_marks(line: str) -> str:
     return re.sub(r"^(?:#+|[•·▪●>*+]|-\s)\s*", "", line.strip()).strip()
 
 
+MAX_PART = 80  # a tag or a place is short; a longer string is neither (and costs no scan)
+
+
 def is_tag(part: str, is_place: IsPlace | None) -> bool:
     """Whether a title's part states only terms, hours, pay or a place, not the job."""
     part = part.strip(" ()（）[]【】-–—|｜,·")
-    if not part:
+    if not part or len(part) > MAX_PART:
         return False
     return bool(TAG_RE.fullmatch(part) and TAG_CORE.search(part)) or is_place_text(
         part, is_place)
@@ -56,6 +60,8 @@ def is_tag(part: str, is_place: IsPlace | None) -> bool:
 
 def is_place_text(part: str, is_place: IsPlace | None) -> bool:
     """"Lisboa", "Marseille (13)", "（北京）", "Brasil", "São Paulo, SP": a place only."""
+    if len(part) > MAX_PART:
+        return False
     if DEPARTMENT.fullmatch(part.strip()):
         return True
     name = DIGITS_PAREN.sub("", part.strip(" ()（）")).strip()
@@ -76,26 +82,32 @@ def _is_country(name: str) -> bool:
 def is_glued(line: str) -> bool:
     """Whether a line is too long to be a header's line: its line breaks were lost (a
     Chinese character counts twice: it holds about as much as a Latin word's letters)."""
-    width = len(line) + len(re.findall(f"[{CJK}]", line))
-    return width > GLUED_LINE_CHARS or (width > 80 and len(GLUE.findall(line)) >= 3)
+    head = line[:GLUED_HEAD_CHARS]
+    width = len(line) + len(re.findall(f"[{CJK}]", head))
+    return width > GLUED_LINE_CHARS or (width > 80 and len(GLUE.findall(head)) >= 3)
 
 
-def glued_parts(line: str) -> list[str]:
-    """A line cut where a lower-case letter (or a bracket) runs into a capital: the fields
-    of a header whose line breaks were lost. "JavaScript" and the like stay whole."""
+def glued_parts(line: str, limit: int = GLUED_HEAD_CHARS) -> list[str]:
+    """The first ``limit`` characters of a line cut where a lower-case letter (or a bracket)
+    runs into a capital: the fields of a header whose line breaks were lost. "JavaScript"
+    and the like stay whole."""
+    head = line[:limit]
     parts, last = [], 0
-    for match in GLUE.finditer(line):
+    for match in GLUE.finditer(head):
         cut = match.start()
-        word_start = max(line.rfind(" ", 0, cut) + 1, 0)
-        word_end = next((i for i in range(cut, len(line)) if line[i] in " ,.;:"), len(line))
-        word = line[word_start:word_end].casefold()
-        if word in CAMEL_WORDS or cut - word_start <= 2 or any(
-                word.startswith(w) for w in CAMEL_WORDS):
+        if _inside_camel_word(head, cut):
             continue
-        parts.append(line[last:cut].strip())
+        parts.append(head[last:cut].strip())
         last = cut
-    parts.append(line[last:].strip())
+    parts.append(head[last:].strip())
     return [p for p in parts if p]
+
+
+def _inside_camel_word(line: str, cut: int) -> bool:
+    word_start = line.rfind(" ", 0, cut) + 1
+    end = re.compile(r"[\s,.;:]").search(line, cut)
+    word = line[word_start: end.start() if end else len(line)].casefold()
+    return cut - word_start <= 2 or any(word.startswith(w) for w in CAMEL_WORDS)
 
 
 def without_people(text: str) -> str:

@@ -109,7 +109,7 @@ _GENDER_TAG = (r"[(（]\s*(?:[mwfhdx]|div|divers)(?:\s*[/|,]\s*(?:[mwfhdx]|div|d
 
 TITLE_WORD = re.compile(
     rf"\b(?:{_EN_NOUNS}|{_PT_NOUNS}|{_ES_NOUNS}|{_FR_NOUNS})(?:s|es)?\b"
-    rf"|\b(?:{_RU_STEMS})\w*|\w*(?:{_DE_ENDINGS})(?:in|innen)?\b|{_ZH_NOUNS}|{_GENDER_TAG}",
+    rf"|\b(?:{_RU_STEMS})|(?:{_DE_ENDINGS})(?:in|innen)?\b|{_ZH_NOUNS}|{_GENDER_TAG}",
     re.IGNORECASE,
 )
 
@@ -415,6 +415,7 @@ mcdonald mcdonald's mckinsey
 GLUE = re.compile(rf"(?<=[{_LO})\]）])(?=[{UP}][{_LO}])|(?<=[)）])(?=[{CJK}])")
 
 GLUED_LINE_CHARS = 160
+GLUED_HEAD_CHARS = 600  # a glued header's fields are read in this much of its line
 
 AT_COMPANY = re.compile(rf"^(?P<t>.+?)\s+(?P<w>chez|bei|at|@|в\s+компани[юи]|na|no|en)\s+"
                          rf"[{QUOTES}]?{NAME}[{QUOTES}]?\s*$")
