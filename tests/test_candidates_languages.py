@@ -291,6 +291,13 @@ def test_a_pronoun_or_a_section_word_that_opens_a_sentence_is_no_company():
     assert company("运营专员\n\n关于职位\n负责内容运营。\n") is None
 
 
+def test_the_postings_own_nouns_and_a_department_are_never_the_company():
+    assert company("Analista Fiscal\n\nA Vaga é presencial. Detalhes da vaga abaixo.\n") is None
+    text = "Analista de Marketing\nMarketing Digital\n\nO time de Marketing Digital cresce.\n"
+    assert company(text) is None
+    assert company("Técnico de Soporte\nAtención al Cliente\n\nAtención al Cliente 24h.\n") is None
+
+
 def test_a_posters_or_contacts_name_is_never_the_company():
     for text in ("Auxiliar de Limpeza\n\nPublicado por Ana Souza\n\nAna Souza responde.\n",
                  "Comptable (H/F)\n\nRecruteur : Julien Morel\n\nJulien Morel est joignable.\n",

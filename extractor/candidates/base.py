@@ -35,9 +35,11 @@ class Candidate:
     end: int = -1
 
 
-def mentions(text: str, name: str) -> int:
-    """How often the text names ``name`` as a whole word, in any case."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+def mentions(text: str, name: str, exact: bool = False) -> int:
+    """How often the text names ``name`` as a whole word, in any case (``exact``: as
+    written, so that "Vaga" is not counted where the text says "vaga")."""
+    flags = 0 if exact else re.IGNORECASE
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags))
 
 
 def squashed(value: str) -> str:

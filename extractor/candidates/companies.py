@@ -176,8 +176,7 @@ def _named_again(name: str, text: str) -> bool:
     if re.search(f"[{CJK}]", name):
         return re.fullmatch(f"[{CJK}A-Za-z0-9]{{2,16}}", name) is not None
     first = name.split()[0]
-    return mentions(text, name) >= 2 or (
-        len(first) >= 4 and len(re.findall(rf"(?<!\w){re.escape(first)}(?!\w)", text)) >= 2)
+    return mentions(text, name) >= 2 or (len(first) >= 4 and mentions(text, first, exact=True) >= 2)
 
 
 def _label_key_of(line: str) -> bool:
@@ -320,7 +319,7 @@ def _pattern_names(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
             name = clean_company(_sentence_name(match.group("v")))
             if (name and plausible_name(name, is_place) and not AGENCY.search(match.group(0))
                     and (len(name.split()) > 1 or "«" in match.group(0)
-                         or mentions(text, name) >= 2)):
+                         or mentions(text, name, exact=True) >= 2)):
                 yield name, match.start("v") + match.group("v").find(name)
     for pattern in _ZH_PATTERNS:
         for match in pattern.finditer(head):

@@ -327,7 +327,20 @@ NOT_A_COMPANY = re.compile(
     r"unternehmen|firma|компания|公司|recursos humanos|rrhh|rh|hr|vendas|ventas|ventes|"
     r"vertrieb|tecnologia|tecnología|sobre .*|acerca .*|über .*|à propos.*|о компании|"
     r"requisitos|benef[íi]cios|responsabilidades|descri[çc][ãa]o|descripci[óo]n|funciones|"
-    r"aufgaben|profil|missions|обязанности|требования|условия)$",
+    r"aufgaben|profil|missions|обязанности|требования|условия|"
+    # the posting's own words and departments in the other languages
+    r"vagas?|oportunidades?|posi[çc][ãa]o|cargo|fun[çc][ãa]o|equipe|time|[áa]rea|puesto|"
+    r"vacantes?|ofertas?|posici[óo]n|equipo|poste|offres?|[ée]quipe|mission|stelle|position|"
+    r"abteilung|вакансия|должность|команда|позиция|отдел|"
+    r"tecnologia da informa[çc][ãa]o|ti|financeiro|comercial|marketing digital|"
+    r"log[íi]stica|opera[çc][õo]es|administrativo|jur[íi]dico|atendimento|suporte|"
+    r"tecnolog[íi]a de la informaci[óo]n|finanzas|operaciones|administraci[óo]n|"
+    r"atenci[óo]n al cliente|informatique|ressources humaines|logistique|op[ée]rations|"
+    r"juridique|service client|personal|einkauf|buchhaltung|verwaltung|logistik|"
+    r"kundenservice|produktion|ит|продажи|маркетинг|финансы|логистика|бухгалтерия|"
+    r"производство|atividades|fun[çc][õo]es|perfil|diferenciais|qualifica[çc][õo]es|tareas|"
+    r"requerimientos|ofrecemos|avantages|wir bieten|(?:dein|ihr) profil|"
+    r"(?:deine|ihre) aufgaben|задачи|岗位职责|任职要求|福利待遇|职位描述)$",
     re.IGNORECASE,
 )
 
