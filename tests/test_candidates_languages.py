@@ -361,6 +361,12 @@ def test_a_similar_jobs_block_gives_no_title_or_company(heading):
     assert "Ventas Cóndor" not in companies and "Fábrica Quetzal" not in companies
 
 
+def test_a_chinese_requirement_about_related_experience_does_not_end_the_posting():
+    text, _ = cleaned("产品经理\n\n任职要求：\n相关工作经验3年以上\n熟悉Axure\n\n"
+                      "星河云图是一家地图公司。\n")
+    assert "熟悉Axure" in text and company(text) == "星河云图"
+
+
 def test_a_similar_jobs_block_before_the_posting_ends_at_the_postings_own_title():
     page = ("<html><body><section><h2>Vagas semelhantes</h2><p>Caixa</p>"
             "<p>Mercado Sabiá · Recife</p></section><main><h1>Padeiro</h1>"

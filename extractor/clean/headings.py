@@ -144,7 +144,7 @@ _TAIL = (
     r"|personas\s+que\s+también\s+vieron[^\n]{0,40}|quem\s+viu\s+esta\s+vaga[^\n]{0,40}"
     r"|ces\s+offres\s+pourraient\s+vous\s+intéresser|vous\s+pourriez\s+aussi\s+aimer"
     r"|(?:другие|рекомендуемые)\s+вакансии\b[^\n]{0,60}|вам\s+могут\s+подойти"
-    r"|(?:相似|类似|相关|推荐|更多|其他)(?:职位|岗位|工作)[^\n]{0,20}"
+    r"|(?:相似|类似|相关|推荐|更多|其他)(?:职位|岗位)(?:推荐)?：?"  # not "相关工作经验…"
     r"|看过(?:该|此|这个)?(?:职位|岗位)的人还看了|猜你喜欢|为你推荐"
     # the same list as an API object's key ("relatedJobs:", "avisos_relacionados:")
     r"|(?:related|recommended|recommend|similar|other|more)[_ ]?(?:jobs?|postings?|positions?|"
