@@ -33,6 +33,7 @@ from extractor.merge import (
     pick_candidate,
 )
 from extractor.parse import Facts, parse_text
+from extractor.parse.places import city_country
 from extractor.parse.seniority import parse_seniority
 from extractor.question import Draft, ModelDraft, draft_request, full_request, guided_request
 from extractor.record import JobPosting
@@ -92,9 +93,21 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
 
 def _read(doc: Document, cleaned: Cleaned, reference: dt.date) -> _Read:
     text = cleaned.text
-    return _Read(cleaned, title_candidates(text, cleaned.jsonld, doc.fields, cleaned.title_hint),
-                 company_candidates(text, cleaned.jsonld, doc.fields),
-                 parse_text(text, reference, cleaned.links), reference, doc.fields)
+    facts = parse_text(text, reference, cleaned.links)
+    is_place = _place_names(facts)
+    titles = title_candidates(text, cleaned.jsonld, doc.fields, cleaned.title_hint,
+                              is_place=is_place)
+    companies = company_candidates(text, cleaned.jsonld, doc.fields, titles=titles,
+                                   is_place=is_place)
+    return _Read(cleaned, titles, companies, facts, reference, doc.fields)
+
+
+def _place_names(facts: Facts) -> Callable[[str], bool]:
+    """Whether a name is a place: one the location parser found in this text, or a large
+    city of the gazetteer (so neither becomes a company or stays in a title)."""
+    found = {name.casefold() for item in facts.locations
+             for name in (item.value.city, item.value.raw) if name}
+    return lambda name: name.casefold() in found or city_country(name) is not None
 
 
 def _cleaning_warnings(cleaned: Cleaned, max_chars: int) -> list[str]:

@@ -30,7 +30,7 @@ def test_german_page_employment_type_is_read_with_the_parsers_words():
     result = rules(page(employmentType="Vollzeit, unbefristet"))
     assert result.ok, result.error
     assert result.record.employment_types == ["full_time"]
-    assert result.record.title == "Data Engineer" and result.record.company == "Acme GmbH"
+    assert result.record.title == "Data Engineer" and result.record.company == "Acme"
 
 
 def test_an_unknown_page_employment_type_is_dropped_with_a_warning_and_the_record_stands():

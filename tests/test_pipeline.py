@@ -14,11 +14,13 @@ from extractor.result import ErrorInfo
 from extractor.settings import resolve_settings
 from support.fakes import FakeBackend, choose_first
 
+# two title lines: the model is asked to choose (one alone is taken without asking)
 POSTING = """Acme Robotics Logo
 Senior Firmware Engineer
 Acme Robotics
 Boston, MA
 Full-time
+Embedded Firmware Engineer
 Salary: $120,000 - $150,000 per year
 Requirements
 - 5+ years of experience with C and Rust

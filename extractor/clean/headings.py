@@ -138,6 +138,21 @@ _TAIL = (
     r"|похожие\s+вакансии\b[^\n]*|offres\s+similaires"
     r"|(?:ähnliche|weitere|passende)\s+(?:jobs|stellen(?:angebote|anzeigen)?|anzeigen)\b[^\n]*"
     r"|das\s+könnte\s+(?:dich|sie)\s+auch\s+interessieren"
+    # the same blocks in the other languages users feed
+    r"|(?:vagas|ofertas|empleos|vacantes|trabajos|offres(?:\s+d['’]emploi)?|emplois|postes)\s+"
+    r"(?:semelhantes|similares|similaires|relacionad[oa]s|recomendad[oa]s|recommandées?)\b[^\n]*"
+    r"|(?:outras|mais|otras|más|autres)\s+(?:vagas|ofertas|offres)\b[^\n]{0,60}"
+    r"|(?:voc[êe]\s+)?também\s+pode\s+(?:gostar|interessar)[^\n]{0,30}"
+    r"|(?:también\s+te\s+puede|te\s+pueden?)\s+interesar[^\n]{0,30}"
+    r"|personas\s+que\s+también\s+vieron[^\n]{0,40}|quem\s+viu\s+esta\s+vaga[^\n]{0,40}"
+    r"|ces\s+offres\s+pourraient\s+vous\s+intéresser|vous\s+pourriez\s+aussi\s+aimer"
+    r"|(?:другие|рекомендуемые)\s+вакансии\b[^\n]{0,60}|вам\s+могут\s+подойти"
+    r"|(?:相似|类似|相关|推荐|更多|其他)(?:职位|岗位)(?:推荐)?：?"  # not "相关工作经验…"
+    r"|看过(?:该|此|这个)?(?:职位|岗位)的人还看了|猜你喜欢|为你推荐"
+    # the same list as an API object's key ("relatedJobs:", "avisos_relacionados:")
+    r"|(?:related|recommended|recommend|similar|other|more)[_ ]?(?:jobs?|postings?|positions?|"
+    r"vacancies|offers)|(?:avisos|vagas|ofertas|empleos|offres|jobs)_(?:relacionad[oa]s|"
+    r"similares|semelhantes|similaires|recomendad[oa]s)"
 )
 TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_TAIL})[ \t:]*$")
 

@@ -58,6 +58,13 @@ _MOJIBAKE_HINT_RE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122]"
+    # Cyrillic UTF-8 read as cp1251: "Р"/"С" (a lead byte) before a continuation byte's
+    # cp1251 sign ("РЎРёСЃ..." for "Сис..."); Russian spells no such pair
+    "|[\u0420\u0421][\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030"
+    "\u0409\u2039\u040a\u040c\u040b\u040f\u0452\u2018\u2019\u201c\u201d\u2022\u2013"
+    "\u2014\u2122\u0459\u203a\u045a\u045c\u045b\u045f\u040e\u045e\u0408\u00a4\u0490"
+    "\u00a6\u00a7\u0401\u00a9\u0404\u00ab\u00ac\u00ae\u0407\u00b0\u00b1\u0406\u0456"
+    "\u0491\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457]"
 )
 _STRAY_A_CIRCUMFLEX_RE = re.compile("\u00c2(?=[\u00a0-\u00bf])")
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -139,8 +146,10 @@ _LINE_PATTERNS = (
 _POSTING_SECTION_RE = re.compile(rf"^(?:{_HEADING_ALT}):?$")
 
 
-def cut_chrome(text: str, removed: list[str]) -> str:
-    """Remove "similar jobs" tails, city promos, sign-up prompts and cookie banners."""
+def cut_chrome(text: str, removed: list[str], title: str | None = None) -> str:
+    """Remove "similar jobs" tails, city promos, sign-up prompts and cookie banners. A block
+    of other postings ends at the next posting section, or at the posting's own ``title``
+    line when the block comes before it (boards that list similar jobs first)."""
     lines = text.split("\n")
     keep: list[str] = []
     i = 0
@@ -148,7 +157,7 @@ def cut_chrome(text: str, removed: list[str]) -> str:
         line = lines[i]
         if TAIL_RE.match(line):  # other postings: cut to the next posting section
             note(removed, "similar_jobs")
-            i = _next_posting_section(lines, i + 1)
+            i = _next_posting_section(lines, i + 1, title)
         elif _SECTION_RE.match(line):
             note(removed, "location_promo")
             i = _end_of_section(lines, i + 1)
@@ -165,9 +174,10 @@ def _chrome_line(line: str) -> str | None:
     return next((name for pattern, name in _LINE_PATTERNS if pattern.match(line)), None)
 
 
-def _next_posting_section(lines: list[str], start: int) -> int:
-    return next((j for j in range(start, len(lines)) if _POSTING_SECTION_RE.match(lines[j])),
-                len(lines))
+def _next_posting_section(lines: list[str], start: int, title: str | None = None) -> int:
+    own = title.strip() if title else None
+    return next((j for j in range(start, len(lines)) if _POSTING_SECTION_RE.match(lines[j])
+                 or own and lines[j].strip() == own), len(lines))
 
 
 def _end_of_section(lines: list[str], start: int) -> int:
