@@ -81,7 +81,7 @@ def clean(doc: Document, *, max_chars: int = 12000) -> Cleaned:
     text = normalize_text(text)
     title_hint = title_hint or text_title_hint(text, doc.kind)
     text = split_glued_headings(text)
-    text = cut_chrome(text, removed)
+    text = cut_chrome(text, removed, title_hint)
     text = dedupe_blocks(text, removed)
     text = cut_injections(text, removed)
     if doc.kind == "html":

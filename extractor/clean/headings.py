@@ -124,16 +124,96 @@ COLON_ONLY = frozenset({"Pay", "Role", "Skills", "Salary", "Summary", "Education
 # glued headings that ``parse.sections`` reads as sub-labels inside a section
 SUBLABEL_HEADINGS = frozenset({"Skills", "Pay", "Education", "Experience", "Role"})
 
-# Other postings from here on. Each form is a whole line ("Similar jobs", "More jobs at
-# Acme", "Jobs at Acme", "Other openings"); a line starting "Similar jobs" or "Похожие
-# вакансии" counts whatever follows it.
-_TAIL = (
-    r"(?:similar|related|recommended|other|more)\s+(?:jobs|vacancies|positions|openings|roles)"
-    r"(?:\s+(?:at|from|like\s+this|for\s+you|you\s+may\s+like)\b[^\n]*)?"
+# Other postings from here on: "similar jobs", "people also viewed", recommendations, in
+# every language users feed, and the keys API objects give such lists ("similarJobs",
+# "avisos_relacionados"). Each form is a whole line, in markdown or bold marks or not,
+# with a count after it or not ("Vagas semelhantes (12)"); the open forms ("Jobs at
+# Acme", "Outras vagas da Acme") take a short tail that is no sentence, so a sentence of
+# the posting ("Outras vagas estão abertas no site.") never matches.
+_REST = r"(?:\s+[^\n.!?。！？]{1,60})?"  # a short rest of the line: a name, a city, "for you"
+_TAIL_EN = (
+    r"(?:similar|related|recommended|suggested|other|more)\s+(?:job\s+)?(?:jobs|vacancies"
+    r"|positions|openings|roles|postings|listings|opportunities|offers)"
+    r"(?:\s+(?:at|from|in|near|like\s+this(?:\s+one)?|for\s+you|you\s+may\s+(?:also\s+)?like"
+    r"|you\s+might\s+(?:also\s+)?like)\b[^\n.!?]*)?"
     r"|similar\s+jobs\b[^\n]*|more\s+jobs\s+at\b[^\n]*|jobs\s+at\s+[^\n]{1,60}"
-    r"|you\s+may\s+also\s+like|people\s+also\s+viewed"
-    r"|похожие\s+вакансии\b[^\n]*|offres\s+similaires"
-    r"|(?:ähnliche|weitere|passende)\s+(?:jobs|stellen(?:angebote|anzeigen)?|anzeigen)\b[^\n]*"
-    r"|das\s+könnte\s+(?:dich|sie)\s+auch\s+interessieren"
+    r"|(?:more\s+)?jobs\s+like\s+this(?:\s+one)?|jobs\s+for\s+you|recommended\s+for\s+you"
+    r"|(?:jobs\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)"
+    r"|people\s+(?:who\s+viewed\s+this\s+job\s+)?also\s+(?:viewed|applied(?:\s+(?:for|to))?)"
+    r"|recently\s+viewed\s+jobs|explore\s+(?:similar|related|more|other)\s+jobs"
 )
-TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_TAIL})[ \t:]*$")
+_TAIL_PT = (
+    r"(?:vagas|empregos|oportunidades|ofertas)(?:\s+de\s+emprego)?\s+(?:semelhantes|similares"
+    r"|relacionad[ao]s|recomendad[ao]s|sugerid[ao]s|parecid[ao]s)" + _REST +
+    r"|(?:vagas|oportunidades|ofertas)\s+que\s+(?:podem|possam)\s+(?:te\s+|lhe\s+)?interessar"
+    r"|(?:outras|mais)\s+vagas" + _REST +
+    r"|pessoas\s+(?:que\s+viram\s+esta\s+vaga\s+)?também\s+(?:viram|visualizaram"
+    r"|se\s+candidataram)|quem\s+viu\s+esta\s+vaga\s+também\s+viu"
+    r"|(?:você\s+)?(?:também\s+)?pode\s+(?:se\s+interessar|gostar)(?:\s+por|\s+de)?"
+    r"|recomendad[ao]s\s+para\s+você"
+)
+_TAIL_ES = (
+    r"(?:empleos|ofertas|vacantes|trabajos|puestos|avisos)(?:\s+de\s+(?:empleo|trabajo))?"
+    r"\s+(?:similares|relacionad[oa]s|recomendad[oa]s|parecid[oa]s|sugerid[oa]s)" + _REST +
+    r"|(?:otr[oa]s|más)\s+(?:empleos|ofertas|vacantes|trabajos|puestos|avisos)" + _REST +
+    r"|(?:personas\s+que|(?:los\s+)?usuarios|otras\s+personas)\s+también\s+(?:vieron"
+    r"|han\s+visto)\b[^\n.!?]{0,40}"
+    r"|(?:quienes|(?:las\s+)?personas\s+que)\s+vieron\s+este\s+(?:empleo|aviso|puesto|trabajo"
+    r"|anuncio)\s+también\s+vieron"
+    r"|(?:también\s+)?te\s+(?:puede|podría|pueden|podrían)\s+interesar"
+    r"|(?:empleos|ofertas)\s+que\s+te\s+(?:pueden|podrían)\s+interesar"
+    r"|recomendad[oa]s\s+para\s+ti"
+)
+_TAIL_FR = (
+    r"(?:offres|emplois|postes|annonces)(?:\s+d['’]emploi)?\s+(?:similaires|recommandées"
+    r"|associées|connexes|proches|suggérées)" + _REST +
+    r"|(?:nos\s+|d['’]|les\s+)?autres\s+(?:offres|annonces|postes|emplois)" + _REST +
+    r"|vous\s+(?:pourriez|pouvez|pourrez)\s+(?:aussi\s+|également\s+)?être\s+"
+    r"intéressée?(?:\(e\))?\s+par|ces\s+offres\s+(?:pourraient|peuvent)\s+vous\s+intéresser"
+    r"|(?:les\s+(?:candidats|internautes|membres)|d['’]autres\s+personnes)\s+ont\s+"
+    r"(?:aussi|également)\s+consulté|recommandées?\s+pour\s+vous"
+)
+_TAIL_DE = (
+    r"(?:ähnliche|weitere|passende|empfohlene|verwandte)\s+(?:jobs|stellen\w*|jobangebote"
+    r"|anzeigen|positionen|vakanzen)\b[^\n]*"
+    r"|das\s+könnte\s+(?:dich|sie)\s+auch\s+interessieren"
+    r"|andere\s+(?:nutzer|bewerber|kandidaten)(?:\s+\w+){0,3}\s+auch(?:\s+\w+){0,2}"
+    r"|andere\s+haben\s+sich\s+auch\s+\w+"
+    r"|jobs,?\s+die\s+(?:dich|sie)\s+interessieren\s+könnten|mehr\s+jobs\s+(?:von|bei)\b[^\n]*"
+)
+_JOBS_ZH = r"(?:职位|職位|岗位|崗位|职缺|職缺|工作机会|工作機會)"  # simplified, traditional
+_TAIL_ZH = (
+    rf"(?:相似|类似|類似|相关|相關|推荐|推薦|热门|熱門|热招|熱招|更多){_JOBS_ZH}"
+    rf"|(?:为你|为您|為你|為您)(?:推荐|推薦)(?:的?{_JOBS_ZH})?|看过(?:该|此|这个){_JOBS_ZH}的人(?:还|也)看(?:了|过)"
+    rf"|看過(?:該|此|這個){_JOBS_ZH}的人(?:還|也)看(?:了|過)"
+    rf"|(?:该公司|這家公司|这家公司|該公司|公司)?的?(?:其他|其它|更多)(?:在招|实习|實習)?{_JOBS_ZH}"
+    r"|(?:其他人|其他用户|大家)(?:还|也|還)看(?:了|过|過)"
+    rf"|(?:你|您)?可能(?:还|還)?(?:会|會)?感(?:兴趣|興趣)的{_JOBS_ZH}|猜你喜欢|猜你喜歡"
+)
+# a Chinese heading may run on into its cards after a space or a bar ("猜你喜欢 前台文员 ...")
+_TAIL_ZH = rf"(?:{_TAIL_ZH})(?:[ \t\u3000｜|][^\n]*)?"
+_TAIL_RU = (
+    r"похожие\s+(?:вакансии|предложения|объявления)\b[^\n]*"
+    r"|(?:другие|ещё|еще)\s+(?:вакансии|объявления)" + _REST +
+    r"|(?:рекомендуемые|подходящие|рекомендованные)\s+вакансии|вакансии\s+для\s+вас"
+    r"|вам\s+(?:также\s+)?(?:могут|может)\s+(?:подойти|понравиться|быть\s+интересн[ыа])"
+    r"|вас\s+(?:также\s+)?(?:могут|может)\s+заинтересовать"
+    r"|с\s+этой\s+вакансией\s+(?:также\s+)?(?:смотрят|просматривают)"
+    r"|вакансии,?\s+похожие\s+на\s+эту"
+)
+# Keys of API objects, as the loader renders them ("similarJobs:"); a plain word
+# ("recommendations", "similar") only in the lower case of a key, never a heading
+# ("Recommendations:").
+_TAIL_KEYS = (
+    r"(?:similar|related|recommend(?:ed)?|suggested|other|more)[_-]?(?:jobs?|vacanc(?:y|ies)"
+    r"|positions?|postings?|offers?|listings?|openings?)"
+    r"|(?:avisos|vagas|ofertas|empleos|vacantes|offres)[_-](?:relacionad[oa]s|similares"
+    r"|semelhantes|similaires|recomendad[oa]s)"
+    r"|(?-i:recommend(?:ed|ations)?|jobRecommendations|job_recommendations|recomendaciones"
+    r"|recomendações|recomendacoes|recommandations|suggestions|similar|related|рекомендации)"
+)
+_TAIL = "|".join((_TAIL_EN, _TAIL_PT, _TAIL_ES, _TAIL_FR, _TAIL_DE, _TAIL_ZH, _TAIL_RU,
+                  _TAIL_KEYS))
+_MARKS = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
+_COUNT = r"(?:[ \t]*[(\[（]?[ \t]*\d[\d \t.,]*[)\]）]?)?"
+TAIL_RE = re.compile(rf"(?im)^[ \t]*{_MARKS}(?:{_TAIL}){_COUNT}(?:\*\*|__)?[ \t:：]*$")
