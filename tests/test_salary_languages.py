@@ -188,13 +188,6 @@ def test_other_postings_pay_after_a_tail_line_is_not_this_postings(tail):
     assert _ranges(text) == [(6000, 6000, "BRL", "month")]
 
 
-def test_a_tail_line_at_the_top_does_not_end_the_posting_before_it_starts():
-    text = ("Vagas semelhantes\nOutra vaga · R$ 9.000\n\nAnalista Financeiro\n"
-            "Salário: R$ 6.000 por mês\nAtuar no fechamento contábil mensal e nas "
-            "conciliações bancárias da empresa, com relatórios para a diretoria.\n")
-    assert posting_end(text) == len(text)
-
-
 def test_a_glued_line_break_does_not_hide_the_period_or_the_pay_word():
     text = "Tiempo parcial12 € brutos la horaDeportes Sur gestiona polideportivos"
     assert _ranges(text) == [(12, 12, "EUR", "hour")]

@@ -7,12 +7,9 @@
                       company's products, not the job's skills;
 ``GLUED_HEADINGS``    the closed list of headings that exports glue to a neighbouring
                       word, put back on a line of their own by the cleaner;
-``TAIL_RE``           a line where other postings start ("Similar jobs at X", "Похожие
-                      вакансии"): the cleaner cuts from there and ``parse.base.posting_end``
-                      stops every parser there;
-``LATE_TAIL_RE``      such lines in the other languages users feed ("Vagas semelhantes",
-                      "类似职位", "recommendJobs:"), which stop the parsers only late in the
-                      text (``parse.base.posting_end`` says why).
+``TAIL_RE``           a line where other postings start ("Similar jobs at X", "Vagas
+                      semelhantes", "类似职位", "recommendJobs:"): the cleaner cuts that block
+                      and ``parse.base.posting_end`` stops every parser there.
 
 The glued list is narrower than the section phrases on purpose: it must never split a
 name ("McDonald", "PayPal"). Five of its headings (``SUBLABEL_HEADINGS``) are not section
@@ -127,55 +124,97 @@ COLON_ONLY = frozenset({"Pay", "Role", "Skills", "Salary", "Summary", "Education
 # glued headings that ``parse.sections`` reads as sub-labels inside a section
 SUBLABEL_HEADINGS = frozenset({"Skills", "Pay", "Education", "Experience", "Role"})
 
-# Other postings from here on. Each form is a whole line ("Similar jobs", "More jobs at
-# Acme", "Jobs at Acme", "Other openings"); a line starting "Similar jobs" or "Похожие
-# вакансии" counts whatever follows it.
-_TAIL = (
-    r"(?:similar|related|recommended|other|more)\s+(?:jobs|vacancies|positions|openings|roles)"
-    r"(?:\s+(?:at|from|like\s+this|for\s+you|you\s+may\s+like)\b[^\n]*)?"
+# Other postings from here on: "similar jobs", "people also viewed", recommendations, in
+# every language users feed, and the keys API objects give such lists ("similarJobs",
+# "avisos_relacionados"). Each form is a whole line, in markdown or bold marks or not,
+# with a count after it or not ("Vagas semelhantes (12)"); the open forms ("Jobs at
+# Acme", "Outras vagas da Acme") take a short tail that is no sentence, so a sentence of
+# the posting ("Outras vagas estão abertas no site.") never matches.
+_REST = r"(?:\s+[^\n.!?。！？]{1,60})?"  # a short rest of the line: a name, a city, "for you"
+_TAIL_EN = (
+    r"(?:similar|related|recommended|suggested|other|more)\s+(?:job\s+)?(?:jobs|vacancies"
+    r"|positions|openings|roles|postings|listings|opportunities|offers)"
+    r"(?:\s+(?:at|from|in|near|like\s+this(?:\s+one)?|for\s+you|you\s+may\s+(?:also\s+)?like"
+    r"|you\s+might\s+(?:also\s+)?like)\b[^\n.!?]*)?"
     r"|similar\s+jobs\b[^\n]*|more\s+jobs\s+at\b[^\n]*|jobs\s+at\s+[^\n]{1,60}"
-    r"|you\s+may\s+also\s+like|people\s+also\s+viewed"
-    r"|похожие\s+вакансии\b[^\n]*|offres\s+similaires"
-    r"|(?:ähnliche|weitere|passende)\s+(?:jobs|stellen(?:angebote|anzeigen)?|anzeigen)\b[^\n]*"
+    r"|(?:more\s+)?jobs\s+like\s+this(?:\s+one)?|jobs\s+for\s+you|recommended\s+for\s+you"
+    r"|(?:jobs\s+)?you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)"
+    r"|people\s+(?:who\s+viewed\s+this\s+job\s+)?also\s+(?:viewed|applied(?:\s+(?:for|to))?)"
+    r"|recently\s+viewed\s+jobs|explore\s+(?:similar|related|more|other)\s+jobs"
+)
+_TAIL_PT = (
+    r"(?:vagas|empregos|oportunidades|ofertas)(?:\s+de\s+emprego)?\s+(?:semelhantes|similares"
+    r"|relacionad[ao]s|recomendad[ao]s|sugerid[ao]s|parecid[ao]s)" + _REST +
+    r"|(?:vagas|oportunidades|ofertas)\s+que\s+(?:podem|possam)\s+(?:te\s+|lhe\s+)?interessar"
+    r"|(?:outras|mais)\s+vagas" + _REST +
+    r"|pessoas\s+(?:que\s+viram\s+esta\s+vaga\s+)?também\s+(?:viram|visualizaram"
+    r"|se\s+candidataram)|quem\s+viu\s+esta\s+vaga\s+também\s+viu"
+    r"|(?:você\s+)?(?:também\s+)?pode\s+(?:se\s+interessar|gostar)(?:\s+por|\s+de)?"
+    r"|recomendad[ao]s\s+para\s+você"
+)
+_TAIL_ES = (
+    r"(?:empleos|ofertas|vacantes|trabajos|puestos|avisos)(?:\s+de\s+(?:empleo|trabajo))?"
+    r"\s+(?:similares|relacionad[oa]s|recomendad[oa]s|parecid[oa]s|sugerid[oa]s)" + _REST +
+    r"|(?:otr[oa]s|más)\s+(?:empleos|ofertas|vacantes|trabajos|puestos|avisos)" + _REST +
+    r"|(?:personas\s+que|(?:los\s+)?usuarios|otras\s+personas)\s+también\s+(?:vieron"
+    r"|han\s+visto)\b[^\n.!?]{0,40}"
+    r"|(?:quienes|(?:las\s+)?personas\s+que)\s+vieron\s+este\s+(?:empleo|aviso|puesto|trabajo"
+    r"|anuncio)\s+también\s+vieron"
+    r"|(?:también\s+)?te\s+(?:puede|podría|pueden|podrían)\s+interesar"
+    r"|(?:empleos|ofertas)\s+que\s+te\s+(?:pueden|podrían)\s+interesar"
+    r"|recomendad[oa]s\s+para\s+ti"
+)
+_TAIL_FR = (
+    r"(?:offres|emplois|postes|annonces)(?:\s+d['’]emploi)?\s+(?:similaires|recommandées"
+    r"|associées|connexes|proches|suggérées)" + _REST +
+    r"|(?:nos\s+|d['’]|les\s+)?autres\s+(?:offres|annonces|postes|emplois)" + _REST +
+    r"|vous\s+(?:pourriez|pouvez|pourrez)\s+(?:aussi\s+|également\s+)?être\s+"
+    r"intéressée?(?:\(e\))?\s+par|ces\s+offres\s+(?:pourraient|peuvent)\s+vous\s+intéresser"
+    r"|(?:les\s+(?:candidats|internautes|membres)|d['’]autres\s+personnes)\s+ont\s+"
+    r"(?:aussi|également)\s+consulté|recommandées?\s+pour\s+vous"
+)
+_TAIL_DE = (
+    r"(?:ähnliche|weitere|passende|empfohlene|verwandte)\s+(?:jobs|stellen\w*|jobangebote"
+    r"|anzeigen|positionen|vakanzen)\b[^\n]*"
     r"|das\s+könnte\s+(?:dich|sie)\s+auch\s+interessieren"
-    # the same blocks in the other languages users feed
-    r"|(?:vagas|ofertas|empleos|vacantes|trabajos|offres(?:\s+d['’]emploi)?|emplois|postes)\s+"
-    r"(?:semelhantes|similares|similaires|relacionad[oa]s|recomendad[oa]s|recommandées?)\b[^\n]*"
-    r"|(?:outras|mais|otras|más|autres)\s+(?:vagas|ofertas|offres)\b[^\n]{0,60}"
-    r"|(?:voc[êe]\s+)?também\s+pode\s+(?:gostar|interessar)[^\n]{0,30}"
-    r"|(?:también\s+te\s+puede|te\s+pueden?)\s+interesar[^\n]{0,30}"
-    r"|personas\s+que\s+también\s+vieron[^\n]{0,40}|quem\s+viu\s+esta\s+vaga[^\n]{0,40}"
-    r"|ces\s+offres\s+pourraient\s+vous\s+intéresser|vous\s+pourriez\s+aussi\s+aimer"
-    r"|(?:другие|рекомендуемые)\s+вакансии\b[^\n]{0,60}|вам\s+могут\s+подойти"
-    r"|(?:相似|类似|相关|推荐|更多|其他)(?:职位|岗位)(?:推荐)?：?"  # not "相关工作经验…"
-    r"|看过(?:该|此|这个)?(?:职位|岗位)的人还看了|猜你喜欢|为你推荐"
-    # the same list as an API object's key ("relatedJobs:", "avisos_relacionados:")
-    r"|(?:related|recommended|recommend|similar|other|more)[_ ]?(?:jobs?|postings?|positions?|"
-    r"vacancies|offers)|(?:avisos|vagas|ofertas|empleos|offres|jobs)_(?:relacionad[oa]s|"
-    r"similares|semelhantes|similaires|recomendad[oa]s)"
+    r"|andere\s+(?:nutzer|bewerber|kandidaten)(?:\s+\w+){0,3}\s+auch(?:\s+\w+){0,2}"
+    r"|andere\s+haben\s+sich\s+auch\s+\w+"
+    r"|jobs,?\s+die\s+(?:dich|sie)\s+interessieren\s+könnten|mehr\s+jobs\s+(?:von|bei)\b[^\n]*"
 )
-TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_TAIL})[ \t:]*$")
+_JOBS_ZH = r"(?:职位|職位|岗位|崗位|职缺|職缺|工作机会|工作機會)"  # simplified, traditional
+_TAIL_ZH = (
+    rf"(?:相似|类似|類似|相关|相關|推荐|推薦|热门|熱門|热招|熱招|更多){_JOBS_ZH}"
+    rf"|(?:为你|为您|為你|為您)(?:推荐|推薦)(?:的?{_JOBS_ZH})?|看过(?:该|此|这个){_JOBS_ZH}的人(?:还|也)看(?:了|过)"
+    rf"|看過(?:該|此|這個){_JOBS_ZH}的人(?:還|也)看(?:了|過)"
+    rf"|(?:该公司|這家公司|这家公司|該公司|公司)?的?(?:其他|其它|更多)(?:在招|实习|實習)?{_JOBS_ZH}"
+    r"|(?:其他人|其他用户|大家)(?:还|也|還)看(?:了|过|過)"
+    rf"|(?:你|您)?可能(?:还|還)?(?:会|會)?感(?:兴趣|興趣)的{_JOBS_ZH}|猜你喜欢|猜你喜歡"
+)
+# a Chinese heading may run on into its cards after a space or a bar ("猜你喜欢 前台文员 ...")
+_TAIL_ZH = rf"(?:{_TAIL_ZH})(?:[ \t\u3000｜|][^\n]*)?"
+_TAIL_RU = (
+    r"похожие\s+(?:вакансии|предложения|объявления)\b[^\n]*"
+    r"|(?:другие|ещё|еще)\s+(?:вакансии|объявления)" + _REST +
+    r"|(?:рекомендуемые|подходящие|рекомендованные)\s+вакансии|вакансии\s+для\s+вас"
+    r"|вам\s+(?:также\s+)?(?:могут|может)\s+(?:подойти|понравиться|быть\s+интересн[ыа])"
+    r"|вас\s+(?:также\s+)?(?:могут|может)\s+заинтересовать"
+    r"|с\s+этой\s+вакансией\s+(?:также\s+)?(?:смотрят|просматривают)"
+    r"|вакансии,?\s+похожие\s+на\s+эту"
+)
+# Keys of API objects, as the loader renders them ("similarJobs:"); a plain word
+# ("recommendations", "similar") only in the lower case of a key, never a heading
+# ("Recommendations:").
+_TAIL_KEYS = (
+    r"(?:similar|related|recommend(?:ed)?|suggested|other|more)[_-]?(?:jobs?|vacanc(?:y|ies)"
+    r"|positions?|postings?|offers?|listings?|openings?)"
+    r"|(?:avisos|vagas|ofertas|empleos|vacantes|offres)[_-](?:relacionad[oa]s|similares"
+    r"|semelhantes|similaires|recomendad[oa]s)"
+    r"|(?-i:recommend(?:ed|ations)?|jobRecommendations|job_recommendations|recomendaciones"
+    r"|recomendações|recomendacoes|recommandations|suggestions|similar|related|рекомендации)"
+)
+_TAIL = "|".join((_TAIL_EN, _TAIL_PT, _TAIL_ES, _TAIL_FR, _TAIL_DE, _TAIL_ZH, _TAIL_RU,
+                  _TAIL_KEYS))
+_MARKS = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
+_COUNT = r"(?:[ \t]*[(\[（]?[ \t]*\d[\d \t.,]*[)\]）]?)?"
+TAIL_RE = re.compile(rf"(?im)^[ \t]*{_MARKS}(?:{_TAIL}){_COUNT}(?:\*\*|__)?[ \t:：]*$")
 
-# The same in Portuguese, Spanish, French, Russian and Chinese, and as API keys
-# ("recommendJobs", "avisos_relacionados"). Pages in these languages put the block before
-# the posting as often as after it, where a cut to the next (English) section heading would
-# take the posting with it; so the cleaner leaves these lines alone.
-_LATE_TAIL = (
-    r"vagas?\s+(?:semelhantes|similares|relacionadas|recomendadas|parecidas)"
-    r"|(?:outras|mais)\s+vagas(?:\s+(?:da|de|do|na|em)\b[^\n]*)?"
-    r"|quem\s+viu\s+(?:esta|essa)\s+vaga\s+tamb[ée]m\s+viu|voc[êe]\s+tamb[ée]m\s+pode\s+gostar"
-    r"|(?:ofertas|empleos|vacantes|trabajos|puestos|avisos)\s+(?:similares|relacionad[oa]s|"
-    r"recomendad[oa]s|parecid[oa]s)|(?:otras|m[áa]s)\s+(?:ofertas|vacantes)(?:\s+(?:de|en)\b[^\n]*)?"
-    r"|tambi[ée]n\s+(?:te|le)\s+puede\s+interesar"
-    r"|(?:offres|emplois|postes|annonces)(?:\s+d['’]emploi)?\s+(?:similaires|recommand[ée]es|"
-    r"associ[ée]es)|autres\s+offres(?:\s+(?:de|chez)\b[^\n]*)?"
-    r"|vous\s+pourriez\s+[êe]tre\s+int[ée]ress[ée]\S*(?:\s+par)?|ces\s+offres\s+pourraient\s+"
-    r"vous\s+int[ée]resser|(?:andere|[äa]hnliche)\s+(?:stellen|jobs|angebote)\b[^\n]*"
-    r"|(?:другие|рекомендуемые|подходящие)\s+вакансии\b[^\n]*|вакансии,?\s+похожие\s+на\s+эту"
-    r"|(?:相似|类似|類似|相关|相關|推荐|推薦|更多|其他)(?:职位|職位|岗位|職缺)|看过该职位的人还看了"
-    r"|看過該職位的人還看了|猜你喜欢|为你推荐|為你推薦"
-    r"|(?:similar|related|recommend(?:ed)?|other|more)[_ ]?(?:jobs|postings|positions|vacancies|"
-    r"offers|listings)|recommend(?:ations)?|(?:avisos|ofertas|vagas|empleos)_(?:relacionad[oa]s|"
-    r"similares|semelhantes)"
-)
-LATE_TAIL_RE = re.compile(rf"(?im)^[ \t]*(?:{_LATE_TAIL})[ \t:：]*$")

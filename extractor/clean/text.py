@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import html
 import re
+import string
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate
 
 from ftfy import fix_encoding
 from ftfy.badness import is_bad
 
-from extractor.clean.headings import COLON_ONLY, GLUED_HEADINGS, TAIL_RE
+from extractor.clean.headings import COLON_ONLY, GLUED_HEADINGS, SECTION_HEADINGS, TAIL_RE
 from extractor.load import looks_like_html
 
 
@@ -144,20 +147,41 @@ _LINE_PATTERNS = (
      "nav"),
 )
 _POSTING_SECTION_RE = re.compile(rf"^(?:{_HEADING_ALT}):?$")
+# A section heading of the posting in any language the vocabulary knows, as a whole line
+# ("Requisitos:", "## Обязанности"); or any short label line ending in a colon that is
+# not an API key ("岗位职责：", "Was wir bieten:", not "empresa:").
+_ANY_SECTION_RE = re.compile(
+    r"(?i)^(?:#{1,6}[ \t]+)?(?:\*\*)?(?:"
+    + "|".join(p for phrases in SECTION_HEADINGS.values() for p in phrases)
+    + r")(?:\*\*)?[ \t]*\??[ \t]*[:：]?(?:\*\*)?$"
+)
+_LABEL_LINE_RE = re.compile(r"^(?![a-z•·*#>\-–—\d])[^\s:：][^:：\n]{0,38}[:：]$")
+# The posting's own title on a line: a markdown level-one heading or a labelled title.
+_TITLE_LINE_RE = re.compile(
+    r"^(?:#[ \t]+\S|(?:Title|Job [Tt]itle|Position|Cargo|Vaga|Puesto|Título del puesto"
+    r"|Intitulé du poste|Poste|Stellenbezeichnung|Jobtitel|Stelle|职位名称|岗位名称|职位"
+    r"|Должность|Вакансия|Название вакансии)[ \t]*[:：][ \t]*\S)"
+)
+_SENTENCE_END = ".!?;。！？；"
+# Fewer lines and less text than this above a tail, none of them a posting's: the page top.
+_TOP_LINES = 4
+_TOP_CHARS = 300
 
 
 def cut_chrome(text: str, removed: list[str], title: str | None = None) -> str:
-    """Remove "similar jobs" tails, city promos, sign-up prompts and cookie banners. A block
-    of other postings ends at the next posting section, or at the posting's own ``title``
-    line when the block comes before it (boards that list similar jobs first)."""
+    """Remove "similar jobs" blocks, city promos, sign-up prompts and cookie banners.
+
+    `title` is the posting's title where the page names it (its h1): a block of other
+    postings above it ends there."""
     lines = text.split("\n")
+    page = _Page(lines, title) if TAIL_RE.search(text) else None
     keep: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if TAIL_RE.match(line):  # other postings: cut to the next posting section
+        if page is not None and page.tail[i]:  # other postings: cut to where they end
             note(removed, "similar_jobs")
-            i = _next_posting_section(lines, i + 1, title)
+            i = page.block_end(i + 1)
         elif _SECTION_RE.match(line):
             note(removed, "location_promo")
             i = _end_of_section(lines, i + 1)
@@ -166,6 +190,8 @@ def cut_chrome(text: str, removed: list[str], title: str | None = None) -> str:
             i += 1
         else:
             keep.append(line)
+            if page is not None:
+                page.kept(i)
             i += 1
     return _BLANK_LINES_RE.sub("\n\n", "\n".join(keep)).strip()
 
@@ -174,10 +200,120 @@ def _chrome_line(line: str) -> str | None:
     return next((name for pattern, name in _LINE_PATTERNS if pattern.match(line)), None)
 
 
-def _next_posting_section(lines: list[str], start: int, title: str | None = None) -> int:
-    own = title.strip() if title else None
-    return next((j for j in range(start, len(lines)) if _POSTING_SECTION_RE.match(lines[j])
-                 or own and lines[j].strip() == own), len(lines))
+class _Page:
+    """A page's lines as the rules for blocks of other postings read them, each line
+    classified once, so that a page of a thousand tail lines costs no more than one.
+
+    A block below the posting (its title, or a posting, kept above the tail line) runs to
+    the next posting section, else to the end. Above the posting it ends at the
+    posting's own title line (with a posting above, only the page's own title counts),
+    else where the posting visibly starts (a section, a paragraph of prose), and never
+    takes most of what follows it."""
+
+    def __init__(self, lines: list[str], title: str | None) -> None:
+        self.size = len(lines)
+        self.tail = [bool(TAIL_RE.match(line)) for line in lines]
+        self.hints = [j for j, line in enumerate(lines) if _is_hint(line, title)]
+        self.title = [bool(_TITLE_LINE_RE.match(line)) for line in lines]
+        for j in self.hints:
+            self.title[j] = True
+        self.titles = [j for j, is_title in enumerate(self.title) if is_title]
+        section = [not self.tail[j] and _is_section(line) for j, line in enumerate(lines)]
+        prose = [_is_prose(line) for line in lines]
+        self.posting_mark = [section[j] or prose[j] for j in range(self.size)]
+        self.next_section, self.next_prose = _next_index(section), _next_index(prose)
+        self.next_blank = _next_index([not line for line in lines])
+        self.next_content = _next_index([bool(line) for line in lines])
+        self.last_blank = _last_blank(lines)
+        self.chars = list(accumulate((len(line) for line in lines), initial=0))
+        self.above_lines = self.above_chars = 0  # what the lines kept so far hold
+        self.title_above = self.mark_above = False
+
+    def kept(self, j: int) -> None:
+        """Line `j` is kept: it is above any tail line met from now on."""
+        length = self.chars[j + 1] - self.chars[j]
+        self.above_lines += length > 0
+        self.above_chars += length
+        self.title_above |= self.title[j]
+        self.mark_above |= self.posting_mark[j]
+
+    def block_end(self, start: int) -> int:
+        """Index where the block of other postings whose cards start at `start` ends."""
+        stop = self.next_section[start]
+        if self.title_above:
+            return stop
+        posting_above = (self.above_lines >= _TOP_LINES or self.above_chars >= _TOP_CHARS
+                         or self.mark_above)
+        own_title = self._title_line(start, stop, self.hints if posting_above else self.titles)
+        if own_title is not None:
+            return own_title
+        if posting_above:
+            return stop
+        return self._top_block_end(start, stop, page_top=self.above_lines == 0)
+
+    def _title_line(self, start: int, stop: int, titles: list[int]) -> int | None:
+        """The last title line before the posting's first section (a card may share the
+        title; the posting's own comes last), or the first one when no section follows."""
+        low, high = bisect_left(titles, start), bisect_left(titles, stop)
+        if low == high:
+            return None
+        return titles[high - 1] if stop < self.size else titles[low]
+
+    def _top_block_end(self, start: int, stop: int, page_top: bool) -> int:
+        """Where cards above the posting end: the paragraph where prose starts, else the
+        first section. Else the cards run to the end, unless they open the page
+        (`page_top`): then a posting follows them. Never most of what follows: then only
+        the first card, or none when that one paragraph is most of it."""
+        prose = min(self.next_prose[start], stop)
+        if prose == self.size and not page_top:
+            return prose
+        end = self._paragraph_start(start, prose) if prose < self.size else prose
+        first_card = self.next_blank[self.next_content[start]]
+        rest = self.chars[self.size] - self.chars[start]
+        return next((cut for cut in (end, first_card)
+                     if 2 * (self.chars[cut] - self.chars[start]) <= rest), start)
+
+    def _paragraph_start(self, start: int, j: int) -> int:
+        """The first line of the paragraph holding line `j`, if a blank line after `start`
+        bounds it; else `j` itself (cards without blank lines between them)."""
+        first = max(self.last_blank[j] + 1, start)
+        return first if first > start else j
+
+
+def _is_section(line: str) -> bool:
+    """A heading of the posting; never a lower-case API key ("location:", "skills:")."""
+    if not line or line[0] in string.ascii_lowercase:
+        return False
+    return bool(_POSTING_SECTION_RE.match(line) or _ANY_SECTION_RE.match(line)
+                or _LABEL_LINE_RE.match(line))
+
+
+def _is_hint(line: str, title: str | None) -> bool:
+    """The page's own title (its h1) on a line of its own."""
+    return bool(title and line) and squash(line).casefold() == squash(title or "").casefold()
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text, not a card's title, company, place, pay or date."""
+    width = len(line) + sum(char >= "\u2e80" for char in line)  # CJK characters count twice
+    return width >= 100 or (width >= 40 and line.rstrip()[-1:] in _SENTENCE_END)
+
+
+def _next_index(flags: list[bool]) -> list[int]:
+    """For each index (and one past the end): the first flagged index at or after it,
+    else the length."""
+    found = [len(flags)] * (len(flags) + 1)
+    for j in range(len(flags) - 1, -1, -1):
+        found[j] = j if flags[j] else found[j + 1]
+    return found
+
+
+def _last_blank(lines: list[str]) -> list[int]:
+    """For each index (and one past the end): the last blank line before it, else -1."""
+    found = [-1] * (len(lines) + 1)
+    for j, line in enumerate(lines):
+        found[j + 1] = found[j] if line else j
+    return found
 
 
 def _end_of_section(lines: list[str], start: int) -> int:

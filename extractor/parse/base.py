@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from extractor.clean.headings import LATE_TAIL_RE, TAIL_RE
+from extractor.clean.headings import TAIL_RE
 
 T = TypeVar("T")
 
@@ -25,14 +25,9 @@ class Found(Generic[T]):
 
 
 def posting_end(text: str) -> int:
-    """Where chrome about other jobs ("Similar Jobs at X", "Похожие вакансии") starts: the
-    parsers read ``text[:posting_end(text)]``. The cleaner cuts the same lines; this is for
-    text that reaches a parser without it.
-
-    The tails the cleaner leaves ("Vagas semelhantes", "类似职位": ``LATE_TAIL_RE``) end the
-    posting only in the second half of the text: one nearer the top heads a block of other
-    postings before this one, not its end."""
+    """Where chrome about other jobs ("Similar Jobs at X", "Vagas semelhantes", "类似职位")
+    starts: the parsers read ``text[:posting_end(text)]``. The cleaner cuts the same
+    blocks, ending one that comes before the posting where the posting starts; this is for
+    text that reaches a parser without it, where a tail line ends what is read."""
     m = TAIL_RE.search(text)
-    end = m.start() if m else len(text)
-    late = next((t.start() for t in LATE_TAIL_RE.finditer(text, len(text) // 2, end)), end)
-    return min(end, late)
+    return m.start() if m else len(text)
