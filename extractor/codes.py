@@ -125,6 +125,20 @@ def country_code(text: str) -> str | None:
     return country_index().get(key)
 
 
+@functools.lru_cache(maxsize=512)
+def country_name(code: str) -> str | None:
+    """The English short name of an ISO 3166-1 alpha-2 or alpha-3 code ("ES" -> "Spain");
+    None for another text, or a name with a comma in it ("Korea, Republic of")."""
+    if not re.fullmatch(r"[A-Z]{2,3}", code):
+        return None
+    import pycountry  # lazy, as in country_index
+
+    countries = pycountry.countries
+    country = countries.get(alpha_2=code) if len(code) == 2 else countries.get(alpha_3=code)
+    name = getattr(country, "common_name", None) or getattr(country, "name", None)
+    return name if name and "," not in name else None
+
+
 # ---------------------------------------------------------------- currencies
 
 CURRENCY_SYMBOLS: dict[str, str] = {

@@ -8,17 +8,20 @@ once. Nothing here raises for bad input: `iter_inputs` turns each problem into a
 Text leaves this module in Unicode NFC (files, stdin, strings and JSON string values),
 so a posting pasted in NFD ("Zu\\u0308rich") reads the same as its NFC twin.
 
-JSON shapes: a posting is the object that holds posting text (a description-like key),
-searched breadth-first through envelopes (``{"data": {"job": {...}}}``,
-``{"result": {...}}``); among several, one with a title-like key wins, and a company
-object or a section of a posting loses to any other. Its title, company and location
-(nested ``{"name": ...}`` objects too) become a short header. Keys are matched in one
-form, case-folded, letters and digits only ("Job Title", "job_title" and "jobTitle" are
-one key). A ``.json`` file whose postings sit in a list inside an envelope
-(``{"jobs": [...]}``) gives one result per item, as a top-level array does. A JSONL
-line or a string holds one posting: one that holds several fails as
-``multiple_postings`` rather than keep one of them silently. An empty list is an
-``empty_input`` failure, not a missing result.
+JSON shapes: a posting is the object that holds posting text (a description-like key, in
+the languages users feed), searched breadth-first through envelopes (``{"data": {"job":
+{...}}}``, ``{"result": {...}}``); among several, one with a title-like key wins, and a
+company object or a section of a posting loses to any other. Other postings beside it
+(``similarJobs``, ``recommendations``, ``avisos_relacionados``) are never read. Its title,
+company and location (nested ``{"name": ...}`` objects and address parts too) become a
+short header; an API answer's pay, employment type, workplace, level, experience,
+education and dates follow them as header lines (see the header section below), which a
+table's row keeps to the first three. Keys are matched in one form, case-folded, letters
+and digits only ("Job Title", "job_title" and "jobTitle" are one key). A ``.json`` file
+whose postings sit in a list inside an envelope (``{"jobs": [...]}``) gives one result per
+item, as a top-level array does. A JSONL line or a string holds one posting: one that
+holds several fails as ``multiple_postings`` rather than keep one of them silently. An
+empty list is an ``empty_input`` failure, not a missing result.
 
 CSV and Parquet files hold a row per posting, each read as a JSON row is (row N is
 ``FILE#N``, from 1, the header not counted; see the tables section below).
@@ -53,6 +56,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from extractor.codes import country_name, currency_code
+
 __all__ = [
     "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "company_column",
     "decode_bytes", "folder_root", "iter_inputs", "load_text", "looks_like_html", "stdin_input",
@@ -74,27 +79,68 @@ EXTENSION_KINDS: dict[str, Kind] = {
 BODY_KEYS: tuple[tuple[str, ...], ...] = (
     ("companyprofile",),
     ("description", "descriptionhtml", "jobdescription", "descriptiontext", "descriptionplain",
-     "fulldescription", "jobpost", "beschreibung", "stellenbeschreibung"),
+     "fulldescription", "jobpost", "jobdesc", "postdescription", "beschreibung",
+     "stellenbeschreibung", "descricao", "descrição", "descricaodavaga", "descripcion",
+     "descripción", "descripciondelpuesto", "descriptif", "descriptifduposte", "описание",
+     "описаниевакансии", "职位描述", "岗位描述", "职位详情", "工作内容", "職缺描述", "工作內容"),
     ("requirements",), ("benefits",), ("skillsdesc",), ("additional",),
 )
-WEAK_TEXT_KEYS = ("content", "text", "body")  # each read alone, when no body key is found
+# each read alone, when no body key is found
+WEAK_TEXT_KEYS = ("content", "text", "body", "summary", "desc")
+# Keys of other postings beside the posting ("similarJobs", "recommendations",
+# "avisos_relacionados", "recommendJobs"), holding lists or objects: never its text.
+_OTHER_POSTINGS_RE = re.compile(
+    r"similar|semelhant|relacionad|related|recommend|recomend|recommand|suggest|sugerid|"
+    r"parecid|ähnlich|aehnlich|похож|рекоменд|相似|类似|類似|推荐|推薦|相关|相關|"
+    r"^(?:other|more|weitere|andere|outras|otras|autres|другие)(?:jobs|postings|positions|"
+    r"vacancies|offers|openings|vagas|ofertas|offres|stellen|вакансии)")
 # Lists of headed parts: Lever's "lists" [{"text": heading, "content": html}], and
 # SmartRecruiters' "jobAd": {"sections": {name: {"title": heading, "text": html}}}.
 SECTION_KEYS = ("lists", "sections", "jobad")
-# Shown to a reader of the posting itself; rendered as a short header. Label-only
-# columns (salary_min, remote_allowed, fraudulent, Rating...) are never read.
+# Shown to a reader of the posting itself; rendered as a short header. A table's label
+# columns (salary_min, remote_allowed, fraudulent, Rating...) are never read (see the
+# header section).
 TITLE_KEYS = ("title", "jobtitle", "position", "positiontitle", "positionname", "jobname",
-              "titel", "stellentitel", "stellenbezeichnung")
+              "titel", "stellentitel", "stellenbezeichnung", "bezeichnung", "jobbezeichnung",
+              "cargo", "titulo", "título", "puesto", "nombrepuesto", "função", "funcao",
+              "poste", "intitulé", "intitule", "intituléduposte", "должность",
+              "названиевакансии", "职位", "职位名称", "岗位", "岗位名称", "職稱", "職缺名稱")
 COMPANY_KEYS = ("company", "companyname", "hiringorganization", "organization",
                 "organizationname", "employer", "employername", "unternehmen", "firma",
-                "arbeitgeber")
+                "arbeitgeber", "empresa", "nomeempresa", "nombreempresa", "compañía",
+                "entreprise", "employeur", "société", "societe", "компания", "работодатель",
+                "公司", "公司名称", "企业", "企业名称", "企業", "brand", "brandname", "custname")
 LOCATION_KEYS = ("location", "joblocation", "locationname", "fulllocation", "locationstr",
-                 "standort", "arbeitsort", "einsatzort")
+                 "standort", "arbeitsort", "einsatzort", "dienstort", "ubicacion", "ubicación",
+                 "localizacao", "localização", "localidad", "localidade", "lieu", "lieudetravail",
+                 "местоработы", "地点", "工作地点", "工作城市", "工作地區", "地區")
+# A posting's own date columns, shown in the header and read by the merge when they hold an
+# ISO date; the first found. A bare "date" ("data", "fecha", "Datum") is not read: it does
+# not say what it dates (a fetch, an update).
+POSTED_KEYS = ("dateposted", "datepublished", "postedat", "postedon", "posteddate",
+               "publishedat", "publishedon", "publisheddate", "publishdate", "publishtime",
+               "published", "publicationdate", "firstpublished", "posttime",
+               "fechapublicacion", "fechadepublicacion", "datapublicacao", "datadepublicacao",
+               "publicado", "publicada", "publicadoem", "publicadaem", "publié", "publie",
+               "datepublication", "datedepublication", "publiziert", "veröffentlicht",
+               "veroeffentlicht", "veröffentlichtam", "опубликовано", "датапубликации",
+               "发布时间", "发布日期")
+DEADLINE_KEYS = ("validthrough", "expiresat", "expireson", "expires", "expirydate",
+                 "expirationdate", "applicationdeadline", "deadline", "closingdate",
+                 "closesat", "lastdatetoapply", "applyby", "fechacierre", "fechadecierre",
+                 "fechalimite", "cierre", "dataencerramento", "datalimite", "datecloture",
+                 "dateclôture", "bewerbungsschluss", "bewerbungsfrist", "截止日期", "截止时间")
 # Where to apply: an apply column (a URL, or {"url": ...}), else the posting's own address.
 APPLY_KEYS = ("applyurl", "applicationurl", "applylink", "applicationlink", "apply")
 URL_KEYS = ("url", "joburl", "jobpostingurl", "postingurl", "absoluteurl", "hostedurl")
-_ADDRESS_KEYS = ("city", "addresslocality", "region", "state", "addressregion", "country",
-                 "addresscountry")
+_ADDRESS_KEYS = ("city", "addresslocality", "cidade", "ciudad", "comuna", "ville", "stadt",
+                 "ort", "город", "城市", "region", "state", "addressregion", "estado", "uf",
+                 "provincia", "province", "région", "bundesland", "country", "addresscountry",
+                 "pais", "país", "pays", "страна", "国家")
+_COUNTRY_KEYS = frozenset(("country", "addresscountry", "pais", "país", "pays", "страна", "国家"))
+# A company object's name; its legal name ("... S.L.") only when it has no other.
+_COMPANY_NAME_KEYS = ("name", "nome", "nombre", "nom", "displayname", "nombrecomercial",
+                      "nombrefantasia", "nomefantasia", "tradename", "legalname", "razonsocial")
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -157,6 +203,7 @@ class _Options:
     text_field: str | None
     max_bytes: int
     header: bool
+    table: bool = False  # a table's rows (CSV, Parquet): their extra columns are labels
 
 
 def iter_inputs(
@@ -571,7 +618,7 @@ def _csv_row(header: list[str], cells: list[str], source: str,
                            f"the header {len(header)}: quote cells that hold the delimiter")
     row = {_nfc(name): _nfc(cell) if cell.strip() else None
            for name, cell in zip(header, cells, strict=False)}
-    return _posting(row, source, options)
+    return _posting(row, source, replace(options, table=True))
 
 
 def _load_parquet(path: Path, source: str, options: _Options) -> Iterator[Document | LoadFailure]:
@@ -582,9 +629,10 @@ def _load_parquet(path: Path, source: str, options: _Options) -> Iterator[Docume
                           "pip install 'extractor[parquet]'")
         return
     number = 0
+    table = replace(options, table=True)
     try:
         for number, row in enumerate(_parquet_rows(pq, path), start=1):
-            yield _posting(_json_value(row), f"{source}#{number}", options)
+            yield _posting(_json_value(row), f"{source}#{number}", table)
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         yield LoadFailure(f"{source}#{number + 1}" if number else source, "unreadable",
                           f"cannot read Parquet: {exc}")
@@ -676,7 +724,8 @@ def _posting(value: Any, source: str, options: _Options) -> Document | LoadFailu
         return LoadFailure(source, "no_text_field", _missing_text_message(value, options))
     body = _unescaped(found.body)
     kind: Kind = "html" if looks_like_html(body) else "json"
-    header = _header_lines(found) if options.header else []
+    fields = _states_fields(value, found, options)
+    header = _header_lines(found, fields) if options.header else []
     day = _stated_date(found.obj) or (_stated_date(value) if isinstance(value, dict) else None)
     return Document(source, _with_header(header, body, kind), kind, fields=found.obj,
                     reference_date=day)
@@ -746,7 +795,8 @@ def _posting_list(value: Any, text_field: str | None) -> list[Any] | None:
         keyed = _keyed(obj)
         if _text_of(keyed, text_field) is not None:
             return None
-        lists.extend(item for item in obj.values() if isinstance(item, list))
+        lists.extend(item for name, item in obj.items()
+                     if isinstance(item, list) and not _other_postings(name, item))
     return next((items for items in lists if _lists_postings(items, text_field)), None)
 
 
@@ -785,12 +835,17 @@ def _dicts_breadth_first(
             yield aside, item
             queue.extend((aside or _key(name) in _ASIDE_KEYS, child)
                          for name, child in item.items()
-                         if into_lists or not isinstance(child, list))
+                         if (into_lists or not isinstance(child, list))
+                         and not _other_postings(name, child) and _key(name) not in PAY_KEYS)
         elif isinstance(item, list) and into_lists:
             queue.extend((aside, child) for child in item)
 
 
 _ASIDE_KEYS = frozenset((*COMPANY_KEYS, *SECTION_KEYS))
+
+
+def _other_postings(name: Any, child: Any) -> bool:
+    return isinstance(child, dict | list) and _OTHER_POSTINGS_RE.search(_key(name)) is not None
 
 
 def _text_of(keyed: dict[str, Any], text_field: str | None) -> tuple[int, str] | None:
@@ -817,9 +872,27 @@ def _part(keyed: dict[str, Any], keys: tuple[str, ...]) -> str:
     for key in keys:
         value = keyed.get(key)
         text = _sections_text(value) if key in SECTION_KEYS else _as_text(value)
+        if not text and isinstance(value, dict) and key not in SECTION_KEYS:
+            text = _parts_text(value)
         if text:
             return text
     return ""
+
+
+_MAX_BODY_PARTS = 20
+
+
+def _parts_text(value: dict[str, Any]) -> str:
+    """A body given as an object of parts ({"responsibilities": [...], "requirements":
+    "..."}): each part's text under its key as a heading."""
+    parts = [f"{_heading(name)}\n{text}" for name, item in islice(value.items(), _MAX_BODY_PARTS)
+             if (text := _as_text(item))]
+    return "\n\n".join(parts)
+
+
+def _heading(name: str) -> str:
+    """A key as a heading: "niceToHave" and "nice_to_have" as "Nice to have"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(name)).replace("_", " ").strip().capitalize()
 
 
 def _as_text(value: Any) -> str:
@@ -858,12 +931,14 @@ def _section(keyed: dict[str, Any]) -> str:
 
 # --- the header ------------------------------------------------------------------------
 
-def _header_lines(found: _Found) -> list[str]:
-    """Title, company and location lines from the posting's own object."""
+def _header_lines(found: _Found, fields: bool) -> list[str]:
+    """Title, company and location lines from the posting's own object; with `fields`,
+    the lines of its structured fields after them (`_field_lines`)."""
     keyed = _keyed(found.obj)
     values = (("Title", _title(keyed, found.aside)), ("Company", _company(keyed)),
               ("Location", _location(keyed)))
-    return [f"{label}: {value}" for label, value in values if value]
+    lines = [f"{label}: {value}" for label, value in values if value]
+    return lines + _field_lines(found.obj) if fields else lines
 
 
 def _single_line(value: Any) -> str:
@@ -917,13 +992,28 @@ def url_column(obj: dict[str, Any] | None, keys: tuple[str, ...]) -> tuple[str, 
 
 
 def _company(keyed: dict[str, Any]) -> str:
+    """The company's name; none where the posting hides it ("Confidencial", or a company
+    object flagged ``"confidential": true``)."""
     for key in COMPANY_KEYS:
         value = keyed.get(key)
         if isinstance(value, dict):  # "company": {"name": ...}, "hiringOrganization"
-            value = _keyed(value).get("name")
+            named = _keyed(value)
+            hidden = any(named.get(flag) is True for flag in _HIDDEN_FLAGS)
+            value = "" if hidden else next(filter(None, map(_single_line, map(
+                named.get, _COMPANY_NAME_KEYS))), "")
         if isinstance(value, str) and value.strip():
-            return value.strip().splitlines()[0].strip()  # Glassdoor adds "\n4.4", a rating
+            name = value.strip().splitlines()[0].strip()  # Glassdoor adds "\n4.4", a rating
+            return "" if _HIDDEN_EMPLOYER_RE.fullmatch(name) else name
     return ""
+
+
+_HIDDEN_FLAGS = ("confidential", "confidencial", "confidentiel", "anonymous", "anonymized",
+                 "hidden", "ishidden", "isconfidential", "isanonymous")
+# A name that says the employer is not named
+_HIDDEN_EMPLOYER_RE = re.compile(
+    r"(?i)(?:(?:empresa|entreprise|company|employer|unternehmen|компания|client|cliente)\s+)?"
+    r"(?:confidencial|confidential|confidentiel(?:le)?|vertraulich|anonym(?:e|ous)?|"
+    r"an[óo]nim[ao]|конфиденциально|保密|匿名)(?:\s+(?:company|employer|client))?")
 
 
 def _location(keyed: dict[str, Any]) -> str:
@@ -931,7 +1021,8 @@ def _location(keyed: dict[str, Any]) -> str:
     categories = keyed.get("categories")
     if isinstance(categories, dict):  # Lever
         values.append(_keyed(categories).get("location"))
-    return next((place for place in map(_place, values) if place), "")
+    place = next((place for place in map(_place, values) if place), "")
+    return place or _address(keyed)  # a feed row's own "city", "region", "country"
 
 
 def _place(value: Any) -> str:
@@ -940,7 +1031,8 @@ def _place(value: Any) -> str:
     return "; ".join(dict.fromkeys(name for name in names if name))
 
 
-_PLACE_NAME_KEYS = ("name", "label", "displayname", *LOCATION_KEYS[2:])
+_PLACE_NAME_KEYS = ("name", "label", "displayname", "display", "formattedaddress",
+                    *LOCATION_KEYS[2:])
 
 
 def _place_name(value: Any) -> str:
@@ -949,11 +1041,347 @@ def _place_name(value: Any) -> str:
     keyed = _keyed(value)
     name = next((n for n in map(_single_line, map(keyed.get, _PLACE_NAME_KEYS)) if n), "")
     address = keyed.get("address")  # schema.org jobLocation: {"address": {...}}
-    if name or isinstance(address, str):
-        return name or _single_line(address)
-    parts = _keyed(address) if isinstance(address, dict) else keyed
-    return ", ".join(dict.fromkeys(p for p in map(_single_line, map(parts.get, _ADDRESS_KEYS))
-                                   if p))
+    if name:
+        return name
+    if isinstance(address, dict):
+        return _address(_keyed(address)) or _address(keyed)
+    return _address(keyed) or _single_line(address)  # {"city": ..., "address": "Rua X, 10"}
+
+
+def _address(keyed: dict[str, Any]) -> str:
+    """An address's parts as written, city first ("Bristol, England, United Kingdom"); a
+    country field's ISO code as the country's name ("ES" is Spain there, not a state)."""
+    parts = [(key, _single_line(keyed.get(key))) for key in _ADDRESS_KEYS]
+    return ", ".join(dict.fromkeys((country_name(part) if key in _COUNTRY_KEYS else None) or part
+                                   for key, part in parts if part))
+
+
+# --- the header: an API answer's structured fields ---------------------------------------
+# An API answer (an applicant-tracking system's, a job board's, a feed's) states pay, the
+# employment type, the workplace and the level in fields of its own. They become header
+# lines under English labels ("Salary: 5000-7000 BRL per month", "Employment type: Full
+# time", "Remote: yes"), so the parsers, the model and grounding all read them as a reader
+# of the page does. Only the posting's own object is read (never "similarJobs" beside it,
+# nor its company object), at a fixed depth, each value one short line.
+#
+# A table's row (CSV, Parquet, or a JSON object whose values are all text, as a data set
+# exported from a table is) keeps its header to title, company and location: a data set's
+# other columns are labels (LinkedIn's salary columns, EMSCAD's form fields), which the
+# posting's text may not state.
+
+PAY_KEYS = ("salary", "salaries", "salaryrange", "salaryranges", "salaryinfo", "salarytext",
+            "salarydesc", "salarydescription", "salarydisplay", "compensation", "basesalary",
+            "pay", "payrange", "payranges", "payinputranges", "wage", "remuneration",
+            "rémunération", "remuneracao", "remuneração", "salario", "salário", "sueldo",
+            "renta", "salaire", "tauxhoraire", "gehalt", "lohn", "зарплата", "заработнаяплата",
+            "оклад", "薪资", "薪酬", "薪水", "工资", "待遇", "月薪")
+PAY_MIN_KEYS = ("salarymin", "minsalary", "salaryfrom", "minimumsalary", "paymin", "minpay")
+PAY_MAX_KEYS = ("salarymax", "maxsalary", "salaryto", "maximumsalary", "paymax", "maxpay")
+CURRENCY_KEYS = ("currency", "salarycurrency", "currencycode", "currencytype", "moneda", "moeda",
+                 "devise", "währung", "waehrung", "валюта")
+PERIOD_KEYS = ("period", "salaryperiod", "payperiod", "interval", "unit", "unittext", "periodo",
+               "período", "periodosalario", "période")
+EMPLOYMENT_KEYS = ("employmenttype", "employmenttypes", "employment", "jobtype", "jobtypes",
+                   "jobtypename", "contracttype", "contract", "contrato", "tipocontrato",
+                   "tipodecontrato", "tipodeempleo", "jornada", "typecontrat",
+                   "typedecontrat", "contrat", "statut", "tempstravail", "commitment", "timetype",
+                   "schedule", "jobnature", "vertragsart", "anstellungsart", "beschäftigungsart",
+                   "arbeitszeit", "pensum", "wochenstunden", "beschäftigungsausmaß",
+                   "beschaeftigungsausmass", "horario", "horaire", "cargahoraria",
+                   "cargahorária", "dureehebdo", "duréehebdo", "duréehebdomadaire",
+                   "workinghours", "weeklyhours", "hoursperweek", "занятость", "типзанятости",
+                   "工作性质", "工作性質", "用工形式", "职位类型")
+WORKPLACE_KEYS = ("workplacetype", "workplace", "locationtype", "joblocationtype", "workmode",
+                  "workmodel", "worksetting", "workarrangement", "workformat", "remotetype",
+                  "remotepolicy", "modalidade", "modalidad", "modalidaddetrabajo", "modalité",
+                  "télétravail", "teletravail", "форматработы", "工作方式", "办公方式")
+# A true flag is "Remote: yes"; false says nothing (APIs send it when nothing is stated).
+REMOTE_FLAG_KEYS = ("remote", "isremote", "remoteok", "isremotework", "fullyremote")
+SENIORITY_KEYS = ("seniority", "senioritylevel", "experiencelevel", "level", "joblevel",
+                  "careerlevel", "positionlevel", "nivel", "nível", "niveau", "级别", "职级",
+                  "уровень")
+EXPERIENCE_KEYS = ("experience", "experiencename", "workexperience", "workexp", "workyears",
+                   "yearsofexperience", "experiencia", "experiência", "expérience",
+                   "berufserfahrung", "опыт", "опытработы", "经验", "工作经验", "经验要求")
+EDUCATION_KEYS = ("education", "educationlevel", "degree", "degreename", "escolaridad",
+                  "escolaridade", "образование", "学历", "學歷")
+# (label, keys). A bare "type" is often something else ("vacancy_type_effective"): "Type:".
+# LinkedIn's "work_type" is FULL_TIME where another board's is 远程, a "regime" is CLT or
+# Remoto: both the employment and the workplace parsers read a "Work type:" label.
+_FIELD_LABELS = (
+    ("Employment type", EMPLOYMENT_KEYS), ("Type", ("type", "tipo")),
+    ("Work type", ("worktype", "regime")),
+    ("Workplace", WORKPLACE_KEYS), ("Seniority", SENIORITY_KEYS),
+    ("Experience", EXPERIENCE_KEYS), ("Education", EDUCATION_KEYS),
+)
+# Inside a pay object: {"min", "max", "currency", "period"}, schema.org's MonetaryAmount
+# ({"currency", "value": {"minValue", "maxValue", "unitText"}}), hh.ru's {"from", "to",
+# "mode": {"id": "HOUR"}}, Greenhouse's {"min_cents", "max_cents", "currency_type"}.
+_PAY_MIN = ("min", "minvalue", "minimum", "minamount", "from", "lower", "low")
+_PAY_MAX = ("max", "maxvalue", "maximum", "maxamount", "to", "upper", "high")
+_PAY_ONE = ("value", "amount", "monto", "valor", "montant", "betrag")
+_PAY_SHOWN = ("display", "label", "text", "texto", "formatted", "summary", "displayvalue",
+              "compensationtiersummary", "salarysummary")
+_PAY_PERIOD = (*PERIOD_KEYS, "mode")
+_NAME_KEYS = ("name", "label", "displayname", "display", "text", "value", "title")
+_ID_KEYS = frozenset(("id", "uuid", "code", "slug", "key", "typename"))
+_PERIOD_WORDS = {word: period for period, words in (
+    ("hour", ("hour", "hourly", "hr", "h", "hora", "horas", "heure", "horaire", "stunde",
+              "stündlich", "час", "小时", "时")),
+    ("day", ("day", "daily", "dia", "diario", "diaria", "día", "jour", "journalier", "tag",
+             "täglich", "день", "天", "日")),
+    ("week", ("week", "weekly", "semana", "semanal", "semaine", "hebdomadaire", "woche",
+              "wöchentlich", "неделя", "неделю", "周")),
+    ("month", ("month", "monthly", "mes", "mês", "mensal", "mensual", "mensuales", "mois",
+               "mensuel", "monat", "monatlich", "месяц", "月")),
+    ("year", ("year", "yearly", "annual", "annually", "annum", "ano", "anual", "año", "an",
+              "annuel", "jahr", "jährlich", "год", "年")),
+) for word in words}
+_PERIOD_AFFIX_RE = re.compile(r"^(?:1|per|por|par|pro|за|в)|(?:salary|wage|rate)$")
+_MAX_CURRENCY_CHARS = 20
+_BARE_PAY_RE = re.compile(r"\d[\d.,\s]*(?:[-–—]\s*\d[\d.,\s]*)?")
+_NUMBER_TEXT_RE = re.compile(r"\d{1,12}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?")
+_ENUM_RE = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)+")
+_MAX_SHOWN_CHARS = 120  # longer is prose, not a field's value
+_MAX_SHOWN_ITEMS = 3  # values read from one list, lines per label, pay ranges
+_MAX_CUSTOM_FIELDS = 30  # [{"name": ..., "value": ...}] items read
+_MAX_AMOUNT = 1e10
+
+
+def _states_fields(value: Any, found: _Found, options: _Options) -> bool:
+    """True for an API answer: the posting sits in an envelope, or its object holds a
+    number, a flag, a list or an object (a table's row holds text only)."""
+    if options.table or found.aside:
+        return False
+    return found.obj is not value or any(not isinstance(item, str | None)
+                                         for item in found.obj.values())
+
+
+def _field_lines(obj: dict[str, Any]) -> list[str]:
+    """Pay, employment type, workplace, level, experience, education, remote and date
+    lines, each field at most `_MAX_SHOWN_ITEMS` times."""
+    view = _field_view(obj)
+    lines = [f"Salary: {pay}" for pay in _pay(view)]
+    for label, keys in _FIELD_LABELS:
+        values = dict.fromkeys(shown for key in keys for shown in _shown(view.get(key)))
+        lines += [f"{label}: {value}" for value in islice(values, _MAX_SHOWN_ITEMS)]
+    return lines + _remote_lines(view) + _date_lines(obj)
+
+
+_MAX_DATE_CHARS = 40
+
+
+def _date_lines(obj: dict[str, Any]) -> list[str]:
+    """The posting and closing dates under their own keys ("publicado: há 6 dias",
+    "fecha_cierre: 20/12/2025"): the dates parser reads API field names, and their language
+    tells it a numeric date's order."""
+    names: dict[str, str] = {}
+    for name in obj:
+        names.setdefault(_key(name), str(name))
+    lines = []
+    for keys in (POSTED_KEYS, DEADLINE_KEYS):
+        found = ((names[key], _single_line(obj[names[key]])) for key in keys if key in names)
+        lines += [f"{name}: {day}" for name, day in found
+                  if 0 < len(day) <= _MAX_DATE_CHARS][:1]
+    return lines
+
+
+def _field_view(obj: dict[str, Any]) -> dict[str, Any]:
+    """The posting's keys, then Lever's ``categories`` and custom fields given as
+    ``[{"name": "Employment Type", "value": "Full-time"}]`` (Greenhouse's ``metadata``)."""
+    view = _keyed({name: item for name, item in obj.items() if not str(name).startswith("@")})
+    categories = view.get("categories")
+    for name, item in (_keyed(categories) if isinstance(categories, dict) else {}).items():
+        view.setdefault(name, item)
+    for key in ("metadata", "customfields"):
+        items = view.get(key)
+        for item in items[:_MAX_CUSTOM_FIELDS] if isinstance(items, list) else []:
+            named = _keyed(item) if isinstance(item, dict) else {}
+            name = _single_line(named.get("name") or named.get("label"))
+            if name and "value" in named:
+                view.setdefault(_key(name), named["value"])
+    return view
+
+
+def _shown(value: Any, depth: int = 0) -> list[str]:
+    """A field's value as a reader sees it: short text, an object's name (hh.ru's
+    ``{"id": "part", "name": "Частичная занятость"}``) or its short texts, a list's items.
+    Numbers and flags are not words."""
+    if isinstance(value, str):
+        text = _single_line(value)
+        return [_humanised(text)] if 0 < len(text) <= _MAX_SHOWN_CHARS else []
+    if isinstance(value, list) and depth == 0:
+        return [shown for item in value[:_MAX_SHOWN_ITEMS] for shown in _shown(item, 1)]
+    if isinstance(value, dict) and depth < 2:
+        keyed = _keyed(value)
+        named = next((shown for key in _NAME_KEYS for shown in _shown(keyed.get(key), 2)), "")
+        if named:
+            return [named]
+        texts = [shown for key, item in islice(keyed.items(), 8) if key not in _ID_KEYS
+                 for shown in _shown(item, 2)]  # {"type": "CLT", "hours": "FULL_TIME"}
+        return [", ".join(texts[:_MAX_SHOWN_ITEMS])] if texts else []
+    return []
+
+
+def _humanised(text: str) -> str:
+    """An enum's name as words ("FULL_TIME" -> "Full time"); other text as written."""
+    return text.replace("_", " ").capitalize() if _ENUM_RE.fullmatch(text) else text
+
+
+def _remote_lines(view: dict[str, Any]) -> list[str]:
+    """"Remote: yes" for a true remote flag (the posting's or its location's); a flag
+    given as other text is the workplace as written."""
+    place = next((_keyed(view[key]) for key in LOCATION_KEYS if isinstance(view.get(key), dict)),
+                 {})
+    flags = [view.get(key) for key in REMOTE_FLAG_KEYS] + [place.get(key) for key in
+                                                           REMOTE_FLAG_KEYS]
+    if any(flag is True or _key(flag) in ("true", "yes", "1", "10") for flag in flags
+           if isinstance(flag, bool | str)):
+        return ["Remote: yes"]
+    texts = [shown for flag in flags if isinstance(flag, str)
+             and _key(flag) not in ("false", "no", "0", "00") for shown in _shown(flag)]
+    return [f"Workplace: {text}" for text in dict.fromkeys(texts)][:1]
+
+
+def _pay(view: dict[str, Any]) -> list[str]:
+    """The posting's pay as header values, the best kind found: ranges with a currency and
+    a period (from a pay field or the posting's flat min/max columns), else a pay field's
+    text as written, else ranges with a currency alone."""
+    found = [pay for key in PAY_KEYS for item in _pay_items(view.get(key))
+             if (pay := _pay_item(item, view))]
+    flat = _pay_range([view], view, PAY_MIN_KEYS, PAY_MAX_KEYS, ())
+    found += [flat] if flat else []
+    best = min((rank for rank, _ in found), default=None)
+    return list(dict.fromkeys(text for rank, text in found if rank == best))[:_MAX_SHOWN_ITEMS]
+
+
+def _pay_items(value: Any) -> list[Any]:
+    return value[:_MAX_SHOWN_ITEMS] if isinstance(value, list) else [value]
+
+
+# How surely a pay value reads as pay: a range with its period, text as written, a range
+# without a period (the text may state that range with one).
+_WITH_PERIOD, _WRITTEN, _NO_PERIOD = range(3)
+_Pay = tuple[int, str]
+
+
+def _pay_item(value: Any, view: dict[str, Any], depth: int = 0) -> _Pay | None:
+    """One pay value: a number or bare figures with the posting's currency, text as
+    written (with the period a field beside it states), or a pay object."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = _amount(value)
+    if isinstance(value, str):
+        text = _single_line(value)
+        if _BARE_PAY_RE.fullmatch(text):  # "28000-32000" beside "salary_currency": "GBP"
+            return _priced(text, _currency(view, []), _period(view, []))
+        return _written(text, _period(view, []))
+    return _pay_object(_keyed(value), view, depth) if isinstance(value, dict) else None
+
+
+def _pay_object(keyed: dict[str, Any], view: dict[str, Any], depth: int) -> _Pay | None:
+    """{"min", "max", "currency", "period"}, a MonetaryAmount's "value" object, or a pay
+    object inside (Ashby's "summaryComponents": [{...}]); else its text as written."""
+    parts = [keyed, *(_keyed(inner) for inner in (keyed.get("value"),) if isinstance(inner, dict))]
+    found = _pay_range(parts, view, _PAY_MIN, _PAY_MAX, _PAY_ONE)
+    children = (item for item in keyed.values() if isinstance(item, dict | list))
+    for child in islice(children, _MAX_SHOWN_ITEMS) if found is None and depth < 1 else ():
+        found = next(filter(None, (_pay_item(item, view, depth + 1)
+                                   for item in _pay_items(child))), None)
+    shown = next(filter(None, (_single_line(keyed.get(key)) for key in _PAY_SHOWN)), "")
+    written = _written(shown, _period(view, parts))
+    if found is None or (found[0] == _NO_PERIOD and written is not None):
+        return written
+    return found
+
+
+def _written(text: str, period: str) -> _Pay | None:
+    if not 0 < len(text) <= _MAX_SHOWN_CHARS:
+        return None
+    return _WRITTEN, f"{text} per {period}" if period else text
+
+
+def _pay_range(parts: list[dict[str, Any]], view: dict[str, Any], low_keys: tuple[str, ...],
+               high_keys: tuple[str, ...], one_keys: tuple[str, ...]) -> _Pay | None:
+    """"5000-7000 BRL per month" from amounts in `parts`; None without an amount or a
+    currency (in `parts`, else the posting's own)."""
+    low = _first_amount(parts, low_keys, "mincents")
+    high = _first_amount(parts, high_keys, "maxcents")
+    if not low and not high:
+        low = high = _first_amount(parts, one_keys, "")
+    if not low and not high:
+        return None
+    text = low if low == high else f"{low}-{high}" if low and high else (
+        f"from {low}" if low else f"up to {high}")
+    return _priced(text, _currency(view, parts), _period(view, parts))
+
+
+def _priced(amounts: str, currency: str, period: str) -> _Pay | None:
+    if not currency:
+        return None
+    amounts = f"{amounts} {currency}"
+    return (_WITH_PERIOD, f"{amounts} per {period}") if period else (_NO_PERIOD, amounts)
+
+
+def _first_amount(parts: list[dict[str, Any]], keys: tuple[str, ...], cents_key: str) -> str:
+    for part in parts:
+        for key in keys:
+            amount = _amount(part.get(key))
+            if amount:
+                return amount
+        cents = part.get(cents_key) if cents_key else None
+        if isinstance(cents, int | float) and not isinstance(cents, bool):
+            return _amount(cents / 100)
+    return ""
+
+
+def _amount(value: Any) -> str:
+    """A positive amount as plain digits ("5000", "29.81"); text as written ("5.000")."""
+    if isinstance(value, str):
+        text = value.strip()
+        digits = _NUMBER_TEXT_RE.fullmatch(text) and any(c in "123456789" for c in text)
+        return text if digits else ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    if not 0 < value < _MAX_AMOUNT:  # also NaN
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+
+
+def _currency(view: dict[str, Any], parts: list[dict[str, Any]]) -> str:
+    """The ISO code of a currency field ("BRL", "R$", hh.ru's old "RUR"), from `parts` or
+    the posting."""
+    for part in (*parts, view):
+        for key in CURRENCY_KEYS:
+            value = part.get(key)
+            text = _single_line(_keyed(value).get("code") if isinstance(value, dict) else value)
+            code = currency_code(text) if 0 < len(text) <= _MAX_CURRENCY_CHARS else None
+            if code:
+                return code
+    return ""
+
+
+def _period(view: dict[str, Any], parts: list[dict[str, Any]]) -> str:
+    """hour / day / week / month / year from a period field ("YEAR", "per-hour-wage",
+    "mensual", {"id": "HOUR", "name": "За час"}); "" when none says which."""
+    for part in (*parts, view):
+        for key in _PAY_PERIOD if part is not view else PERIOD_KEYS:
+            value = part.get(key)
+            names = [_keyed(value).get(k) for k in ("id", "name")] if isinstance(value, dict) \
+                else [value]
+            period = next(filter(None, map(_period_word, names)), "")
+            if period:
+                return period
+    return ""
+
+
+def _period_word(name: Any) -> str:
+    """The period `name` says, whole ("per-year-salary") or in its first words ("в месяц,
+    до вычета налогов")."""
+    if not isinstance(name, str):
+        return ""
+    words = [_key(name), *(_key(word) for word in re.split(r"[\W_]+", name)[:3])]
+    return next((_PERIOD_WORDS[w] for w in (_PERIOD_AFFIX_RE.sub("", w) for w in words)
+                 if w in _PERIOD_WORDS), "")
 
 
 def _with_header(header: list[str], body: str, kind: Kind) -> str:
@@ -972,14 +1400,17 @@ _READABLE_MAX_DEPTH = 8
 
 
 def _readable_posting(value: Any, options: _Options) -> _Found | None:
-    """The whole object as "key: value" lines, when no text key is found anywhere."""
+    """The whole object as "key: value" lines, when no text key is found anywhere; the
+    posting's own object (the first with a title, for the header) is the one inside an
+    envelope ({"result": {"puesto": ...}})."""
     if options.text_field or not isinstance(value, dict):
         return None
     lines = _readable_lines(value, 0)
     body = "\n".join(lines)
     if sum(len(line) for line in lines) < _READABLE_MIN_CHARS:
         return None
-    return _Found(value, False, body)
+    titled = (obj for aside, obj in _dicts_breadth_first(value) if _title(_keyed(obj), aside))
+    return _Found(next(titled, value), False, body)
 
 
 def _readable_lines(value: Any, depth: int) -> list[str]:
@@ -989,6 +1420,8 @@ def _readable_lines(value: Any, depth: int) -> list[str]:
     lines: list[str] = []
     indent = "  " * depth
     for name, child in value.items():
+        if _other_postings(name, child):
+            continue
         if isinstance(child, str | int | float) and not isinstance(child, bool):
             text = str(child).strip()
             if text:

@@ -197,7 +197,7 @@ def test_json_ld_graph_reads_the_job_posting_not_the_organization() -> None:
         {"@type": "JobPosting", "title": "Welder", "description": "<p>Weld.</p>",
          "hiringOrganization": {"name": "Acme"},
          "jobLocation": {"address": {"addressLocality": "Ghent", "addressCountry": "BE"}}}]})
-    assert doc.content == ("<p>Title: Welder<br>Company: Acme<br>Location: Ghent, BE</p>\n"
+    assert doc.content == ("<p>Title: Welder<br>Company: Acme<br>Location: Ghent, Belgium</p>\n"
                            "<p>Weld.</p>")
 
 

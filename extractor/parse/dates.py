@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from extractor.load import DEADLINE_KEYS, POSTED_KEYS
 from extractor.parse.base import Found, posting_end
 from extractor.parse.numbers import NUMBER_WORD, number
 
@@ -324,17 +325,8 @@ def parse_dates(
     return posted or _header_ago(body, reference_date), deadline
 
 
-# A JSON posting's own date columns, in the one form keys are compared in (case-folded,
-# letters and digits only: "postedAt", "published_at", "fecha_cierre"); the first found.
-# A bare "date" column is not read: it does not say what it dates (a fetch, an update).
-POSTED_KEYS = ("dateposted", "datepublished", "postedat", "postedon", "posteddate",
-               "publishedat", "publishedon", "publisheddate", "publishdate", "publishtime",
-               "published", "publicationdate", "fechapublicacion", "fechadepublicacion",
-               "datapublicacao", "datadepublicacao")
-DEADLINE_KEYS = ("validthrough", "expiresat", "expireson", "expires", "expirydate",
-                 "expirationdate", "applicationdeadline", "deadline", "closingdate",
-                 "closesat", "lastdatetoapply", "applyby", "fechacierre", "fechadecierre",
-                 "fechalimite", "dataencerramento", "datalimite")
+# A JSON posting's own date columns (``POSTED_KEYS``, ``DEADLINE_KEYS``: the loader's, which
+# also shows them in the header); the first found holding an ISO date.
 
 
 def dates_in_fields(fields: Mapping[str, Any] | None) -> dict[str, tuple[str, dt.date]]:

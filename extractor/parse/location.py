@@ -292,26 +292,36 @@ def _classify(part: str, index: int, prev_name: str | None) -> tuple[str, str | 
 
 def _place_groups(value: str, offset: int) -> Iterator[tuple[list[str], str | None, str | None,
                                                             int, int]]:
-    """Group comma parts into places: (names, region, country, start, end)."""
+    """Group comma parts into places: (names, region, country, start, end). A country
+    named again right after its place ("Bristol, England, United Kingdom") is one place."""
     names: list[str] = []
     region = country = None
     start = end = -1
+    done: tuple[list[str], str | None, str | None, int, int] | None = None
     for index, (part, pos) in enumerate(_split_parts(value, offset)):
         kind, val = _classify(part, index, names[0] if names else None)
         if kind == "noise":
             continue
         if kind == "stop" or kind == "name" and len(names) >= 2 and region is None:
             break
+        if kind == "country" and done and not names and region is None and val == done[2]:
+            done = (*done[:4], pos + len(part))
+            continue
         if kind == "name" and region is not None:
+            yield from [done] if done else []
             yield names, region, country, start, end
-            names, region, start = [], None, -1
+            names, region, start, done = [], None, -1, None
         names += [part] if kind == "name" else []
         region = val if kind == "region" else region
         country = val if kind == "country" else None
         start, end = (pos if start < 0 else start), pos + len(part)
         if country is not None:
-            yield names, region, country, start, end
+            if done:
+                yield done
+            done = (names, region, country, start, end)
             names, region, country, start = [], None, None, -1
+    if done:
+        yield done
     if start >= 0 and (names or region):
         yield names, region, country, start, end
 

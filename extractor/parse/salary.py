@@ -481,5 +481,20 @@ def parse_salaries(text: str, default_currency: str | None = None) -> list[Found
         key = (v.min, v.max, v.currency, v.period)
         if key not in seen:
             seen.add(key)
-            found.append(item)
+            _add_range(found, item)
     return found
+
+
+def _add_range(found: list[Found[SalaryRange]], item: Found[SalaryRange]) -> None:
+    """Append a range; the same amounts in the same currency stated once with a period and
+    once without ("R$ 4.100" in a header, "R$ 4.100 por mês" below) are one range, kept
+    with its period where it stood first."""
+    v = item.value
+    for index, other in enumerate(found):
+        o = other.value
+        if (o.min, o.max, o.currency) == (v.min, v.max, v.currency) and None in (o.period,
+                                                                                  v.period):
+            if o.period is None:
+                found[index] = item
+            return
+    found.append(item)
