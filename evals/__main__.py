@@ -4,6 +4,7 @@
     python -m evals --baselines                   # + the naive 20-line approach
     python -m evals --set synthetic --set corpus  # corpus needs ../shared
     python -m evals --set multilingual            # pt, es, de, fr, zh, ru (8 each)
+    python -m evals --set heldout                 # the same languages, never tuned to
     python -m evals --system "gpt=backend=openai,model=gpt-4o-mini"
     python -m evals --compare evals/baseline.json # exit 1 past the threshold
 
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m evals", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", action="append", dest="sets",
-                        help="fixture set: synthetic (default), multilingual, corpus")
+                        help="fixture set: synthetic (default), multilingual, heldout, corpus")
     parser.add_argument("--system", action="append", dest="systems",
                         help="LABEL=settings (repeatable); default: pipeline and rules")
     parser.add_argument("--baselines", action="store_true", help="also run the naive baseline")

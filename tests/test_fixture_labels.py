@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from evals.fixtures.validate import SYNTHETIC_LABELS, main, validate_labels
 from extractor.record import JobPosting
 
@@ -24,6 +26,15 @@ def _write(tmp_path: Path, *rows: dict, posting: str = "01-barista.txt") -> Path
 
 def test_synthetic_labels_are_valid() -> None:
     assert validate_labels(SYNTHETIC_LABELS) == []
+
+
+OWN_LABELS = [Path(__file__).resolve().parents[1] / "evals" / "fixtures" / name / "labels.jsonl"
+              for name in ("multilingual", "heldout")]
+
+
+@pytest.mark.parametrize("labels", OWN_LABELS, ids=lambda p: p.parent.name)
+def test_the_other_own_sets_are_valid(labels: Path) -> None:
+    assert validate_labels(labels) == []
 
 
 def test_synthetic_set_has_at_least_44_postings() -> None:
