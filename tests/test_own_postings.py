@@ -1,7 +1,7 @@
 """The project's own training postings (training/own) keep the promises of their README:
 every line is complete and valid, every string label is in the text a reader sees, ids
-are unique, and no posting shares an employer or a title with the multilingual eval set
-(its evaluation twin), so the evals never score what the model was trained on."""
+are unique, and no posting shares an employer or a title with the multilingual or heldout
+eval sets, so the evals never score what the model was trained on."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from extractor.record import JobPosting
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "training" / "own"
-TWIN = ROOT / "evals" / "fixtures" / "multilingual" / "labels.jsonl"
+TWINS = [ROOT / "evals" / "fixtures" / name / "labels.jsonl"
+         for name in ("multilingual", "heldout")]
 LAYOUTS = {"careers_html", "board_html", "markdown", "plain", "lost_linebreaks", "api_json",
            "jsonl_row", "linkedin_like", "agency"}
 FORMATS = {"txt", "html", "md", "json"}
@@ -81,10 +82,10 @@ def test_own_ids_are_unique():
     assert len(ids) == len(set(ids))
 
 
-def test_no_own_posting_shares_an_employer_or_title_with_the_eval_twin():
-    if not TWIN.exists():
-        pytest.skip("no multilingual eval set")
-    twin = [json.loads(x)["labels"] for x in TWIN.read_text(encoding="utf-8").splitlines() if x]
+@pytest.mark.parametrize("twin_path", TWINS, ids=lambda p: p.parent.name)
+def test_no_own_posting_shares_an_employer_or_title_with_an_eval_set(twin_path):
+    twin = [json.loads(x)["labels"] for x in twin_path.read_text(encoding="utf-8").splitlines()
+            if x]
     taken = {(v or "").casefold() for t in twin for v in (t.get("title"), t.get("company"))}
     ours = {(line["labels"].get(k) or "").casefold() for _, line in LINES
             for k in ("title", "company")}
