@@ -54,8 +54,8 @@ DRAFT_V1 = Recipe(name="draft-v1", step=350, train_hash="7e6ae0c08bbf9307", sche
 # draft-v2: the data built from a committed tree (so that commit rebuilds it byte for
 # byte), 257 project postings in 7 languages (138 more than v1), a fixed 400-step
 # schedule (held-out runs keep it) and bfloat16 autocast.
-DRAFT_V2 = Recipe(name="draft-v2", step=400, train_hash="", schedule_steps=400,
-                  train={"steps": 400, "precision": "bf16"})
+DRAFT_V2 = Recipe(name="draft-v2", step=400, train_hash="959526065e3c3eb6", schedule_steps=400,
+                  train={"steps": 400, "precision": "bf16"}, commit="d21f76c")
 RECIPES = {r.name: r for r in (DRAFT_V1, DRAFT_V2)}
 SHIPPED = DRAFT_V1  # the recipe of settings.SHIPPED_ADAPTER
 
