@@ -114,7 +114,7 @@ def local_server():
 @pytest.mark.server
 def test_openai_backend_end_to_end_against_local_server(local_server, tmp_path):
     settings = resolve_settings(env={}, backend="openai", base_url=local_server,
-                                model="local-gguf", strategy="guided",
+                                model="local-gguf", strategy="draft",
                                 cache_dir=tmp_path / "c", reference_date=dt.date(2026, 11, 20))
     [result] = run_pipeline(settings)
     assert result.ok, result.error
@@ -150,7 +150,7 @@ def test_worker_processes_run_the_embedded_model_like_one_process(tmp_path):
                  "10-hourly-warehouse-shift-differential.txt",
                  "16-amd-careercenter-yerevan.txt", "25-ru-hh-python-middle.txt"):
         (inputs / name).write_bytes((fixtures / name).read_bytes())
-    common = [str(inputs), "--no-cache", "--strategy", "guided", "--quiet",
+    common = [str(inputs), "--no-cache", "--strategy", "draft", "--quiet",
               "--reference-date", "2026-11-20"]
     assert main([*common, "-o", str(tmp_path / "one.jsonl")]) == 0
     assert main([*common, "-o", str(tmp_path / "two.jsonl"), "--workers", "2"]) == 0

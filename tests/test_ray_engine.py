@@ -148,7 +148,7 @@ def test_ray_engine_runs_the_embedded_model_like_the_local_engine(tmp_path):
                  "10-hourly-warehouse-shift-differential.txt",
                  "16-amd-careercenter-yerevan.txt", "25-ru-hh-python-middle.txt"):
         (inputs / name).write_bytes((FIXTURES / name).read_bytes())
-    common = [str(inputs), *QUIET, "--strategy", "guided", "--reference-date", "2026-11-20"]
+    common = [str(inputs), *QUIET, "--strategy", "draft", "--reference-date", "2026-11-20"]
     local, on_ray = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
     assert main([*common, "-o", str(local)]) == EXIT_OK
     assert main([*common, "-o", str(on_ray), "--engine", "ray", "--workers", "2"]) == EXIT_OK
