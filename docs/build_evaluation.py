@@ -6,8 +6,9 @@
     python docs/build_evaluation.py --from-report reports/eval.json
     python docs/build_evaluation.py --check              # CI: fail when the page has drifted
 
-The evals (naive, rules and pipeline on the embedded default, plus any ``--systems``) run
-offline over the synthetic set and, when ../shared/corpus is there, the corpus set. The
+The evals (pipeline, rules, the model alone and naive on the embedded default, plus any
+``--systems``) run offline over the project's own fixture sets and, when ../shared/corpus
+is there, the corpus set. The
 full report goes to docs/results/eval.json (not committed: megabytes of per-document
 records); what the page needs (per-system, per-set and per-field scores, latencies,
 tokens, errors) goes to docs/results/eval-summary.json, which is committed. Benchmarks
@@ -122,17 +123,18 @@ def summarise_report(report: dict[str, Any], evals_command: str | None,
 
 def run_evals(extra_specs: list[str], keep: frozenset[str] = frozenset()
               ) -> tuple[dict[str, Any], str]:
-    """Run naive, rules, pipeline (+ extras) over the fixture sets; the report and command.
+    """Run pipeline, rules, the model alone, naive (+ extras) over the fixture sets; the
+    report and command.
 
     Systems labelled in ``keep`` are not run (``carry_systems`` copies them over)."""
-    from evals.__main__ import DEFAULT_SYSTEMS, NAIVE, parse_system
+    from evals.__main__ import DEFAULT_SYSTEMS, MODEL_ALONE, NAIVE, parse_system
     from evals.fixtures_io import OWN_SETS, load_set
     from evals.report import build_report, render_table, write_json
     from evals.runner import run_system
 
     sets = [*OWN_SETS] + (["corpus"] if load_set("corpus") else [])
     cases = [case for name in sets for case in load_set(name)]
-    specs = [spec for spec in (*DEFAULT_SYSTEMS, NAIVE, *extra_specs)
+    specs = [spec for spec in (*DEFAULT_SYSTEMS, MODEL_ALONE, NAIVE, *extra_specs)
              if spec.partition("=")[0] not in keep]
     runs = [run_system(parse_system(spec), cases) for spec in specs]
     report = build_report(runs, sets)

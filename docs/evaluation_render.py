@@ -279,6 +279,7 @@ def accuracy_section(summary: dict[str, Any] | None) -> list[str]:
             "mean of their per-field precision, recall and F1.", "",
             table(["system", "set", "documents", "errors", "micro F1", "micro P", "micro R",
                    "macro F1", "macro P", "macro R"], _score_rows(summary)), "",
+            *_system_notes(summary),
             _systems_table(summary), "",
             f"![F1 per headline field and system]({PLOTS['f1']})", "",
             *language_section(summary)]
@@ -290,6 +291,26 @@ def accuracy_section(summary: dict[str, Any] | None) -> list[str]:
             "its first, uncached run).", "",
             f"![Latency per posting]({PLOTS['latency']})", ""]
     return out
+
+
+SYSTEM_NOTES = {
+    "pipeline": "the default; page data, the parsers and the fine-tuned model's draft "
+                "merged field by field and grounded",
+    "rules": "the same pipeline asking no model",
+    "model": "the fine-tuned model's answer alone, grounded and validated, with no page "
+             "data and no parsers; it drafts title, company, locations, workplace type, "
+             "employment types, seniority and posting date, so every other field scores "
+             "no recall",
+    "guided": "the bare base model (no adapter) choosing the title and company among the "
+              "page's candidates",
+    "naive": "one prompt asking the bare base model for the whole record (evals/naive.py)",
+}
+
+
+def _system_notes(summary: dict[str, Any]) -> list[str]:
+    labels = [s.get("label") for s in summary.get("systems", [])]
+    notes = [f"**{label}**: {SYSTEM_NOTES[label]}" for label in labels if label in SYSTEM_NOTES]
+    return ["; ".join(notes) + ".", ""] if notes else []
 
 
 # -- speed ----------------------------------------------------------------------------------
@@ -662,9 +683,10 @@ FIXED_LIMITS = [
     "The labels are ours: the synthetic postings were written for this project and the "
     "corpus labels were made by the same people, so the figures measure agreement with "
     "our reading of each posting.",
-    "The embedded default model is small: with the guided strategy it only chooses the "
-    "title or company among candidates the page offers, so the deterministic parsers do "
-    "most of the work and a posting they misread is not rescued by the model.",
+    "The embedded default model is small (270M parameters): its fine-tuned draft covers "
+    "seven fields and the merge takes it only where measurements say it beats the parsers "
+    "(extractor/merge.py, DRAFT_FIRST and DRAFT_UNUSED, chosen by bench/draft_order.py), "
+    "so the deterministic parsers still do most of the work.",
     "Free-text list fields (responsibilities, requirements, benefits) are matched by word "
     "overlap, which is lenient; they are not headline fields.",
 ]

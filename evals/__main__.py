@@ -6,6 +6,7 @@
     python -m evals --set multilingual            # pt, es, de, fr, zh, ru (8 each)
     python -m evals --set heldout                 # the same languages, never tuned to
     python -m evals --system "gpt=backend=openai,model=gpt-4o-mini"
+    python -m evals --system model=system=model   # the model's answer alone, no rules
     python -m evals --compare evals/baseline.json # exit 1 past the threshold
 
 Writes reports/eval.json and reports/eval.html and prints the table.
@@ -26,10 +27,11 @@ from extractor.settings import Settings, resolve_settings
 
 DEFAULT_SYSTEMS = ("pipeline=", "rules=strategy=rules")
 NAIVE = "naive=system=naive"
+MODEL_ALONE = "model=system=model"  # the default model's answer alone: no page data, no rules
 
 
 def parse_system(spec: str) -> SystemConfig:
-    """``LABEL=key=value,key=value``: keys are Settings fields, plus system=pipeline|naive."""
+    """``LABEL=key=value,key=value``: keys are Settings fields, plus system=pipeline|model|naive."""
     label, _, rest = spec.partition("=")
     options = dict(item.split("=", 1) for item in rest.split(",") if item)
     system = options.pop("system", "pipeline")

@@ -1,4 +1,4 @@
-"""Run systems (pipeline, rules-only, naive) over fixture sets and score them."""
+"""Run systems (pipeline, rules-only, the model alone, naive) over fixture sets and score them."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from extractor.settings import Settings
 @dataclass(frozen=True)
 class SystemConfig:
     label: str
-    system: str  # "pipeline" or "naive"
+    system: str  # "pipeline", "model" (the model's answer alone, grounded) or "naive"
     settings: Settings
 
 
@@ -65,6 +65,31 @@ def _run_pipeline(case: Case, settings: Settings) -> CaseResult:
     return replace(scored, text=result.text or posting_text(doc, settings))
 
 
+def _run_model(case: Case, settings: Settings) -> CaseResult:
+    """The model's answer alone, grounded and validated: no page data, no rules."""
+    from extractor.assemble import assemble
+
+    doc = load_document(case)
+    started = time.perf_counter()
+    result = assemble(doc, _settings_for(case, settings), _asker(settings), rules=False)
+    record = result.record.model_dump(mode="json") if result.record is not None else None
+    error = result.error.to_dict() if result.error is not None else None
+    scored = _scored(case, record, error, result.evidence, time.perf_counter() - started,
+                     result.usage.prompt_tokens, result.usage.completion_tokens, False)
+    return replace(scored, text=result.text or "")
+
+
+_BACKENDS: dict[Settings, Any] = {}  # one loaded model per system, not one per case
+
+
+def _asker(settings: Settings) -> Any:
+    from extractor.backends import get_backend
+
+    if settings not in _BACKENDS:
+        _BACKENDS[settings] = get_backend(settings)
+    return _BACKENDS[settings].complete
+
+
 def _run_naive(case: Case, settings: Settings) -> CaseResult:
     from evals.naive import naive_extract
     from extractor.errors import ExtractorError
@@ -99,7 +124,7 @@ def _scored(case: Case, record: dict[str, Any] | None, error: Any, evidence: Any
 
 def run_system(config: SystemConfig, cases: list[Case], progress: bool = True) -> SystemRun:
     run = SystemRun(config, meta=_meta(config))
-    step = _run_naive if config.system == "naive" else _run_pipeline
+    step = {"naive": _run_naive, "model": _run_model}.get(config.system, _run_pipeline)
     iterator: Any = cases
     if progress:
         from tqdm import tqdm

@@ -60,12 +60,15 @@ class _Read:
 
 def assemble(doc: Document, settings: Settings, ask: Ask,
              draft_first: Collection[str] = DRAFT_FIRST,
-             draft_unused: Collection[str] = DRAFT_UNUSED) -> Result:
+             draft_unused: Collection[str] = DRAFT_UNUSED, *, rules: bool = True) -> Result:
     """One loaded document to its result: the record with its evidence, warnings and usage;
     or, when the model call or the record's validation fails, the error with the warnings
     and usage up to then. ``draft_first``: the fields where a ``draft`` answer goes before
     the rules (``extractor.merge.DRAFT_FIRST``; bench/draft_order.py measures others);
     ``draft_unused``: the draft fields not taken (``extractor.merge.DRAFT_UNUSED``).
+    ``rules=False`` keeps only the model's answer (grounded and validated like any other):
+    no page data, no rules; the evals' "model alone" system, which measures what the
+    model does on its own.
 
     Raises:
         ConfigError: the run is misconfigured (from ``ask``): the caller stops the run.
@@ -80,7 +83,8 @@ def assemble(doc: Document, settings: Settings, ask: Ask,
         return Result(doc.source, error=ErrorInfo.of(exc), warnings=warnings, meta=meta,
                       text=cleaned.text)
     warnings += notes
-    merged, notes = _merged(read, answer, settings.grounding, draft_first, draft_unused)
+    merged, notes = (_merged(read, answer, settings.grounding, draft_first, draft_unused)
+                     if rules else _answer_alone(answer, read.cleaned.text, settings.grounding))
     warnings += notes
     try:
         record, dropped = valid_record(merged)
@@ -135,6 +139,19 @@ def _merged(read: _Read, answer: dict[str, Any], grounding: str, draft_first: Co
     if isinstance(draft, (Draft, ModelDraft)):
         merge_draft(draft, merged, first, unused)
     return merged, warnings + ground(merged, text, grounding)
+
+
+def _answer_alone(answer: dict[str, Any], text: str, grounding: str
+                  ) -> tuple[Merged, list[str]]:
+    """The model's answer on its own, grounded: what it drafted (``draft``, ``full``) or
+    the title and company it chose (``guided``)."""
+    merged, draft = Merged(), answer.get("draft")
+    if isinstance(draft, (Draft, ModelDraft)):
+        merge_draft(draft, merged)
+    for name in ("title", "company"):
+        if name not in merged.values and answer.get(name):
+            merged.put(name, answer[name], "model", [])
+    return merged, ground(merged, text, grounding)
 
 
 def _supported(draft: ModelDraft, text: str, names: Collection[str]) -> frozenset[str]:

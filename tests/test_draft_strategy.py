@@ -204,6 +204,30 @@ def test_a_draft_that_fails_validation_leaves_the_rules_record_with_a_warning():
     assert any(w.startswith("draft: the answer did not validate") for w in result.warnings)
 
 
+def test_the_model_alone_keeps_only_its_grounded_answer():
+    settings = resolve_settings(env={}, strategy="draft", use_cache=False,
+                                reference_date=dt.date(2026, 11, 1))
+    answer = lambda r: ModelReply(draft(  # noqa: E731
+        title="Firmware Engineer", company="Globex", employment_types=["full_time"]))
+    result = assemble(load_text(POSTING, "p.txt"), settings, answer, rules=False)
+    record = result.record
+    assert record.title == "Firmware Engineer" and record.employment_types == ["full_time"]
+    assert record.company is None  # "Globex" is not in the text: grounding drops it
+    assert record.locations == [] and record.seniority is None  # no rules, nothing drafted
+    assert set(result.meta["sources"].values()) == {"model"}
+
+
+def test_the_model_alone_with_an_answer_that_fails_is_an_empty_record_not_the_rules():
+    def failing(request: ModelRequest) -> ModelReply:
+        raise InvalidOutputError("the answer did not validate")
+
+    settings = resolve_settings(env={}, strategy="draft", use_cache=False,
+                                reference_date=dt.date(2026, 11, 1))
+    result = assemble(load_text(POSTING, "p.txt"), settings, failing, rules=False)
+    assert result.record.title is None and result.record.company is None
+    assert any(w.startswith("draft: the answer did not validate") for w in result.warnings)
+
+
 # --- a real adapter (model tier) --------------------------------------------------------
 
 # Gemma-3-270M: 18 blocks; attn_q maps 640 -> 1024 (ggml shape [640, 1024])
