@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from extractor.codes import country_name, currency_code
+from extractor.outputs import written_kind
 
 __all__ = [
     "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "company_column",
@@ -348,6 +349,12 @@ def _load_folder(folder: Path, root: Path | None,
     for found in _walk(folder, root, set()):
         if isinstance(found, LoadFailure):
             yield found
+        elif (kind := written_kind(found)) is not None:
+            yield LoadFailure(path_source(found, root), "extractor_output",
+                              f"skipped: this is extractor's own {kind} output, not postings "
+                              "(read again, its lines would come back as doubled records); "
+                              "move it out of the input folder, or name the file itself to "
+                              "read it anyway")
         else:
             yield from _dated_file(found, path_source(found, root), options)
 

@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from extractor.errors import InputError
+from extractor.outputs import GENERATOR  # the page's <meta name="generator">: marks it ours
 
-GENERATOR = "extractor review"  # the page's <meta name="generator">: marks a file as ours
 _DROPPED = re.compile(r"^[A-Za-z_][\w.]*: dropped ")  # "salary: dropped ...: reason"
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 _UNSAFE = re.compile("[<>&]")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
-from extractor.cli import EXIT_OK, main
+from extractor.cli import EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.load import (
     Document,
     LoadError,
@@ -382,3 +382,61 @@ def test_html_sniffing_is_linear_on_tags_that_never_close() -> None:
     # "[^>]*" rescanned the rest of the text from every "<li": 90 KB took 2.4 s
     text = "<li" * 30_000 + "\n<p>Senior Data Engineer</p>"
     assert load_text(text).kind == "html"
+
+
+# --- an earlier run's outputs left in an input folder -----------------------------------
+
+def test_an_earlier_runs_output_in_the_input_folder_is_skipped_not_read_back(
+        tmp_path, capsys) -> None:
+    a, _ = two_folders(tmp_path)
+    cli_lines([str(a), "-o", str(a / "first.jsonl"), "--include-text"], capsys)
+    # the skipped file is reported as an input that failed (exit 1), in its own line
+    assert main([str(a), "-o", str(a / "second.jsonl"), *RULES]) == EXIT_SOME_FAILED
+    lines = [json.loads(line) for line in (a / "second.jsonl").read_text().splitlines()]
+    assert [line["source"] for line in lines] == ["first.jsonl", "sub/p.txt"]
+    assert lines[0]["error"]["type"] == "extractor_output"
+    assert "name the file itself" in lines[0]["error"]["message"]
+    assert lines[1]["record"]["title"] == "Data Engineer"  # the posting, once
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("errors.jsonl", '{"source": "x.txt", "record": null, "error": {"type": "empty_input"}}\n'),
+    ("summary.json", json.dumps({"inputs": 3, "wall_seconds": 1.5, "ok": 3}, indent=2)),
+    ("out.csv", "source,title,company,error_type,error_message,cached\nx.txt,A,B,,,false\n"),
+    ("review.html", '<!doctype html><meta name="generator" content="extractor review">'),
+])
+def test_each_kind_of_output_is_known_by_how_it_starts(tmp_path, name, body) -> None:
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    [failure] = iter_inputs([tmp_path])
+    assert isinstance(failure, LoadFailure) and failure.error_type == "extractor_output"
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("feed.jsonl", '{"source": "LinkedIn", "title": "Data Engineer", "description": "'
+                   'Build pipelines in Python for the finance team."}\n'),
+    ("jobs.csv", "source,title,description\nboard,Data Engineer,Build pipelines in Python\n"),
+])
+def test_postings_with_a_source_column_are_still_postings(tmp_path, name, body) -> None:
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    [doc] = iter_inputs([tmp_path])
+    assert isinstance(doc, Document) and "Build pipelines" in doc.content
+
+
+def test_an_output_named_on_its_own_is_read_as_the_user_asked(tmp_path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"source": "x.txt", "record": {"title": "A"}, "error": null, '
+                   '"text": "Data Engineer at Acme. Build pipelines in Python."}\n')
+    [doc] = iter_inputs([out])
+    assert isinstance(doc, Document)
+
+
+def test_a_parquet_output_is_known_by_its_columns_a_parquet_of_postings_is_read(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.table({"source": ["x.txt"], "title": ["A"], "error_type": [None],
+                             "error_message": [None], "cached": [False]}), tmp_path / "o.parquet")
+    pq.write_table(pa.table({"title": ["Data Engineer"], "description": [
+        "Build pipelines in Python for the finance team."]}), tmp_path / "p.parquet")
+    failure, doc = iter_inputs([tmp_path])
+    assert isinstance(failure, LoadFailure) and failure.error_type == "extractor_output"
+    assert isinstance(doc, Document) and doc.source == "p.parquet#1"

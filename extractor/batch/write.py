@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from extractor.batch.tables import COLUMNS, row_values
 from extractor.errors import ConfigError
-from extractor.review import GENERATOR
+from extractor.outputs import written_kind
 
 FORMATS = ("jsonl", "csv")
 # the format an output's extension names; any other extension, and stdout, get jsonl
@@ -298,29 +298,10 @@ def check_writable(flag: str, path: Path) -> None:
         raise ConfigError(f"{where}: no permission to write this file")
 
 
-_PEEK_BYTES = 1 << 20  # an output line is far shorter; a posting file may be longer
-
-
 def looks_like_output(path: Path, kind: str) -> bool:
     """True when ``path`` is empty or starts like an output of this tool of ``kind``
     (jsonl, csv, summary, parquet or review): overwriting it loses no one's posting."""
-    with path.open("rb") as handle:
-        head = handle.read(_PEEK_BYTES)
-    if not head:
-        return True
-    if kind == "parquet":
-        return head.startswith(b"PAR1")
-    if kind == "csv":
-        return head.startswith(CsvFormat.header.encode())
-    if kind == "review":  # a page extractor.review wrote, not a posting saved as HTML
-        return f'<meta name="generator" content="{GENERATOR}">'.encode() in head[:1024]
-    text = head.decode("utf-8", errors="replace")
-    try:
-        obj = json.loads(text if kind == "summary" else text.split("\n", 1)[0])
-    except ValueError:
-        return False
-    keys = {"inputs", "wall_seconds"} if kind == "summary" else {"source", "record", "error"}
-    return isinstance(obj, dict) and keys <= obj.keys()
+    return path.stat().st_size == 0 or written_kind(path) == kind
 
 
 def _append_all(fd: int, data: bytes) -> None:
