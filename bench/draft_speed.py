@@ -134,8 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         print(row)
     print({"same_tokens": same})
     if args.json:
-        write_json(args.json, {"machine": machine(), "set": args.set, "guided": guided,
-                               "draft": draft, "same_tokens": same})
+        command = (f"python -m bench.draft_speed --adapter {args.adapter} --set {args.set} "
+                   f"--n {args.n} --threads {args.threads} --json {args.json}")
+        write_json(args.json, {"command": command, "machine": machine(), "set": args.set,
+                               "guided": guided, "draft": draft, "same_tokens": same})
     return 0
 
 
