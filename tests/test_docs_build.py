@@ -97,6 +97,9 @@ RAY = {"machine": {}, "delay_s": 0.25, "command": "python -m bench.ray_engine --
        "ray_overhead_per_posting": {"cpu_ms": 7.25, "wall_ms": -0.5, "startup_s": 4.4}}
 
 
+DRAFT_SPEED = {"machine": {}, "command": "python -m bench.draft_speed --adapter a.gguf",
+               "same_tokens": {"calls": 6, "tokens": 2345, "bare_s": 10.0, "adapter_s": 11.5,
+                               "adapter_overhead": 0.15}}
 LOSO = {"recipe": "draft-v9", "step": 350, "machine": {},
         "targets": {"mean_delta_f1": 0.08, "min_delta_f1": 0.03},
         "summary": {"sources_done": 1, "sources_pending": 1, "mean_delta_f1": 0.0456,
@@ -134,8 +137,10 @@ def test_page_carries_the_accuracy_figures_of_its_input():
 def test_page_carries_the_benchmark_figures_of_its_input():
     page = render.render_markdown(inputs(results=RESULTS, batch_scaling=SCALING,
                                          reliability=RELIABILITY, ray_engine=RAY,
-                                         loso=LOSO))
-    for text in ("41.7 postings/min", "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
+                                         loso=LOSO, draft_speed=DRAFT_SPEED))
+    for text in ("41.7 postings/min",
+                 "| Same tokens, bare base model (6 draft calls, 2,345 tokens) | 10.00 s |",
+                 "| Adapter overhead | +15.0% | <= 0.10 | **no** |", "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
                  "6,543.2 records/s", "| 777 | 999 | 333 | 444 |", "| 8 | 11.1 | 13.7 | 16.0 |",
                  "| 1,234 | 42 | 617 | 2.0 |", "--delay 0.5 --n 32 --concurrency 2 8",
                  "python -m bench.run_all --set synthetic --n 7 --naive-n 2 --files 50",
@@ -153,10 +158,10 @@ def test_page_carries_the_benchmark_figures_of_its_input():
 
 
 @pytest.mark.parametrize("name", ["results", "batch_scaling", "reliability", "ray_engine",
-                                  "loso"])
+                                  "loso", "draft_speed"])
 def test_a_missing_bench_file_says_not_measured_yet(name):
     present = {"results": RESULTS, "batch_scaling": SCALING, "reliability": RELIABILITY,
-               "ray_engine": RAY, "loso": LOSO}
+               "ray_engine": RAY, "loso": LOSO, "draft_speed": DRAFT_SPEED}
     present.pop(name)
     page = render.render_markdown(inputs(**present))
     path, command = render.BENCH_FILES[name]
