@@ -156,6 +156,27 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path):
         OutputLock(path).__enter__()
 
 
+def test_two_runs_sharing_one_errors_file_are_refused_naming_the_flag(tmp_path: Path):
+    errors = tmp_path / "errors.jsonl"
+    first = Output(str(tmp_path / "a.jsonl"), errors=str(errors))
+    with pytest.raises(ConfigError, match="another --errors file"):
+        Output(str(tmp_path / "b.jsonl"), errors=str(errors))
+    first.close()
+    Output(str(tmp_path / "b.jsonl"), errors=str(errors)).close()  # free once it ends
+
+
+def test_a_resumed_errors_file_stays_locked_after_its_rewrite(tmp_path: Path):
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    first = Output(str(out), errors=str(errors))
+    first.write({"source": "bad.txt", "record": None, "error": {"type": "input_error"}})
+    first.close()
+    resumed = Output(str(out), errors=str(errors))  # keeps bad.txt's line: a rewrite
+    with pytest.raises(ConfigError, match="another --errors file"):
+        Output(str(tmp_path / "other.jsonl"), errors=str(errors))
+    resumed.close()
+    assert [json.loads(x)["source"] for x in errors.read_text().splitlines()] == ["bad.txt"]
+
+
 def test_an_output_in_a_missing_folder_is_refused_naming_the_flag(tmp_path: Path):
     with pytest.raises(ConfigError, match=r"^-o .*: the folder .* does not exist"):
         check_writable("-o", tmp_path / "missing" / "out.jsonl")

@@ -227,13 +227,14 @@ class OutputLock:
     resume, and opening a FIFO only to lock it would wait for its reader.
     """
 
-    def __init__(self, path: str | Path | None) -> None:
+    def __init__(self, path: str | Path | None, flag: str = "-o") -> None:
         self.path = Path(path) if path else None
+        self.flag = flag  # the option that named the file, for the refusal
         self._fds: list[int] = []
 
     def __enter__(self) -> OutputLock:
         if self.path is not None and not is_pipe_or_device(self.path):
-            self._fds.append(_locked_fd(self.path))
+            self._fds.append(_locked_fd(self.path, self.flag))
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -243,12 +244,12 @@ class OutputLock:
     def replace(self, tmp: Path) -> None:
         """Move ``tmp`` over the locked file, locking ``tmp`` first so no run slips in."""
         assert self.path is not None
-        self._fds.append(_locked_fd(tmp))
+        self._fds.append(_locked_fd(tmp, self.flag))
         os.replace(tmp, self.path)
         _sync_folder(self.path.parent)
 
 
-def _locked_fd(path: Path) -> int:
+def _locked_fd(path: Path, flag: str) -> int:
     """A descriptor of ``path`` (created if missing) holding its exclusive lock."""
     for _ in range(3):  # the file at path may be replaced between open and lock
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
@@ -259,12 +260,12 @@ def _locked_fd(path: Path) -> int:
             raise ConfigError(
                 f"{path} is being written by another extract run right now (it holds "
                 "the file's lock); wait for that run to finish and rerun with --resume, "
-                "or choose another -o file") from None
+                f"or choose another {flag} file") from None
         if os.path.exists(path) and os.path.samestat(os.fstat(fd), os.stat(path)):
             return fd
         os.close(fd)
     raise ConfigError(f"{path} keeps being replaced by another program; "
-                      "choose another -o file")
+                      f"choose another {flag} file")
 
 
 def _sync_folder(folder: Path) -> None:
@@ -359,8 +360,9 @@ class StdoutSink:
         sys.stdout.flush()
 
 
-def keep_errors_of(path: Path, done: Counter[str]) -> None:
-    """Rewrite the errors file to hold only lines of inputs the output already has."""
+def keep_errors_of(path: Path, done: Counter[str], lock: OutputLock) -> None:
+    """Rewrite the errors file to hold only lines of inputs the output already has
+    (``lock``: the run's lock on it, moved onto the rewritten file)."""
     if not path.exists() or is_pipe_or_device(path):
         return
     left, kept = Counter(done), []
@@ -372,7 +374,7 @@ def keep_errors_of(path: Path, done: Counter[str]) -> None:
                 kept.append(raw)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(b"".join(kept))
-    os.replace(tmp, path)
+    lock.replace(tmp)
 
 
 class Output:
@@ -392,15 +394,18 @@ class Output:
         self.format = line_format(fmt)
         self.path = Path(path) if path else None
         self._own_lock: OutputLock | None = None
+        self._errors_lock: OutputLock | None = None
         if lock is None:
             lock = self._own_lock = OutputLock(self.path).__enter__()
         try:
-            self._open(errors, overwrite, lock)
+            if errors:  # two runs sharing one errors file would drop each other's lines
+                self._errors_lock = OutputLock(errors, "--errors").__enter__()
+            self._open(overwrite, lock)
         except BaseException:
             self._release()
             raise
 
-    def _open(self, errors: str | None, overwrite: bool, lock: OutputLock) -> None:
+    def _open(self, overwrite: bool, lock: OutputLock) -> None:
         scan = Scan()
         if self.path and self.path.is_file() and not overwrite:
             scan = scan_output(self.path, self.format)
@@ -410,7 +415,8 @@ class Output:
         self.duplicates_dropped = scan.duplicates
         self.resumed = sum(self.done.values())  # lines the output held when opened
         self._sink = self._open_main(overwrite)
-        self._errors = self._open_errors(Path(errors), overwrite) if errors else None
+        held = self._errors_lock
+        self._errors = self._open_errors(held, overwrite) if held and held.path else None
 
     def _open_main(self, overwrite: bool) -> FileSink | StdoutSink:
         if self.path is None:
@@ -423,11 +429,13 @@ class Output:
             sink.write(self.format.header)
         return sink
 
-    def _open_errors(self, path: Path, overwrite: bool) -> FileSink:
+    def _open_errors(self, lock: OutputLock, overwrite: bool) -> FileSink:
+        assert lock.path is not None
+        path = lock.path
         if overwrite or self.path is None:
             _empty(path)
         else:
-            keep_errors_of(path, self.done)
+            keep_errors_of(path, self.done, lock)
         return FileSink(path)
 
     def already_done(self, source: str) -> bool:
@@ -453,6 +461,7 @@ class Output:
             self._release()
 
     def _release(self) -> None:
-        if self._own_lock is not None:
-            self._own_lock.__exit__(None, None, None)
-            self._own_lock = None
+        for held in (self._own_lock, self._errors_lock):
+            if held is not None:
+                held.__exit__(None, None, None)
+        self._own_lock = self._errors_lock = None
