@@ -10,6 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
+LOCAL_HOSTS = "127.0.0.1,localhost,::1"
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,8 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
                 "EXTRACTOR_STRATEGY", "EXTRACTOR_NO_CACHE", "EXTRACTOR_ENDPOINT_COOLDOWN",
                 "EXTRACTOR_ADAPTER", "EXTRACTOR_PAY_YEAR"):
         monkeypatch.delenv(var, raising=False)
+    for var in ("no_proxy", "NO_PROXY"):  # the tests' servers on 127.0.0.1: never proxied
+        monkeypatch.setenv(var, ",".join(filter(None, [os.environ.get(var), LOCAL_HOSTS])))
 
 
 @pytest.fixture

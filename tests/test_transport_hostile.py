@@ -24,6 +24,7 @@ from extractor.backends.retry import RetryWait
 from extractor.cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, main
 from extractor.errors import TransportError
 from extractor.settings import resolve_settings
+from support.bounded import in_thread
 from support.fault_server import FaultHTTPServer
 from support.postings import assert_each_once, make_postings, read_lines
 
@@ -51,24 +52,6 @@ def backend_on(server: FaultHTTPServer, **settings: Any) -> OpenAIBackend:
 
 def ask(backend: OpenAIBackend, text: str) -> Any:
     return backend.complete(ModelRequest([{"role": "user", "content": text}], Choice, 50))
-
-
-def in_thread(fn: Any, limit_s: float) -> tuple[Any, float]:
-    """``fn()``'s outcome and seconds taken; fails the test if it runs past ``limit_s``."""
-    outcome: dict[str, Any] = {}
-
-    def call() -> None:
-        try:
-            outcome["value"] = fn()
-        except Exception as exc:  # handed back to the test
-            outcome["error"] = exc
-
-    started = time.monotonic()
-    worker = threading.Thread(target=call, daemon=True)
-    worker.start()
-    worker.join(limit_s)
-    assert not worker.is_alive(), f"still running after {limit_s} s"
-    return outcome, time.monotonic() - started
 
 
 def _all_bytes(root: Path) -> bytes:

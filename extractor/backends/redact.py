@@ -13,6 +13,7 @@ through ``display_url``.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -44,11 +45,18 @@ def remember_secrets(api_key: str | None, urls: Iterable[str]) -> None:
 
 
 def url_secrets(url: str) -> list[str]:
-    """The credentials in a URL: its user and password, and key-like query values."""
+    """The credentials in a URL: its user and password, the Basic token httpx sends for
+    them (to a proxy, say), and key-like query values."""
     parts = urlsplit(url)
     found = [parts.username or "", parts.password or ""]
     found += [value for name, value in parse_qsl(parts.query) if _KEY_PARAM.search(name)]
-    return [unquote(value) for value in found if value]
+    return [unquote(value) for value in found if value] + _basic_token(*found[:2])
+
+
+def _basic_token(user: str, password: str) -> list[str]:
+    if not user and not password:
+        return []
+    return [base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode()]
 
 
 def _written_forms(value: str) -> set[str]:

@@ -13,13 +13,24 @@ times out, and it reads an answer of any size into memory. Every request through
     pool sets it on Ctrl-C/SIGTERM).
 
 The bounds live at the network-stream level (httpcore's ``NetworkBackend``), the only
-place a read blocked on a silent server can be woken.
+place a read blocked on a silent server can be woken. httpx offers no public way to pass
+one, so ``BoundedTransport`` replaces its pool's private ``_network_backend`` and fails at
+construction (``ConfigError``) if an httpcore2 release moved it (the code is written
+against ``CHECKED_WITH``), rather than run without the bounds.
+
+Proxies: given a transport, httpx ignores HTTP_PROXY / HTTPS_PROXY / ALL_PROXY, and given
+none it mounts plain, unbounded transports for them. ``ProxyRoutes`` reads them itself
+(stdlib ``getproxies``; NO_PROXY as curl reads it) and sends each request straight or
+through its proxy, every route a ``BoundedTransport``; the proxies' credentials are
+registered with ``redact``.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +38,13 @@ import httpcore2
 import httpx2
 
 from extractor.backends.cancel import RequestCancelled, current_event
+from extractor.backends.redact import display_url, redact, remember_secrets
+from extractor.errors import ConfigError
 
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # an extraction answer is a few kilobytes
 POLL_S = 0.2  # how often a blocked read looks at its deadline and the cancel event
+CHECKED_WITH = "httpcore2 2.16"  # the release whose private pool hook this transport uses
+PROXY_VARIABLES = {"http": "HTTP_PROXY", "https": "HTTPS_PROXY", "all": "ALL_PROXY"}
 
 
 class ResponseTooLarge(Exception):
@@ -133,9 +148,7 @@ class BoundedTransport(httpx2.HTTPTransport):
         super().__init__(**kwargs)
         self.max_response_bytes = max_response_bytes
         self._local = threading.local()  # the bounds of the request each thread is making
-        pool = self._pool  # httpx keeps its httpcore pool here; the network backend is
-        # the one hook httpcore offers below its per-read timeouts
-        pool._network_backend = _BoundedNetwork(pool._network_backend, self._local)
+        _bound_network(getattr(self, "_pool", None), self._local)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         timeouts = request.extensions.get("timeout") or {}
@@ -151,8 +164,98 @@ class BoundedTransport(httpx2.HTTPTransport):
         return response
 
 
+def _bound_network(pool: Any, local: threading.local) -> None:
+    """Put the bounded network backend under httpx's pool (the one hook httpcore offers
+    below its per-read timeouts); raises ConfigError where the hook is not there."""
+    backend = getattr(pool, "_network_backend", None)
+    if not (isinstance(pool, httpcore2.ConnectionPool)
+            and isinstance(backend, httpcore2.NetworkBackend)):
+        raise ConfigError(
+            f"httpcore2 {getattr(httpcore2, '__version__', '?')} keeps its network backend "
+            "where extractor cannot reach it, so the whole-request deadline and the size cap "
+            f"of model requests would not hold: install {CHECKED_WITH}.x (the release "
+            "extractor's transport is checked with)")
+    pool._network_backend = _BoundedNetwork(backend, local)
+
+
+def environment_proxies() -> dict[str, str]:
+    """The proxies the environment (or the system settings) name: keys http, https, all
+    and no (the NO_PROXY list), as ``urllib.request.getproxies`` gives them."""
+    return {scheme: url for scheme, url in urllib.request.getproxies().items()
+            if scheme in (*PROXY_VARIABLES, "no") and url}
+
+
+def proxy_for(url: httpx2.URL, proxies: Mapping[str, str]) -> str | None:
+    """The proxy a request to ``url`` goes through (its scheme's, else ALL_PROXY's), or
+    None: none is named, or NO_PROXY lists the host (``_bypassed``)."""
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy or _bypassed(url.host, url.port, proxies.get("no", "")):
+        return None
+    return _with_scheme(proxy)
+
+
+def _bypassed(host: str, port: int | None, no_proxy: str) -> bool:
+    """Whether NO_PROXY lists ``host``, as curl and the stdlib read it: ``*``, the host, or
+    a domain above it (a leading dot changes nothing), each optionally with ``:port``."""
+    host = host.lower()
+    names = [host, f"{host}:{port}"] if port is not None else [host]
+    for entry in no_proxy.lower().split(","):
+        entry = entry.strip().lstrip(".").strip("[]")
+        if entry == "*" or entry and any(name == entry or name.endswith(f".{entry}")
+                                         for name in names):
+            return True
+    return False
+
+
+def _with_scheme(proxy: str) -> str:
+    """A bare ``host:port`` proxy means http://, as curl and httpx read it."""
+    return proxy if "://" in proxy or not proxy else f"http://{proxy}"
+
+
+class ProxyRoutes(httpx2.BaseTransport):
+    """Sends each request straight to its server or through the proxy ``proxies`` name
+    for it (``proxy_for``); every route is a ``BoundedTransport`` built with ``kwargs``.
+
+    Raises:
+        ConfigError: a proxy URL httpx cannot use (named by its variable, credentials masked).
+    """
+
+    def __init__(self, proxies: Mapping[str, str], **kwargs: Any) -> None:
+        self._proxies = dict(proxies)
+        self._direct = BoundedTransport(**kwargs)
+        self._via: dict[str, BoundedTransport] = {}
+        for scheme, variable in PROXY_VARIABLES.items():
+            url = _with_scheme(proxies.get(scheme, ""))
+            if url and url not in self._via:
+                self._via[url] = _proxied(url, variable, kwargs)
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        proxy = proxy_for(request.url, self._proxies)
+        return (self._direct if proxy is None else self._via[proxy]).handle_request(request)
+
+    def close(self) -> None:
+        for transport in (self._direct, *self._via.values()):
+            transport.close()
+
+
+def _proxied(url: str, variable: str, kwargs: dict[str, Any]) -> BoundedTransport:
+    """A ``BoundedTransport`` through the proxy at ``url``; its credentials go to ``redact``."""
+    remember_secrets(None, [url])
+    try:
+        return BoundedTransport(proxy=url, **kwargs)
+    except (ValueError, ImportError, httpx2.InvalidURL) as exc:
+        raise ConfigError(
+            f"{variable} names a proxy extractor cannot use, {display_url(url)} "
+            f"({redact(str(exc))}): give it as http://host:port (socks5:// needs the socksio "
+            f"package) or unset it (httpx would refuse it too)") from None
+
+
 def bounded_client(timeout: float) -> httpx2.Client:
-    """An httpx client for model servers, every request bounded by ``timeout`` in all."""
+    """An httpx client for model servers, every request bounded by ``timeout`` in all,
+    straight or through the proxy the environment names (``ProxyRoutes``)."""
     limits = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)
-    return httpx2.Client(transport=BoundedTransport(limits=limits), timeout=timeout,
+    routes = ProxyRoutes(environment_proxies(), limits=limits)
+    # trust_env=False: the routes honour the environment's proxies; httpx must mount no
+    # transport of its own for them (it would have no deadline and no size cap)
+    return httpx2.Client(transport=routes, trust_env=False, timeout=timeout,
                          headers={"accept-encoding": "identity"}, follow_redirects=True)
