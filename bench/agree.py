@@ -367,20 +367,28 @@ def _stated(name: str, value: Any, plain: str, numbers: set[float], text: str) -
         return any(form in plain for form in _date_forms(str(value)))
     if name == "apply_url":
         return norm_url(value) in text.casefold()
-    if name == "location_country":
-        return any(f" {norm(form)} " in plain for form in _country_forms(str(value)))
-    if name == "location_region":
-        return any(f" {norm(form)} " in plain for form in (value, US_STATES.get(value, value)))
+    if name in ("location_country", "location_region"):
+        return _place_stated(name, str(value), plain, text)
     if str(value) in SURFACES:
         return any(form in plain or form in text.casefold() for form in SURFACES[str(value)])
     wanted = norm_company(value) if name == "company" else norm(value)
     return f" {wanted} " in plain
 
 
-def _country_forms(code: str) -> tuple[str, ...]:
-    extra = {"US": ("USA", "U S", "America"), "GB": ("UK", "England", "Britain"),
-             "RU": ("Россия",), "AM": ("Armenia",)}
-    return (code, country_name(code) or code, *extra.get(code, ()))
+def _place_stated(name: str, code: str, plain: str, text: str) -> bool:
+    """A country or a US state by name (any case) or by its code as written ("US", "IN":
+    upper case, so the words "us" and "in" do not count)."""
+    if re.search(rf"(?<![\w.]){re.escape(code)}(?![\w])", text):
+        return True
+    if name == "location_region":
+        names: tuple[str, ...] = (US_STATES.get(code, ""),)
+    else:
+        names = (country_name(code) or "", *_COUNTRY_ALIASES.get(code, ()))
+    return any(f" {norm(form)} " in plain for form in names if form)
+
+
+_COUNTRY_ALIASES = {"US": ("USA", "U.S.A", "America"), "GB": ("UK", "England", "Britain"),
+                    "RU": ("Россия",)}
 
 
 def _date_forms(iso: str) -> tuple[str, ...]:

@@ -96,3 +96,12 @@ def test_each_labelled_field_lands_in_one_bucket() -> None:
 def test_the_tool_skips_when_the_corpus_is_absent(tmp_path: Path, capsys) -> None:
     assert agree.main(["--corpus", str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_a_country_or_state_code_counts_only_as_written_in_capitals() -> None:
+    us, indiana = Want(("US",), "Austin, TX"), Want(("IN",), "Gary, IN")
+    assert not agree.in_text("location_country", us, "Join us in our mission.")
+    assert agree.in_text("location_country", us, "Based in the US.")
+    assert agree.in_text("location_country", us, "Anywhere in the United States")
+    assert not agree.in_text("location_region", indiana, "Work in a team.")
+    assert agree.in_text("location_region", indiana, "Offices in Indiana and Ohio")
