@@ -22,6 +22,9 @@ Where candidates come from, most reliable first (``RANK``):
     pattern         sentences: "At Acme, we", "A Acme oferece", "Acme es una", "Chez
                     Acme,", "Die Acme sucht", "Компания «Acme»", "Acme是一家"
     line            short lines near the top that read like a job title
+    sentence        the role a body sentence names: "a full-time role for a Fire Safety
+                    Designer located in", "is seeking a Vice President of Sales to"
+                    (a title only; no header is read around it)
 
 The same rules read what a posting's own title and company are NOT: a recruiter's card
 (a username line and the lines under it, "Publicado por Ana Souza", "Recruteur : ..."),

@@ -14,7 +14,7 @@ MAX_CANDIDATES = 6
 
 # Origin ranks: lower is more reliable.
 RANK = {"jsonld": 0, "field": 1, "labelled": 2, "heading": 3, "header": 4, "byline": 5,
-        "pattern": 6, "line": 7}
+        "pattern": 6, "line": 7, "sentence": 8}
 
 
 TOP_CHARS = 900  # the posting's own header; "similar jobs" sit further down

@@ -48,6 +48,7 @@ from extractor.candidates.words import (
     CJK,
     CLIENT,
     COMPANY_LABELS,
+    CONN,
     GLUED_CUT,
     HEAD_NAME,
     HIRING_VERB,
@@ -107,6 +108,8 @@ def _named(name: str, is_place: IsPlace | None) -> bool:
         return False
     if name[:1].islower() and not re.search(f"[{UP}]", name[1:]):
         return False  # "multinacional do setor": a description
+    if len([w for w in name.split() if w[:1].islower() and not re.fullmatch(CONN, w)]) >= 3:
+        return False  # "Proven ability to manage requests": a sentence after the label
     return not is_place_text(name, is_place)
 
 
@@ -116,7 +119,8 @@ def _header_names(text: str, titles: list[Candidate],
     Córdoba"), or above it on the first line; the company a title line names ("... at
     Acme", "... - 米粒科技"); the client an agency names ("our client, Acme,")."""
     yield from _client_names(text)
-    title = next((c for c in titles if c.start >= 0), None)
+    # a title read from a sentence sits in the body: no header around it
+    title = next((c for c in titles if c.start >= 0 and c.origin != "sentence"), None)
     if title is None:
         return
     lines = text_lines(text)

@@ -35,16 +35,19 @@ from extractor.candidates.words import (
     CJK,
     FIRST_PART,
     GENDER,
+    GLUED_LABEL,
     HIRING_VERB,
     LAST_PART,
     MD_HEADING,
     META_LINE,
     NOT_TITLE_LINE,
+    ROLE_SENTENCE,
     SENTENCE_ZH,
     TITLE_HEAD,
     TITLE_LABELS,
     TITLE_TAIL,
     TITLE_WORD,
+    UP,
 )
 from extractor.load import title_column
 
@@ -76,13 +79,15 @@ def _title_lines(text: str, hint: str | None) -> Iterator[tuple[str, str, int]]:
         yield line, "heading", start
     for line, start in _leading_lines(own):
         yield line, "line", start
+    for title, start in _sentence_titles(own):
+        yield title, "sentence", start
 
 
 def clean_title(line: str, is_place: IsPlace | None = None) -> str:
     """The title a line states: without a markdown mark, an emoji, a leading tag
     ("【实习】", "Stage –", "远程兼职｜"), gender markers, a company after "at", or trailing
     pay, contract, schedule, workplace and place tags."""
-    title = TITLE_HEAD.sub("", strip_marks(line))
+    title = TITLE_HEAD.sub("", GLUED_LABEL.split(strip_marks(line), maxsplit=1)[0])
     first = FIRST_PART.match(title)
     if first and is_tag(first.group(1), is_place):
         title = title[first.end():]
@@ -153,6 +158,44 @@ def _leading_lines(text: str, limit: int = 12) -> list[tuple[str, int]]:
         if len(found) >= limit:
             break
     return found
+
+
+_SENTENCE_CHARS = 3000  # a body-only posting names its role in its first paragraphs
+_CAPITAL = re.compile(f"[{UP}]")
+_JOINER = re.compile(r"of|and|&|/|-|–")  # between a role's capitalised words
+
+
+def _sentence_titles(text: str, limit: int = 2) -> Iterator[tuple[str, int]]:
+    """The capitalised role a sentence names ("a full-time role for a Fire Sprinkler
+    Designer located in", "seeking a hands-on Vice President of Sales to lead"): up to
+    two lower-case words before it, then its capitalised words; one with a job noun."""
+    found = 0
+    for match in ROLE_SENTENCE.finditer(text[:_SENTENCE_CHARS]):
+        rest = text[match.end(): match.end() + 120]
+        lead = re.match(rf"(?:[a-z][\w-]*\s+){{0,2}}(?=[{UP}])", rest)
+        if lead is None:
+            continue
+        words = _role_words(rest[lead.end():])
+        if words and TITLE_WORD.search(words) and len(words.split()) <= 8:
+            yield words, match.end() + lead.end()
+            found += 1
+            if found >= limit:
+                return
+
+
+def _role_words(rest: str) -> str:
+    """The run of capitalised words (with "of", "and", "&" between them) opening ``rest``."""
+    words: list[str] = []
+    for word in rest.split("\n")[0].split()[:12]:
+        bare = word.rstrip(".,;:!?)")
+        if not (_CAPITAL.match(bare) or (words and _JOINER.fullmatch(bare))):
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    while words and not _CAPITAL.match(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def reads_as_title(raw: str, line: str) -> bool:

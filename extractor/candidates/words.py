@@ -170,9 +170,15 @@ TITLE_HEAD = re.compile(
     r"(?:(?:vaga (?:para|de)|oportunidade para|precisa-se de|contrata-se|se busca|se necesita|"
     r"se requiere|oferta de (?:empleo|trabajo)(?: de| para)?|offre d['’]emploi\s*:?|"
     r"nous recrutons|on recrute|wir suchen(?: ab sofort)?|требуется|требуются|нужен|нужна|"
-    r"招聘|急招)\s*[:：]?\s+(?:(?:um|uma|un|una|une?|eine?n?|eine/n|un\(e\))\s+)?)?",
+    r"招聘|急招)\s*[:：]?\s+(?:(?:um|uma|un|una|une?|eine?n?|eine/n|un\(e\))\s+)?)?"
+    # a heading about the role: "About the Senior Designer" states the title
+    r"(?:about the\s+(?=\S+(?:\s+\S+)?))?",
     re.IGNORECASE,
 )
+
+# a title whose line breaks were lost runs into the next label: "House CoordinatorFLSA
+# Status: Hourly": it stops at the glue
+GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z][\w ]{1,30}:)")
 
 # the last part of a title that a tag may be: "(…)", "（…）", or after " – ", " - ", ", "
 LAST_PART = re.compile(r"(?:\s*[(（][^()（）]{1,60}[)）]|\s+[–—-]\s+[^–—]{1,60}|,\s+[^,]{1,40})$")
@@ -328,6 +334,10 @@ NOT_A_COMPANY = re.compile(
     r"vertrieb|tecnologia|tecnología|sobre .*|acerca .*|über .*|à propos.*|о компании|"
     r"requisitos|benef[íi]cios|responsabilidades|descri[çc][ãa]o|descripci[óo]n|funciones|"
     r"aufgaben|profil|missions|обязанности|требования|условия|"
+    # the English section and field headings a body-only posting repeats ("Benefits")
+    r"benefits|perks|overview|qualifications|requirements|responsibilities|duties|summary|"
+    r"job (?:id|description|summary|type)|(?:company|role|position) description|level|"
+    r"compensation|education|skills|"
     # the posting's own words and departments in the other languages
     r"vagas?|oportunidades?|posi[çc][ãa]o|cargo|fun[çc][ãa]o|equipe|time|[áa]rea|puesto|"
     r"vacantes?|ofertas?|posici[óo]n|equipo|poste|offres?|[ée]quipe|mission|stelle|position|"
@@ -403,8 +413,22 @@ BULLET = re.compile(r"^[ \t]*(?:[•·▪●✓✔►>*+]|[-–—]\s|\d{1,2}[.)
 
 SENTENCE_ZH = re.compile("[，。；！？]")
 
-# a label line ("职位：财务总监", "Ort: Bern"), a hashtag, an address: not a title line
-NOT_TITLE_LINE = re.compile(r"^[^:：]{1,24}(?::\s|:$|：)|(?:^|\s)#\w|https?://|www\.|@")
+# a label line ("职位：财务总监", "Ort: Bern"), a hashtag, an address; a requirement or a
+# sentence that lost its bullet or full stop ("Experience as a Loan Officer", "We are
+# seeking a ..."): not a title line
+NOT_TITLE_LINE = re.compile(
+    r"^[^:：]{1,24}(?::\s|:$|：)|(?:^|\s)#\w|https?://|www\.|@|"
+    r"(?i:^(?:experience|proven|strong|excellent|solid|demonstrated|ability|abilities|"
+    r"knowledge|familiarity|understanding|proficiency|must|minimum|at least|fully|"
+    r"we|we're|you|you'll|your|our|this|the ideal|responsible|seeking|looking)\b)")
+
+# the sentence that names the role: "This is a full-time on-site role for a Fire Safety
+# Designer located in ...", "Acme is seeking a hands-on Vice President of Sales to lead";
+# what follows is read up to its capitalised words (``titles._sentence_titles``)
+ROLE_SENTENCE = re.compile(
+    r"\b(?:role|position|opening|vacancy) for (?:an?|the)\s+|"
+    r"\b(?:is|are|we're|currently|now) (?:seeking|looking for|hiring|recruiting)"
+    r"(?: for)? (?:an?|the)\s+|\bseeks (?:an?|the)\s+", re.IGNORECASE)
 
 MD_HEADING = re.compile(r"^#{1,4}[ \t]+(?P<v>[^\n]{2,150})$", re.MULTILINE)
 
@@ -443,7 +467,7 @@ AT_WORD = re.compile(r"^(?:chez|bei|at|@|en|na|no|für|в\s+компании)\s+
 AMBIGUOUS_AT = frozenset({"bei", "na", "no", "en"})
 
 CLIENT = re.compile(
-    r"\b(?:our|a)\s+client,?\s+|\b(?:nosso|nossa)\s+cliente,?\s+(?:a\s+|o\s+)?|"
+    r"\b(?:our|a)\s+(?-i:client),?\s+|\b(?:nosso|nossa)\s+cliente,?\s+(?:a\s+|o\s+)?|"
     r"\bnuestro\s+cliente,?\s+|\bnotre\s+client,?\s+|"
     r"\bunsere[ns]?\s+(?:kunden|mandanten),?\s+(?:der|die|des|dem)?\s*|\bнаш\s+клиент\s*[—–-]?\s*",
     re.IGNORECASE,
