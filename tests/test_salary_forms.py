@@ -135,6 +135,35 @@ def test_a_period_word_before_a_sentence_end_does_not():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Зарплата: от 150к руб", [(150000, None, "RUB", None)]),
+    ("Зарплата: 150-200к ₽", [(150000, 200000, "RUB", None)]),
+    ("Lohn: Fr. 5'800.– pro Monat", [(5800, 5800, "CHF", "month")]),
+    ("Lohn: SFr. 5800 pro Monat", [(5800, 5800, "CHF", "month")]),
+    ("Salario: 3 millones de pesos mensuales", [(3000000, 3000000, None, "month")]),
+    ("Salario: 2 millones de pesos colombianos", [(2000000, 2000000, "COP", None)]),
+])
+def test_cyrillic_k_swiss_francs_and_millions_of_pesos(text, expected):
+    assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Зарплата: до 200 тыс. на руки", [(None, 200000, None, None)]),
+    ("з/п от 150 тыс.", [(150000, None, None, None)]),
+    ("Salary: 40-50k", [(40000, 50000, None, None)]),
+])
+def test_a_thousand_figure_after_a_pay_label_is_pay_of_no_stated_currency(text, expected):
+    assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Команда 10к человек", "Fr. Müller leitet das Team", "Зарплата: 5 лет опыта",
+    "Founded 2015. 40-50k users",
+])
+def test_a_thousand_figure_with_no_pay_label_or_money_is_not_pay(text):
+    assert _ranges(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Salaris: €5.500 - €6.400 bruto per maand", [(5500, 6400, "EUR", "month")]),
     ("Salaris: € 62.000 per jaar", [(62000, 62000, "EUR", "year")]),
     ("Uurloon: € 18,50 per uur", [(18.5, 18.5, "EUR", "hour")]),

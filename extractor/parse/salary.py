@@ -43,7 +43,8 @@ _CODES = ("USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|RMB|INR|RUB|RUR|AMD|PLN|SEK|NOK|D
           "KES|PHP|MYR|IDR|THB|VND|KRW|TWD|EGP|PKR|BDT|LKR|COP|CLP|ARS|PEN|UYU|BOB|PYG|"
           "VES|CRC|GTQ|DOP|UZS|KGS|TJS|MDL|RSD|ISK|MAD|TND")
 _SYM = (r"(?:US\$|USD\$|U\$S|C\$|CA\$|CAD\$|A\$|AU\$|NZ\$|HK\$|NT\$|S\$|R\$|RD\$|MX\$|COL\$|"
-        r"CLP\$|AR\$|S/\.?(?=\s?\d)|\$|€|£|₽|₹|¥|￥|֏|₪|₩|₴|₺|₸|₱|₦|₫|฿)")
+        r"CLP\$|AR\$|S/\.?(?=\s?\d)|(?<![A-Za-z])S?Fr\.(?=\s?\d)|\$|€|£|₽|₹|¥|￥|֏|₪|₩|₴|₺|₸|₱|"
+        r"₦|₫|฿)")
 _CODE = rf"(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])"
 _WORD_CUR = (r"(?:(?i:руб(?:л(?:ей|я|ь))?\.?|р\.|бел\.?\s?руб\.?|тенге|тг\.|грн\.?|сум(?:ов)?|"
              r"сом(?:ов)?|(?:us\s+)?dollars|d[óo]lares(?:\s+(?:americanos|estadounidenses|"
@@ -68,7 +69,7 @@ _MARKS: dict[str, str | None] = {
     "歐元": "EUR", "港币": "HKD", "港幣": "HKD", "港元": "HKD", "台币": "TWD", "台幣": "TWD",
     "新台币": "TWD", "新台幣": "TWD", "臺幣": "TWD", "新臺幣": "TWD", "日元": "JPY",
     "円": "JPY", "元": _CJK_LOCAL, "块": _CJK_LOCAL, "¥": _CJK_LOCAL, "￥": _CJK_LOCAL,
-    "$": _DOLLAR,
+    "$": _DOLLAR, "fr.": "CHF", "sfr.": "CHF",
 }
 
 # ---------------------------------------------------------------- amounts
@@ -78,12 +79,12 @@ _NUM = (r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|"
         r"\d{1,3}(?:(?:,\s?|[ \t\u00a0\u202f\u2009.'’])\d{3})+(?:[.,]\d{1,2})?|"
         r"\d+(?:[.,]\d{1,2})?)(?![\d])")
 _NOT_LETTER = r"(?![^\W\d_])"
-_SUFFIX = (rf"(?:[kK](?![a-zа-я])|(?i:thousand\b|lakhs?\b|lacs?\b|lpa\b|тыс(?:яч\w*)?\.?|"
+_SUFFIX = (rf"(?:[kKкК](?![a-zа-я])|(?i:thousand\b|lakhs?\b|lacs?\b|lpa\b|тыс(?:яч\w*)?\.?|"
            rf"mil{_NOT_LETTER}|tsd\.|tausend\b|млн|млрд|миллион\w*|миллиард\w*|milh(?:ões|ão)|mill(?:ones|ón|ions?)|"
            rf"milliards?|millionen|milliarden|mio\.|mrd\.|trillion\b)|千|万|萬|亿|億|百万|千万|"
            r"[wW](?![A-Za-z])|"
            rf"[mM](?:illion|ln|m|n|il)?{_NOT_LETTER}|[bB](?:illion|n)?{_NOT_LETTER})")
-_SCALES = {"k": 1000, "thousand": 1000, "тыс": 1000, "mil": 1000, "tsd": 1000,
+_SCALES = {"k": 1000, "к": 1000, "thousand": 1000, "тыс": 1000, "mil": 1000, "tsd": 1000,
            "tausend": 1000, "千": 1000, "万": 10_000, "萬": 10_000, "w": 10_000,
            "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "lacs": 100_000, "lpa": 100_000}
 # million suffixes: pay only right after a salary label ("Зарплата: 1,5 млн ₽ в год",
@@ -98,7 +99,7 @@ _INLINE_PERIOD = (r"(?i:/\s?(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day|m[e�
 def _amount(tag: str) -> str:
     return (rf"(?P<{tag}pre>{_SYM}|{_CODE})?[ \t\u00a0]?(?P<{tag}num>{_NUM})"
             rf"(?:[ \t\u00a0]?(?P<{tag}suf>{_SUFFIX}))?(?![a-z\d])"
-            rf"(?:\s?(?P<{tag}post>{_SYM}|{_CODE}|{_WORD_CUR})(?![ \t]?\d))?"
+            rf"(?:\s?(?:de\s)?(?P<{tag}post>{_SYM}|{_CODE}|{_WORD_CUR})(?![ \t]?\d))?"
             rf"(?P<{tag}plus>\+)?(?:\s?(?P<{tag}per>{_INLINE_PERIOD}))?")
 
 
@@ -145,9 +146,9 @@ _PERIOD_WORDS: list[tuple[PayPeriod, str]] = [
              r"(?:brutto)?jahres(?:gehalt|lohn)|per\s+jaar\b|jaarlijks|lpa\b"),
 ]
 # words that may stand between a figure and its period: "250 USD equivalent in AMD per month",
-# "1.200 € brutos mensais", "350 € HT / jour", "350 000 ₸ на руки в месяц"
-_FILLER = (r"^[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3}|HT|TTC|CLT|PJ)|gross|net[oa]?s?|brut[oa]?s?|"
-           r"brute?s?|brutto|netto|l[ií]quid[oa]s?|hors\s+taxes?|base|salary|pay|total|paid|"
+# "1.200 € brutos mensais", "350 € HT / jour", "350 000 ₸ на руки в месяц", "Fr. 5'800.– pro"
+_FILLER = (r"^(?:\.[–—-])?[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3}|HT|TTC|CLT|PJ)|gross|net[oa]?s?|"
+           r"brut[oa]?s?|brute?s?|brutto|netto|l[ií]quid[oa]s?|hors\s+taxes?|base|salary|pay|total|paid|"
            r"in|fixo|fixe|на\s+руки|(?:до|после)\s+вычета(?:\s+налогов)?|before\s+tax\w*|"
            r"pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
 _PERIODS: list[tuple[PayPeriod, re.Pattern[str]]] = [
@@ -540,12 +541,20 @@ def _salary(m: re.Match[str], text: str, default: str | None) -> Found[SalaryRan
         return None
     confidence = 1.0
     if currency is None:
-        if not (marked or period and (_g(m, "asuf") or _pay_label_before(m, text))):
+        if not (marked or _bare_pay(m, text, period)):
             return None
         currency, confidence = default, 0.8
     raw, start = _raw(m, text, end)
     value = SalaryRange(min=span[0], max=span[1], currency=currency, period=period, raw=raw)
     return Found(value, start, start + len(raw), confidence)
+
+
+def _bare_pay(m: re.Match[str], text: str, period: str | None) -> bool:
+    """A figure with no currency is pay with two of: a stated period, a thousand suffix, a
+    pay label right before it ("13K-13K Annually", "Salary 40,000-50,000 annually",
+    "Зарплата: до 200 тыс. на руки")."""
+    suffix = bool(_g(m, "asuf") or _g(m, "bsuf"))
+    return sum((bool(period), suffix, _pay_label_before(m, text))) >= 2
 
 
 def _raw(m: re.Match[str], text: str, end: int) -> tuple[str, int]:
