@@ -6,22 +6,32 @@ period after it ("per hour", "por mês", "brutos anuales", "par an", "im Monat",
 "/月"), a pay word right after it ("salary", "brutto", "на руки") or a "$120k-$150k" k-range.
 Benefit and company money (referral bonus, meal vouchers: "vale-refeição de R$ 35/dia",
 "tickets restaurant", "Essenszuschuss", "餐补"; "$11.6 billion in venture capital",
-"faturamento de R$ 80 milhões") is not pay: a nearer money-but-not-pay word, a
-million/billion suffix or an amount over ten million rejects the figure. The period is
+"faturamento de R$ 80 milhões") is not pay: a nearer money-but-not-pay word, a billion
+suffix, a million one not right after a salary label, or an amount over ten million
+rejects the figure. The period is
 only ever read from the text; a "K" suffix does not state one, except in Chinese, where
 "20-35K" (and "15-25K·13薪", thirteen monthly salaries) is a monthly figure.
 
 Numbers are read in every locale's form: "1.234,56", "1,234.56", "1 234" (with no-break or
-narrow no-break spaces), "5'800"; "mil"/"тыс."/"千" are thousands and "万" ten thousand.
+narrow no-break spaces), "5'800", "18,00,000" (lakhs); "k"/"к"/"mil"/"тыс."/"千" are
+thousands, "万" ten thousand, "lakh"/"LPA" a hundred thousand (LPA: per year); a million
+("млн", "millones", "M") is pay only right after a salary label. "·13薪" and "13th salary"
+(months paid) are never an amount. A figure in a list or table under a pay header
+("Compensation (base salary, annual):") takes the header's period.
+
 A bare "$" is the US dollar, except next to French pay words (Quebec: "82 000 $ par
 année", CAD) and Spanish ones (a peso of a country the figure does not name: no currency
 unless the posting states one). "元" is the yuan, or the Taiwan or Hong Kong dollar in a
-posting in traditional characters. A bare figure ("13K-13K Annually", "Salary
-40,000-50,000 annually") counts only with a stated period and a k suffix or pay word; its
-currency is the caller's ``default_currency`` (a currency stated elsewhere in the
-posting) or null, at confidence 0.8. A floor ("from", "ab", "a partir de", "от", "起")
-sets min only, a ceiling ("up to", "até", "hasta", "до") max only. Identical ranges
-stated twice count once.
+posting in traditional characters. A figure with no currency ("13K-13K Annually", "Salary
+40,000-50,000 annually", "Зарплата: до 200 тыс.") counts only with two of a stated period,
+a thousand suffix and a pay label right before it; its currency is the caller's
+``default_currency`` (a currency stated elsewhere in the posting) or null, at confidence
+0.8. A floor ("from", "ab", "a partir de", "от", "起") sets min only, a ceiling ("up to",
+"até", "hasta", "до") max only. Identical ranges stated twice count once.
+
+``supports`` is grounding's check of a model's range: each amount must be one the text
+writes (``stated_amounts``: multipliers applied; counts, dates and phone numbers left out),
+its currency and period ones the text names.
 """
 
 from __future__ import annotations
