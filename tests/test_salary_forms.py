@@ -75,6 +75,7 @@ def test_a_million_range_is_not_cut_to_its_first_figure():
     ("CHF 110'000 + 13th salary", [(110000, 110000, "CHF", None)]),
     ("€52,000 plus 13th month salary", [(52000, 52000, "EUR", None)]),
     ("薪资：15-25K·13-15薪", [(15000, 25000, "CNY", "month")]),
+    ("薪资：8000-12000，13薪", [(8000, 12000, "CNY", "month")]),
 ])
 def test_a_thirteenth_salary_says_the_figure_before_it_is_pay(text, expected):
     assert _ranges(text) == expected
@@ -179,6 +180,9 @@ def test_dutch_periods(text, expected):
     "联系电话：138-0013-8000，邮编100080",
     "Founded in 2015, 250 employees, call +1 (555) 123-4567",
     "绩效奖金：10%-20%",
+    "薪资：2024年起",
+    "月薪：10万+用户",
+    "Salario: 25-35 años",
 ])
 def test_counts_percentages_phones_and_years_are_not_pay(text):
     assert _ranges(text) == []

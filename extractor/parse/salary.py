@@ -166,7 +166,8 @@ _PERIODS: list[tuple[PayPeriod, re.Pattern[str]]] = [
 _PERIOD_ANYWHERE = [(p, re.compile(rf"(?i){r}")) for p, r in _PERIOD_WORDS]
 _GLUED = re.compile(r"(?<=[a-zß-ÿа-я])(?=[A-ZÀ-ÞА-Я])")  # lost line breaks: "la horaDeportes"
 # "·13薪", "·13-15薪": thirteen (to fifteen) monthly salaries a year, so the figure is monthly
-_MONTHS_PAID = re.compile(r"^[ \t·・•*×x]*(?:1[2-9]|2[0-4])(?:\s*[-~至]\s*(?:1[2-9]|2[0-4]))?\s*薪")
+_MONTHS_PAID = re.compile(
+    r"^[ \t·・•*×x,，、]*(?:1[2-9]|2[0-4])(?:\s*[-~至]\s*(?:1[2-9]|2[0-4]))?\s*薪")
 _PERIOD_LABEL = re.compile(
     r"(?i)(?:\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
     r"rate|wage|compensation|stipend|income|earnings|equivalent)\b|\b(?:kv-)?(?:mindest)?"
@@ -549,6 +550,9 @@ def _salary(m: re.Match[str], text: str, default: str | None) -> Found[SalaryRan
     if not _has_pay_context(m, text, period, marked, header) \
             or _not_pay(text, m.start(), m.end()):
         return None
+    if not (_g(m, "apre") or _g(m, "apost") or _g(m, "bpre") or _g(m, "bpost")) \
+            and _COUNT.match(text, m.end()):
+        return None  # "薪资：2024年起", "月薪：10万+用户": a year, a count of users
     confidence = 1.0
     if currency is None:
         if not (marked or _bare_pay(m, text, period)):
