@@ -272,5 +272,10 @@ def test_a_model_pay_range_the_text_does_not_state_is_dropped(text, value):
     assert _grounded(value, text) == []
 
 
+def test_a_currency_written_in_another_spelling_is_the_same_currency():
+    assert supports({"min": 15000, "max": 25000, "currency": "RMB"}, "薪资：15-25K·13薪")
+    assert supports({"min": 5800, "max": 5800, "currency": "chf"}, "Lohn: CHF 5'800")
+
+
 def test_a_pay_range_with_no_amount_is_not_supported():
     assert not supports({"min": None, "max": None, "currency": "USD"}, "Salary: $50,000")

@@ -479,7 +479,7 @@ def _block_header(m: re.Match[str], text: str) -> str:
     if not _ROW.match(text[start:m.start()]):
         return ""
     header, first_row = "", ""
-    for above in reversed(text[:start].split("\n")[-13:-1]):
+    for above in reversed(text[max(0, start - 2000):start].split("\n")[-13:-1]):
         if _RULE.match(above):
             continue
         if not _ROW.match(above):
@@ -693,6 +693,6 @@ def supports(value: dict[str, Any], text: str) -> bool:
     if not all(any(abs(a - s) < 0.005 for s in stated) for a in amounts):
         return False
     currency, period = value.get("currency"), value.get("period")
-    if currency and currency.upper() not in _currencies(body):
-        return False
+    if currency and (currency_code(currency) or currency.upper()) not in _currencies(body):
+        return False  # "RMB" is CNY
     return not period or _period_stated(period, body)
