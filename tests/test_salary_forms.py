@@ -148,6 +148,14 @@ def test_cyrillic_k_swiss_francs_and_millions_of_pesos(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("£45k pro rata", [(45000, 45000, "GBP", None)]),
+    ("月給25万円〜35万円", [(250000, 350000, "JPY", "month")]),
+])
+def test_pro_rata_pay_and_a_wave_dash_range(text, expected):
+    assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Зарплата: до 200 тыс. на руки", [(None, 200000, None, None)]),
     ("з/п от 150 тыс.", [(150000, None, None, None)]),
     ("Salary: 40-50k", [(40000, 50000, None, None)]),

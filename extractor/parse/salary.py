@@ -118,7 +118,7 @@ _LEAD = (r"(?P<lead>\b(?:up\s+to|from|starting\s+(?:at|from)|starts?\s+at|begins
          r"jusqu'à|jusqu’à|dès|ab|bis\s+zu|bis|mindestens|até|hasta|desde|no\s+m[ií]nimo|"
          r"m[ií]nimo\s+de|m[áa]ximo\s+de|(?P<between>between|entre|zwischen))\s+|"
          r"(?<![а-яА-Я])(?:от|до)\s+)?")
-_SEP = (r"(?:\s*(?:[-–—~～－]|to|and|до|à|bis|至|到)\s*|\s+(?:a|até|hasta|al|au)\s+|"
+_SEP = (r"(?:\s*(?:[-–—~～－〜]|to|and|до|à|bis|至|到)\s*|\s+(?:a|até|hasta|al|au)\s+|"
         r"(?(between)\s+(?:and|e|y|et|und|и)\s+|(?!))|(?=[$€£₽₹]))")
 _MONEY = re.compile(rf"(?i:{_LEAD}){_amount('a')}(?:{_SEP}{_amount('b')})?")
 _ONE = re.compile(rf"(?i:{_LEAD}){_amount('a')}")
@@ -257,8 +257,8 @@ _LABEL_GAP = re.compile(r"(?i)[\s:：•\-–]*(?:(?:range|rate|band|is|of|from|
                         r"salarial)\b[\s:：•\-–]*)*")
 _PAY_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:salary|base|OTE|gross|net|brut\w*|brutto|netto|net[oa]s?\b|l[ií]quid\w*|"
-    r"(?-i:HT\b)|DOE|depending|based\s+on|commensurate|на\s+руки|до\s+вычета|после\s+вычета|"
-    rf"(?:plus\s+|and\s+|e\s+|y\s+|und\s+)?{_NTH_PAY})")
+    r"(?-i:HT\b)|DOE|depending|based\s+on|commensurate|pro[- ]rata|на\s+руки|до\s+вычета|"
+    rf"после\s+вычета|(?:plus\s+|and\s+|e\s+|y\s+|und\s+)?{_NTH_PAY})")
 _SALARY_LABEL = re.compile(
     r"(?i)\b(?:salary|salário|salario|sueldo|salaire|gehalt|lohn|remunera[çc][ãa]o|renta|"
     r"remuneraci[óo]n|CTC|salaris)\b|зарплат|заработн|оклад|年薪|月薪|薪资|薪酬|工资")
