@@ -120,6 +120,12 @@ def test_a_list_under_a_benefits_header_is_not_pay(text):
     assert _ranges(text) == []
 
 
+def test_relocation_sign_on_and_equity_money_under_a_pay_header_is_not_pay():
+    text = ("Compensation (annual):\n- Base salary: $120,000 - $140,000\n- Relocation: $5,000\n"
+            "- Sign-on: $10,000\n- Stock: $40,000\n")
+    assert _ranges(text) == [(120000, 140000, "USD", "year")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The annual base salary for this position is $95,000 - $115,000 CAD.",
      [(95000, 115000, "CAD", "year")]),

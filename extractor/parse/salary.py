@@ -214,7 +214,8 @@ _NOT_PAY_BEFORE = re.compile(
     r"net)\s+sales|sales\s+of|"
     r"turnover|assets|invest\w*|valuation|loans?|worth|discounts?|perks?|donat\w*|spend\w*|"
     r"match\w*|increase|differentials?|clients?|capital|ARR|series|grant|scholarship|"
-    r"savings?|price|priced|deals?|maybe|may\s+be|example|"
+    r"savings?|price|priced|deals?|maybe|may\s+be|example|relocat\w*|sign(?:ing|[- ]on)|"
+    r"equity|stock|RSUs?|shares|options|"
     # pt / es: meal and transport vouchers, allowances, company money
     r"vale\w*|(?-i:VR|VA|VT)|aux[ií]lio\w*|ajuda\s+de\s+custo|reembolso|subs[ií]dio\w*|"
     r"fatura\w*|receita|aporte|capta\w*|rodada|b[ôo]nus|bonifica\w*|(?-i:PLR)|pr[êe]mio\w*|"
