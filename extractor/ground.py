@@ -1,12 +1,14 @@
 """Grounding: every value must be supported by the cleaned text (or the page's data).
 
 Values from page structured data and from the parsers carry spans already. A value
-from the model is checked by its field's check in ``CHECKS``: an enum value by its
-parser's ``supports`` (the parser's own words: one vocabulary per field), a string by
-a search in the text (a URL whole), a number, a date, a pay range or a place by its
-parts. When no support is found the value is dropped (``grounding="drop"``, the
-default) or kept with a warning (``"warn"``). Either way the output line says which fields
-were not grounded. A field with no check is a programming error, raised, never a silent drop.
+from the model is checked by its field's check in ``CHECKS``: an enum value or a pay
+range by its parser's ``supports`` (the parser's own words: one vocabulary per field; a
+pay range's amounts in any form the salary parser reads, "15K", "1.5万", "R$ 5 mil",
+"150 тыс.", with its currency and period named), a string by a search in the text (a URL
+whole), a number, a date or a place by its parts. When no support is found the value is
+dropped (``grounding="drop"``, the default) or kept with a warning (``"warn"``). Either
+way the output line says which fields were not grounded. A field with no check is a
+programming error, raised, never a silent drop.
 """
 
 from __future__ import annotations
@@ -29,24 +31,6 @@ def _has(text: str, value: str) -> int:
     return match.start() if match else -1
 
 
-def _number_forms(amount: float) -> list[str]:
-    whole = int(amount)
-    grouped = f"{whole:,}"
-    forms = [grouped, str(whole), grouped.replace(",", " "), grouped.replace(",", ".")]
-    if whole % 1000 == 0 and whole >= 1000:
-        forms += [f"{whole // 1000}k", f"{whole // 1000} k", f"{whole // 1000}K"]
-    if amount != whole:
-        forms.append(f"{amount:g}")
-    return forms
-
-
-def _supports_amount(text: str, amount: float | None) -> bool:
-    if amount is None:
-        return True
-    flat = text.replace("\u00a0", " ").replace("\u202f", " ")
-    return any(form in flat for form in _number_forms(amount))
-
-
 def _supports_string(value: Any, text: str) -> bool:
     return isinstance(value, str) and _has(text, value[:60]) >= 0
 
@@ -54,10 +38,6 @@ def _supports_string(value: Any, text: str) -> bool:
 def _supports_url(value: Any, text: str) -> bool:
     """The whole URL is written in the text (not only its first characters)."""
     return isinstance(value, str) and bool(value) and value.casefold() in text.casefold()
-
-
-def _supports_salary(value: dict[str, Any], text: str) -> bool:
-    return _supports_amount(text, value.get("min")) and _supports_amount(text, value.get("max"))
 
 
 def _supports_location(value: dict[str, Any], text: str) -> bool:
@@ -79,13 +59,13 @@ GENERIC: dict[Kind, Check] = {
     "url": _supports_url,
     "number": _supports_number,
     "date": _supports_date,
-    "salary": _supports_salary,
     "location": _supports_location,
 }
 
 
 def _check_for(spec: FieldSpec) -> Check | None:
-    """An enum or bool field's parser check (extractor.parse.SUPPORTS), else its kind's."""
+    """An enum, bool or pay field's parser check (extractor.parse.SUPPORTS), else its
+    kind's."""
     return SUPPORTS.get(spec.name) or GENERIC.get(spec.kind)
 
 

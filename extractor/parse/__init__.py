@@ -6,8 +6,8 @@ show evidence for every field. A parser that is not sure returns nothing: null i
 better than a guess.
 
 ``parse_text`` runs them all and returns one ``Facts``. ``SUPPORTS`` holds each enum or
-bool field's check of a value against the text, in its parser's own words (grounding
-asks it: one vocabulary per field).
+bool field's check of a value against the text, and the pay ranges', in its parser's own
+words (grounding asks it: one vocabulary per field).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.parse import education, employment, seniority, visa, workplace
+from extractor.parse import education, employment, salary, seniority, visa, workplace
 from extractor.parse.apply import parse_apply_url
 from extractor.parse.base import Found
 from extractor.parse.dates import parse_dates
@@ -37,8 +37,9 @@ from extractor.record import Location
 
 __all__ = ["SUPPORTS", "Facts", "Found", "parse_text"]
 
-# enum and bool fields -> whether the text states a value, as that field's parser reads it
+# enum and bool fields and pay -> whether the text states a value, as its parser reads it
 SUPPORTS: dict[str, Callable[[Any, str], bool]] = {
+    "salary": salary.supports,
     "workplace_type": workplace.supports,
     "employment_types": employment.supports,
     "seniority": seniority.supports,
