@@ -531,8 +531,21 @@ def loso_section(data: dict[str, Any] | None) -> list[str]:
             f"{num(summary.get('sources_done'))} sources done, "
             f"{num(summary.get('sources_pending'))} pending; mean delta "
             f"{_signed(summary.get('mean_delta_f1'))} (target >= {mean}), least "
-            f"{_signed(summary.get('min_delta_f1'))} (target >= {least}).", ""]
+            f"{_signed(summary.get('min_delta_f1'))} (target >= {least}).", "",
+            *_loso_ceiling(data.get("sources") or [], least)]
     return out
+
+
+def _loso_ceiling(entries: list[dict[str, Any]], least: float) -> list[str]:
+    """The sources where rules-only leaves less headroom than the per-source target: no
+    pipeline can beat it by ``least`` there (F1 stops at 1)."""
+    capped = [(str(e.get("source", "?")), f1) for e in entries if e.get("status") == "done"
+              and (f1 := dig(e, "rules", "f1")) is not None and 1 - f1 < least]
+    if not capped:
+        return []
+    named = ", ".join(f"{source} (rules-only {f3(f1)})" for source, f1 in capped)
+    return [f"Out of reach by construction: {named}; a perfect record on every posting "
+            f"there would still beat rules-only by less than {least}.", ""]
 
 
 def _signed(value: float | None) -> str:

@@ -121,6 +121,15 @@ def test_page_carries_the_leave_one_source_out_figures():
                  "| board_b | 7 | 500 | draft-v9 retrained without it | pending: step 125 of 350",
                  "1 sources done, 1 pending; mean delta +0.046 (target >= 0.08)"):
         assert text in page, text
+    assert "Out of reach by construction" not in page  # rules-only 0.867 leaves room
+
+
+def test_a_source_where_rules_only_leaves_no_room_for_the_target_is_named():
+    perfect = {**LOSO["sources"][0], "source": "page_c", "rules": {"f1": 0.98},
+               "pipeline": {"f1": 1.0}, "delta_f1": 0.02}
+    page = render.render_markdown(inputs(loso={**LOSO, "sources": [perfect]}))
+    assert ("Out of reach by construction: page_c (rules-only 0.980); a perfect record on "
+            "every posting there would still beat rules-only by less than 0.03.") in page
 
 
 def test_page_carries_the_accuracy_figures_of_its_input():
@@ -140,7 +149,8 @@ def test_page_carries_the_benchmark_figures_of_its_input():
                                          loso=LOSO, draft_speed=DRAFT_SPEED))
     for text in ("41.7 postings/min",
                  "| Same tokens, bare base model (6 draft calls, 2,345 tokens) | 10.00 s |",
-                 "| Adapter overhead | +15.0% | <= 0.10 | **no** |", "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
+                 "| Adapter overhead | +15.0% | <= 0.10 | **no** |",
+                 "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
                  "6,543.2 records/s", "| 777 | 999 | 333 | 444 |", "| 8 | 11.1 | 13.7 | 16.0 |",
                  "| 1,234 | 42 | 617 | 2.0 |", "--delay 0.5 --n 32 --concurrency 2 8",
                  "python -m bench.run_all --set synthetic --n 7 --naive-n 2 --files 50",
