@@ -3,6 +3,7 @@ of the job in prose, an internship the employment parser reads. Invented texts."
 
 from __future__ import annotations
 
+from extractor import extract
 from extractor.parse.employment import parse_employment_types
 from extractor.parse.seniority import parse_seniority
 
@@ -43,3 +44,12 @@ def test_a_title_level_beats_an_internship_read_from_the_text():
 
 def test_a_past_internship_asked_for_gives_no_level():
     assert levels("Previous internship experience in sales is preferred.") == []
+
+
+def test_the_rules_pipeline_gives_an_internship_its_level_from_the_employment_read():
+    text = ("Our press team is looking to add a helper to our growing team this summer. "
+            "This internship runs 10 weeks and pays a stipend.")
+    result = extract(text, strategy="rules", use_cache=False)
+    assert result.ok, result.error
+    assert result.record.employment_types == ["internship"]
+    assert result.record.seniority == "internship"
