@@ -132,7 +132,8 @@ def _merged(read: _Read, answer: dict[str, Any], grounding: str, draft_first: Co
     for name, cands in (("title", read.titles), ("company", read.companies)):
         chosen = getattr(draft, name) if name in first else answer.get(name)
         pick_candidate(name, cands, chosen, merged, text)
-    facts = replace(read.facts, seniority=parse_seniority(merged.values.get("title"), text))
+    level = parse_seniority(merged.values.get("title"), text, read.facts.employment_types)
+    facts = replace(read.facts, seniority=level)
     warnings = merge_page_data(read.cleaned.jsonld, merged, facts, read.fields)
     merge_rules(facts, text, merged)
     merge_page_details(read.cleaned.jsonld, merged)

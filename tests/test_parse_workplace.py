@@ -126,3 +126,8 @@ def test_homeoffice_as_an_option_is_not_an_arrangement(text: str) -> None:
 
 def test_a_homeoffice_allowance_is_not_a_workplace() -> None:
     assert parse_workplace("Homeoffice-Pauschale von 50 € im Monat")[0] == []
+
+
+def test_work_from_home_glued_into_a_list_of_perks_is_remote():
+    text = "What We Offer:\nFlexible scheduleWork From HomeGreat Training Program"
+    assert [f.value for f in parse_workplace(text)[0]] == ["remote"]

@@ -41,14 +41,17 @@ _START = r"(?:\b|(?=[\u4e00-\u9fff]))"
 # a permanent contract's words: full-time evidence unless part-time is stated
 _PERMANENT = r"(?-i:CDI)|unbefristet\w*|festanstellung|festangestellt\w*|feste\s+anstellung"
 _PERMANENT_RX = re.compile(rf"(?i)^(?:{_PERMANENT})$")
+# "full-time", "full time", and "full - time" as some exports type it
+_FULL = r"full(?:[\s-]?|\s[-–]\s)time"
+_PART = r"part(?:[\s-]?|\s[-–]\s)time"
 # the words of each type in English, French, German, Russian, Portuguese, Spanish and Chinese
 _TERMS: list[tuple[str, str]] = [
-    ("full_time", rf"full[\s-]?time|полная\s+занятость|полный\s+рабочий\s+день|temps\s+plein|"
+    ("full_time", rf"{_FULL}|полная\s+занятость|полный\s+рабочий\s+день|temps\s+plein|"
                   rf"temps\s+complet|plein\s+temps|vollzeit\w*|pensum\s*:?\s*100\s?%|{_PERMANENT}|"
                   r"tempo\s+(?:integral|inteiro)|per[íi]odo\s+integral|hor[áa]rio\s+integral|"
                   r"jornada\s+(?:integral|completa)|(?:jornada\s+a\s+|horario\s+a\s+)?tiempo\s+"
                   r"completo|全[职職]"),
-    ("part_time", r"part[\s-]?time|частичная\s+занятость|неполн(?:ый\s+рабочий\s+день|ая\s+"
+    ("part_time", rf"{_PART}|частичная\s+занятость|неполн(?:ый\s+рабочий\s+день|ая\s+"
                   r"занятость)|temps\s+partiel|mi-temps|teilzeit\w*|minijob\w*|meio[\s-]per[íi]odo|"
                   r"meio\s+expediente|tempo\s+parcial|jornada\s+parcial|media\s+jornada|medio\s+"
                   r"tiempo|(?:jornada\s+a\s+|horario\s+a\s+)?tiempo\s+parcial|兼[职職]"),
@@ -80,7 +83,8 @@ _OTHER = re.compile(r"(?i)^\W*other\W*$")
 _LABEL = re.compile(
     r"(?im)(?:\b(?:job|employment|position|work|contract|hire|engagement|role|employee)\s*"
     r"(?:type|status)s?|\btype\s+of\s+(?:employment|contract|position)|\bterm|\bduration|"
-    r"^[ \t]*status|^[ \t]*type|\bschedule|type\s+de\s+contrat|type\s+d['’]emploi|"
+    r"^[ \t]*status|^[ \t]*type|(?-i:(?<=[a-z])Type(?=:))|\bschedule|type\s+de\s+contrat|"
+    r"type\s+d['’]emploi|"
     r"тип\s+занятости|^[ \t]*занятость)(?:[ \t]*[:\-–][ \t]*|[ \t]*\n[ \t]*)"
     r"(?P<value>[^\n]{1,60})")
 _ML_LABEL = re.compile(
@@ -102,7 +106,7 @@ _SEGMENT_TAIL = re.compile(r"(?i)\s+(?:position|role|job|opportunity)$")
 
 _NOT_CONTRACT_JOB = (r"(?!\s+(?:manag\w*|admin\w*|specialist|analyst|negotiat\w*|attorney|"
                      r"lawyer|officer|compliance|review\w*|law|clerk|coordinator))")
-_PHRASE = (rf"full[\s-]?time|part[\s-]?time|contract{_NOT_CONTRACT_JOB}|freelance|"
+_PHRASE = (rf"{_FULL}|{_PART}|contract{_NOT_CONTRACT_JOB}|freelance|"
            r"temp(?:orary)?|seasonal|volunteer|per[\s-]?diem|PRN")
 _WORDS = r"(?:[\w,&/-]+\s+){0,5}?"
 _STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for rx, c in (
@@ -126,6 +130,10 @@ _STATEMENTS: list[tuple[re.Pattern[str], float]] = [(re.compile(rx), c) for rx, 
      r"(?!\s+(?:manager|coordinator|director|lead|specialist))",
      0.85),
     (r"(?i)\b(?P<t>independent\s+contractor|contract[\s-]to[\s-]hire)\b", 0.85),
+    # a type with the week's hours after it: "Part Time – 15 to 20 hours per week"
+    (rf"(?i)\b(?P<t>{_FULL}|{_PART})[ \t]*[,:–—-]?[ \t]*"
+     r"(?:\d{1,2}[ \t]*(?:-|–|to)[ \t]*)?\d{1,2}\+?[ \t]*(?:hours|hrs)[ \t]*"
+     r"(?:per|each|a|/)[ \t]*week(?-i:(?![a-z]))", 0.85),
     (r"(?-i:\b(?P<t>PRN)\b)(?!\s+(?:medication|meds|orders?|dos\w+|drugs?|requests?))", 0.85),
     (r"(?i)(?<![\"'])(?P<t>полная\s+занятость|частичная\s+занятость)(?![\"'])", 0.95),
 )]

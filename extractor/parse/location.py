@@ -76,6 +76,11 @@ _ZIP = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)$")
 # Lyon arrondissement after it ("Paris 9e")
 _ZIP_HEAD = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+(?=[^\W\d_])")
 _ARRONDISSEMENT = re.compile(r"[ \t]+\d{1,2}(?:e|er|ème)$")
+# the "CC-ST-City" and "CC-City-ST" forms of applicant-tracking exports ("US-TX-Austin",
+# "US-Austin-TX-METRO AREA", "USA TX Austin")
+_DASHED = re.compile(r"(?P<cc>USA?|CA)(?P<sep>[- ])(?:(?P<r1>[A-Z]{2})(?P=sep)"
+                     r"(?P<c1>[A-Z][A-Za-z .'’]*[a-z])|(?P<c2>[A-Z][A-Za-z .'’]*[a-z])(?P=sep)"
+                     r"(?P<r2>[A-Z]{2}))(?=-|[ \t]*$)")
 _CODED = re.compile(r"(?P<cc>[A-Z]{2}),[ \t]*(?P<region>[A-Z0-9]{0,3})[ \t]*,[ \t]*"
                     r"(?P<city>[^\W\d_][^,;|/()\n]{0,40}?)?"
                     r"(?:[ \t]*(?:/|\bor\b|\band\b|&)[^\n]*)?[ \t]*$")
@@ -95,8 +100,9 @@ _LABEL = (
 )
 _LABEL_LINE = re.compile(
     rf"(?im)^[ \t]*[•*\-–]?[ \t]*(?:[^\w\s:：]{{1,2}}[ \t]*)?\**(?P<label>{_LABEL})\**[ \t]*"
-    r"(?:[:：]+[ \t]*[:\-–]*|[ \t]+[:\-–]+)[ \t]*\**[ \t]*(?P<value>[^\n]*)$"
-    rf"|^[ \t]*(?P<label2>{_LABEL})[ \t]*[:：]?[ \t]*\n[ \t]*(?P<value2>[^\n]{{2,80}})$"
+    r"(?:[:：]+[ \t]*[:\-–]*|[ \t]+[:\-–]+)[ \t]*\**[ \t]*(?P<value>\S[^\n]*)$"
+    rf"|^[ \t]*(?P<label2>{_LABEL})[ \t]*[:：]?[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    r"(?P<value2>[^\n]{2,80})$"
 )
 _INLINE_LABEL = re.compile(
     r"(?:(?<=[.!?)\]|·•])[ \t]*|(?<=[a-z]))(?P<label>(?:Job |Work )?Locations?)[ \t]*:[ \t]*"
@@ -113,7 +119,8 @@ _STATE_NAME_ALT = "|".join(sorted((re.escape(v) for v in {**US_STATES, **CA_PROV
 _NOT_PRODUCT = r"(?!\s(?:Office|Word|Excel|Project|Teams|Access|Visio|SQL|Dynamics|Azure|Power)\b)"
 _CITY_ST = re.compile(
     rf"(?<![\w'’.-])(?P<city>{_CITY_WORD}(?: {_CITY_WORD}){{0,3}}),[ \t]?"
-    rf"(?:(?P<code>{_STATE_ALT})(?![\w'’&/-]){_NOT_PRODUCT}|(?P<name>{_STATE_NAME_ALT})(?![\w'’-]))"
+    rf"(?:(?P<code>{_STATE_ALT})(?:(?![\w'’&/-])|(?=[A-Z][a-z]{{2}})){_NOT_PRODUCT}"
+    rf"|(?P<name>{_STATE_NAME_ALT})(?![\w'’-]))"
     r"(?:[ \t]+\d{5}(?:-\d{4})?)?"
     r"(?:,?[ \t]+(?P<country>USA|US|United States|U\.S\.A?\.?|Canada)(?![\w]))?"
 )
@@ -143,8 +150,23 @@ _CITY_PREFIX = re.compile(r"[ \t]*(?:г\.|город\s)[ \t]*(?=[^\W\d_])", re.I
 # "im Raum Hannover", "Großraum Stuttgart", "na região de Campinas": that city's area
 _AREA_OF = re.compile(r"\b(?:(?:im\s+)?(?:Groß)?[Rr]aum|na\s+região\s+de|en\s+la\s+zona\s+de)"
                       r"\s+(?P<city>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+)?)")
+# a list of where the firm's staff sit, read to the end of its sentence ("100 employees located
+# in Boulder and Denver, Colorado and in Omaha, Nebraska")
+_STAFF_IN = re.compile(r"(?i)\b(?:employees|staff|people)\s+(?:located|based)\s+in\b[^.\n]{0,100}$")
 _HQ_CONTEXT = re.compile(r"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|offices in)"
                          r"[^.\n]{0,40}$")
+
+# "City, Country" in prose, after words that place the job there ("our office in Auckland,
+# New Zealand", "based in Lyon, France"): the country must be the city's
+_IN_CITY_COUNTRY = re.compile(
+    r"(?i:\boffice\s+in|\bbased\s+in|\blocated\s+in|\bwork(?:ing)?\s+(?:in|from|out\s+of))"
+    r"[ \t]+(?P<city>[A-ZÀ-Þ][\w'’.]*(?:[ -][A-ZÀ-Þ][\w'’.]*){0,2}),[ \t]*"
+    r"(?P<country>[A-ZÀ-Þ][\w'’]*(?: [A-Z][\w'’]*){0,2}?)(?=[,.;:()\n!?]|\s+[a-z]|\s*$)")
+# a posting's own "Country:" / "State:" lines beside a labelled city ("Country: USA",
+# "State: Arizona", "City: Glendale")
+_SIDE_LABEL = re.compile(r"(?im)^[ \t]*(?P<label>country|state|province)[ \t]*:[ \t]*"
+                         r"(?P<value>[^\n:]{2,40}?)[ \t]*$")
+SIDE_LABEL_CHARS = 200
 
 LABEL_CONFIDENCE = 0.95
 REMOTE_CONFIDENCE = 0.9
@@ -352,11 +374,28 @@ def _clean_value(value: str) -> str:
     return _STOP_CHARS.split(value, maxsplit=1)[0]
 
 
+def _dashed_place(text: str, start: int, end: int, confidence: float) -> Found[Location] | None:
+    """The "US-TX-Austin" / "US-Austin-TX-..." / "USA TX Austin" form, where the code is a
+    state of the country."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    m = _DASHED.match(text, start + lead, end)
+    region = m and (m.group("r1") or m.group("r2"))
+    country = m and country_code(m.group("cc"))
+    if m is None or country is None or _REGION_COUNTRY.get(region or "") != country:
+        return None
+    city = m.group("c1") or m.group("c2")
+    loc = Location(raw=m.group(), city=city, region=region, country=country)
+    return Found(loc, m.start(), m.end(), confidence)
+
+
 def _coded_place(text: str, start: int, end: int, confidence: float) -> Found[Location] | None:
-    """The "CC, REGION, City" form of exported rows ("US, NY, New York", "GB, , ")."""
+    """The "CC, REGION, City" form of exported rows ("US, NY, New York", "GB, , "), or the
+    dashed one of applicant-tracking systems ("US-TX-Austin")."""
     m = _CODED.match(text, start, end)
-    code = country_code(m.group("cc")) if m else None
-    if m is None or code is None:
+    if m is None:
+        return _dashed_place(text, start, end, confidence)
+    code = country_code(m.group("cc"))
+    if code is None:
         return None
     city = " ".join((m.group("city") or "").split()) or None
     stop = m.end("city") if city else m.end("region") if m.group("region") else m.end("cc")
@@ -474,8 +513,12 @@ def _prose_city(m: re.Match[str]) -> tuple[str, int] | None:
         words = words[owner[-1] + 1:]
     while words and words[0].casefold() in _CITY_LEAD:
         start += len(words.pop(0)) + 1
-    if not words or any(w.casefold() in _CITY_BLOCK for w in words):
-        return None
+    blocked = [i for i, w in enumerate(words) if w.casefold() in _CITY_BLOCK]
+    if blocked:  # "Principal Design Engineer Marlborough, MA": the city after the title
+        start += sum(len(w) + 1 for w in words[:blocked[-1] + 1])
+        words = words[blocked[-1] + 1:]
+        if not words or not known_city(" ".join(words)):
+            return None
     city = " ".join(words)
     return (city, start) if any(ch.islower() for ch in city) else None
 
@@ -504,13 +547,19 @@ def _areas(text: str) -> list[Found[Location]]:
     return out
 
 
+def _company_places(text: str, start: int) -> bool:
+    """Whether a place at ``start`` is in a blurb about the firm's offices or staff."""
+    return bool(_HQ_CONTEXT.search(text, max(0, start - 60), start)
+                or _STAFF_IN.search(text, max(0, start - 140), start))
+
+
 def _prose(text: str) -> list[Found[Location]]:
     """Unlabelled "City, ST" / "City, State" mentions, skipping headquarters blurbs, and the
     area of a city ("im Raum Hannover")."""
     out: list[Found[Location]] = _areas(text)
     for m in _CITY_ST.finditer(text):
         city = _prose_city(m)
-        if city is None or _HQ_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
+        if city is None or _company_places(text, m.start()):
             continue
         place = _prose_region(m, city[0])
         if place is None:
@@ -519,6 +568,56 @@ def _prose(text: str) -> list[Found[Location]]:
                        country=place[1])
         out.append(Found(loc, city[1], m.end(), PROSE_CONFIDENCE))
     return out
+
+
+def _city_country(text: str) -> list[Found[Location]]:
+    """"our office in Auckland, New Zealand": a city the gazetteer places in that country."""
+    out: list[Found[Location]] = []
+    for m in _IN_CITY_COUNTRY.finditer(text):
+        code = country_code(m.group("country"))
+        city = _district_city(m.group("city"))
+        if code and city_country(city, (code,)) == code:
+            raw = text[m.start("city"):m.end()]
+            loc = Location(raw=raw, city=city, country=code)
+            out.append(Found(loc, m.start("city"), m.end(), PROSE_CONFIDENCE))
+    return out
+
+
+def _side_labels(text: str, found: Found[Location]) -> dict[str, str]:
+    """The region and country that "State:" / "Country:" lines near a labelled place name."""
+    near = (max(0, found.start - SIDE_LABEL_CHARS), found.end + SIDE_LABEL_CHARS)
+    out: dict[str, str] = {}
+    for m in _SIDE_LABEL.finditer(text, *near):
+        value, label = m.group("value"), m.group("label").casefold()
+        code = (country_code(value) if label == "country"
+                else _REGION_NAMES.get(value.casefold(), value))
+        if code and (label == "country" or code in _REGION_COUNTRY):
+            out.setdefault("country" if label == "country" else "region", code)
+    return out
+
+
+def _completed(text: str, found: Found[Location]) -> Found[Location]:
+    """A labelled city given its region and country from the "State:" and "Country:" lines
+    beside it, where they agree with each other and with what the place says."""
+    loc = found.value
+    if not loc.city or loc.region:
+        return found
+    side = _side_labels(text, found)
+    region, country = side.get("region"), side.get("country") or loc.country
+    if region is None or _REGION_COUNTRY[region] != (country or _REGION_COUNTRY[region]):
+        return found
+    if loc.country not in (None, _REGION_COUNTRY[region]):
+        return found
+    update = {"region": region, "country": _REGION_COUNTRY[region]}
+    return Found(loc.model_copy(update=update), found.start, found.end, found.confidence)
+
+
+def _refining(labelled: list[Found[Location]], prose: list[Found[Location]]
+              ) -> list[Found[Location]]:
+    """Prose mentions that complete a labelled place ("Location: Palo Alto" and later
+    "based in Palo Alto, California"), as sure as the label."""
+    return [Found(p.value, p.start, p.end, LABEL_CONFIDENCE) for p in prose
+            if any(_covered(f.value, p.value) for f in labelled)]
 
 
 def _covered(loc: Location, other: Location) -> bool:
@@ -544,5 +643,6 @@ def _dedupe(found: list[Found[Location]]) -> list[Found[Location]]:
 def parse_locations(text: str) -> list[Found[Location]]:
     """Where the job is based: labelled locations, else "City, ST" mentions in prose."""
     body = text[:posting_end(text)]
-    found = _labelled(body)
-    return _dedupe(found or _prose(body))
+    found = [_completed(body, f) for f in _labelled(body)]
+    prose = _prose(body) + _city_country(body)
+    return _dedupe(found + _refining(found, prose) if found else prose)

@@ -153,7 +153,9 @@ def city_country(name: str, hints: Collection[str] = ()) -> str | None:
     or the one in a country of ``hints`` (countries the posting names or pays in)."""
     name = name.strip()
     upper = name.isupper() and len(name) > 3  # "SÃO PAULO", not an airport code ("CAN")
-    entries = _index().get(name) or (_index().get(name.title()) if upper else None)
+    # in capitals only a city's own name: "HIMS" is an acronym, not Homs's alternate "Hims"
+    entries = _index().get(name) or ([e for e in _index().get(name.title(), []) if e[2]]
+                                     if upper else None)
     if not entries:
         return _HAN_CITY_STATES.get(name)
     own = [e for e in entries if e[2]] or entries
@@ -265,7 +267,7 @@ def _line_place(head: str, line: str, offset: int,
     city = _marked_city(head, line, offset, hinted)
     if city is not None:
         return city
-    if not countries:
+    if len(countries) != 1:  # none, or a list of hubs ("across the US, UK, Ireland, Poland")
         return None
     code, name, at = countries[0]
     return Found((None, code), at, at + len(name))

@@ -34,6 +34,7 @@ Decisions (the record has no "staff" or "principal" level):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractor.parse.base import Found, posting_end
 from extractor.parse.experience import parse_experience_years
@@ -105,8 +106,16 @@ _LEVEL_LABEL = re.compile(
     r"(?:experi[êe]ncia|experiencia|antig[üu]edad|senioridade|cargo|seniority))?|senioridade|"
     r"niveau(?:\s+hi[ée]rarchique|\s+d['’]exp[ée]rience|\s+de\s+poste)?|karrierestufe|"
     r"erfahrungslevel|职级|级别|职位级别)"
-    r"[ \t]*(?:[:：][ \t]*|\n[ \t]*)(?P<v>[^\n:：]{2,40}?)[ \t]*$"
+    r"[ \t]*(?:[:：][ \t]*|\n(?:[ \t]*\n)?[ \t]*)(?P<v>[^\n:：]{2,40}?)[ \t]*$"
 )
+# a level stated of the job in prose: "an entry level position", "offering entry-level sales
+# positions", "this senior-level role"
+_LEVEL_STATEMENT = re.compile(
+    r"(?i)\b(?:an?|this|the|offering|offers?)\s+(?P<v>entry|mid|senior)[\s-]*level\s+"
+    r"(?:[\w&/-]+\s+){0,4}?(?:position|role|job|opportunit(?:y|ies))s?\b")
+_NEGATION = re.compile(r"(?i)\b(?:not|no|never)\b[^.\n]{0,12}$|n['’]t\s+$")
+# an internship the employment parser reads this sure of is the level, where nothing else is
+INTERNSHIP_CONFIDENCE = 0.85
 # (value, confidence, pattern) for a labelled level; fullmatch on the value. LinkedIn's
 # levels in other languages: "Estágio", "Sin experiencia", "Premier emploi", "Berufseinstieg",
 # "Pleno-sênior" (its "Mid-Senior level"), "Intermedio", "Confirmé", "Cadre dirigeant"
@@ -182,6 +191,19 @@ def _from_labels(text: str) -> list[Found[str]]:
     return out
 
 
+def _from_statements(text: str) -> list[Found[str]]:
+    """Levels stated in prose ("offering entry level sales positions"), not negated ones."""
+    return [Found(m.group("v").lower(), m.start("v"), m.end(), 0.7)
+            for m in _LEVEL_STATEMENT.finditer(text)
+            if not _NEGATION.search(text, max(0, m.start() - 20), m.start())]
+
+
+def _from_employment(employment: Sequence[Found[str]]) -> list[Found[str]]:
+    """An internship stated of the job ("This internship runs ...") as its level."""
+    return [Found("internship", f.start, f.end, 0.7) for f in employment
+            if f.value == "internship" and f.confidence >= INTERNSHIP_CONFIDENCE][:1]
+
+
 def _contradicted(found: Found[str], text: str) -> bool:
     """A labelled entry level where the posting asks for years of experience: a board's
     level field ("Premier emploi", "Entry level") that the requirements contradict."""
@@ -216,10 +238,12 @@ def _from_title_label(text: str) -> list[Found[str]]:
     return [Found(level[0], m.start("v"), m.end("v"), min(level[1], 0.8))]
 
 
-def parse_seniority(title: str | None, text: str) -> list[Found[str]]:
+def parse_seniority(title: str | None, text: str,
+                    employment: Sequence[Found[str]] = ()) -> list[Found[str]]:
     """Seniority candidates: an internship tag on the title's line (internship beats every
     level) or else the title's level (with no title, a labelled title line's) first, then
-    labelled levels in ``text``.
+    labelled levels in ``text``, then levels stated in prose; with none of these, an
+    internship that the parsed ``employment`` types state surely.
 
     A title hit spans the title's first occurrence in ``text`` (start = end = -1 and
     confidence at most 0.9 when the title is not in the text).
@@ -228,7 +252,10 @@ def parse_seniority(title: str | None, text: str) -> list[Found[str]]:
         found = _from_title_line(title, text) or _from_title(title, text)
     else:
         found = _from_title_label(text)
-    return found + [f for f in _from_labels(text) if not _contradicted(f, text)]
+    body = text[:posting_end(text)]
+    found += [f for f in _from_labels(text) + _from_statements(body)
+              if not _contradicted(f, text)]
+    return found or _from_employment(employment)
 
 
 def supports(value: str, text: str) -> bool:

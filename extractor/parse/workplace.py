@@ -55,8 +55,11 @@ _RULES: list[tuple[str | None, float, re.Pattern[str]]] = [
     ("remote", 0.9, re.compile(r"(?i)\b(?:role|position|job|opportunity)\s+is\s+(?:\w+\s+)?"
                                r"remote\b|\bremote(?:[ ,]+[\w-]+){0,2}?[ ]+(?:role|position|"
                                r"job|opportunity|internship)s?\b|(?<=[-–|] )remote[ \t]*(?=\n|$)")),
+    # "Work From Home" may be glued to the items around it ("PotentialWork From HomeWorld")
     ("remote", 0.7, re.compile(r"(?i)\bremote[\s-]+(?:first|friendly)\b|\bwork(?:ing)?\s+"
-                               r"(?:from\s+home|remotely)\b|\bWFH\b|\btelework\w*|"
+                               r"(?:from\s+home|remotely)(?:\b|(?-i:(?=[A-Z][a-z])))|"
+                               r"(?-i:(?<=[a-z])Work(?:ing)?\s+[Ff]rom\s+[Hh]ome)(?:\b|"
+                               r"(?-i:(?=[A-Z][a-z])))|\bWFH\b|\btelework\w*|"
                                r"\btelecommut\w*|\bremote\s+work(?:ing)?\b" + _NOT_WORKPLACE)),
     ("remote", 0.5, re.compile(r"(?i)\bremote(?:ly)?\b" + _NOT_WORKPLACE)),
     ("hybrid", 0.9, re.compile(r"(?i)\bhybrid[\s-]+(?:work\w*|role|position|job|schedule|model|"
