@@ -67,9 +67,9 @@ def test_seniority_is_parsed_once_with_the_chosen_title(monkeypatch):
     calls: list[str | None] = []
     real = seniority_module.parse_seniority
 
-    def counting(title, text):
+    def counting(title, text, *more):
         calls.append(title)
-        return real(title, text)
+        return real(title, text, *more)
 
     monkeypatch.setattr(seniority_module, "parse_seniority", counting)
     monkeypatch.setattr(assemble_module, "parse_seniority", counting, raising=False)
