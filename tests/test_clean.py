@@ -23,6 +23,47 @@ def test_mojibake_is_repaired() -> None:
     assert cleaned.text == "We don’t stop. Apply – today"
 
 
+def misread(text: str) -> str:
+    """`text` as a page shows it when its UTF-8 was read as Latin-1 (mojibake)."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_mojibake_right_after_a_no_break_space_is_repaired() -> None:
+    # "&nbsp;" right before an emoji or a dash misread: ftfy alone leaves the whole run
+    page = (f"<p>About Quillfin&nbsp;{misread('🚀')}</p>"
+            f"<p>We ship fast&nbsp;{misread('—')} and we ship well.</p>")
+    assert clean_html(page).text == "About Quillfin 🚀\n\nWe ship fast — and we ship well."
+    assert clean_text(f"Join us\u00ad{misread('’')}s crew").text == "Join us’s crew"
+
+
+def test_no_break_space_that_is_part_of_mojibake_still_decodes() -> None:
+    # "à" is C3 A0 in UTF-8, misread as "Ã" and a no-break space; "Р" is D0 A0
+    assert clean_text(misread("Voilà le poste, équipe")).text == "Voilà le poste, équipe"
+    assert clean_text(misread("Работа в Риге")).text == "Работа в Риге"
+
+
+def test_mojibake_page_title_is_repaired_and_not_added_twice() -> None:
+    title = misread("Café Lead – Remote")
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            "<p>Run our tiny kitchen lab and teach the night crew.</p></body></html>")
+    cleaned = clean_html(page)
+    assert cleaned.title_hint == "Café Lead – Remote"
+    assert cleaned.text == ("Café Lead – Remote\n\n"
+                            "Run our tiny kitchen lab and teach the night crew.")
+
+
+def test_mojibake_in_jsonld_values_is_repaired() -> None:
+    posting = {"@type": "JobPosting", "title": misread("Café Lead"),
+               "hiringOrganization": {"name": misread("Brückner Kaffee")},
+               "jobLocation": [{"address": {"addressLocality": misread("Gdańsk")}}]}
+    page = (f'<script type="application/ld+json">{json.dumps(posting)}</script>'
+            f"<h1>{misread('Café Lead')}</h1><p>Brew and teach at {misread('Brückner')}.</p>")
+    (found,) = clean_html(page).jsonld
+    assert found["title"] == "Café Lead"
+    assert found["hiringOrganization"]["name"] == "Brückner Kaffee"
+    assert found["jobLocation"][0]["address"]["addressLocality"] == "Gdańsk"
+
+
 def test_lone_a_circumflex_before_a_sign_is_dropped_but_real_words_stay() -> None:
     assert clean_text("• Â¥140,000 allowance").text == "• ¥140,000 allowance"
     assert clean_text("Âge minimum: 18, São Paulo").text == "Âge minimum: 18, São Paulo"
