@@ -109,6 +109,17 @@ def test_names_and_ordinary_words_are_not_split() -> None:
 
 # --- chrome --------------------------------------------------------------------------------
 
+def test_board_apply_tag_is_cut_also_when_it_lands_in_an_open_list_item() -> None:
+    # a job board appends its anti-spam line after the employer's HTML, here an unclosed <li>
+    tag = "Please mention the word **MAPLE** and tag QmV0YQ== when applying to show you read it."
+    for page in (f"<p>Bake bread at dawn.</p><br/><br/>{tag}",
+                 f"<p>Bake bread at dawn.</p><ul><li>Shape loaves</li><li><br/><br/>{tag}"):
+        cleaned = clean_html(page)
+        assert "MAPLE" not in cleaned.text and "Bake bread at dawn." in cleaned.text
+        assert cleaned.removed == ["apply_tag"]
+    assert clean_html(f"<ul><li>Shape loaves</li><li><br/><br/>{tag}").text == "• Shape loaves"
+
+
 def test_similar_jobs_tail_is_cut_to_the_end() -> None:
     raw = ("Engineer\nWrite Rust.\n\nSimilar Jobs at Dropbox\n\nStaff Product Designer\n"
            "Top Skills: Figma\n\nWhat you need to know about the Los Angeles Tech Scene\n"

@@ -115,7 +115,10 @@ _LINE_PATTERNS = (
                 r"|cookie (?:settings|preferences))$"), "cookie_banner"),
     (re.compile(r"(?i)^(?:sign up now\b.*|create free account|please log in or sign up\b.*)$"),
      "signup_prompt"),
-    (re.compile(r"^Please mention the word \*\*\w+\*\* and tag .*$"), "apply_tag"),
+    # a job board's anti-spam line, appended after the employer's HTML (in a list item
+    # when that HTML leaves one open)
+    (re.compile(r"^(?:[•·*\-–][ \t]*)?Please mention the word \*\*\w+\*\* and tag .*$"),
+     "apply_tag"),
     (re.compile(r"^(?:\\[nrt])+$"), "escape_residue"),
     (re.compile(r"(?i)^(?:skip to (?:main )?content|(?:← ?)?back to (?:careers|jobs|all jobs))$"),
      "nav"),
