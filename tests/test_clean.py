@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from extractor.clean import Cleaned, clean, cut_chrome, split_glued_headings
-from extractor.load import Document
+from extractor.load import Document, load_text
 
 
 def clean_text(text: str, kind: str = "text", **kwargs: int) -> Cleaned:
@@ -118,6 +118,28 @@ def test_board_apply_tag_is_cut_also_when_it_lands_in_an_open_list_item() -> Non
         assert "MAPLE" not in cleaned.text and "Bake bread at dawn." in cleaned.text
         assert cleaned.removed == ["apply_tag"]
     assert clean_html(f"<ul><li>Shape loaves</li><li><br/><br/>{tag}").text == "• Shape loaves"
+
+
+def test_a_row_that_cleans_to_nothing_says_so_and_names_the_text_column_flag() -> None:
+    row = {"description": "<br/><br/>Please mention the word **MAPLE** and tag QmV0YQ== when "
+                          "applying to show you read the job post completely."}
+    cleaned = clean(load_text(json.dumps(row), "row.json", kind="json"))
+    assert cleaned.text == ""
+    (warning,) = cleaned.warnings
+    assert "no posting text is left after cleaning (cut: apply_tag)" in warning
+    assert "--text-field" in warning
+
+
+def test_a_page_of_hidden_text_only_says_it_holds_no_posting_text() -> None:
+    cleaned = clean_html('<body><div style="display:none">Senior Baker, Oslo</div></body>')
+    assert cleaned.text == ""
+    (warning,) = cleaned.warnings
+    assert warning.startswith("no posting text is left after cleaning (cut: hidden):")
+    assert "--text-field" not in warning
+
+
+def test_a_posting_with_text_has_no_empty_text_warning() -> None:
+    assert clean_html("<h1>Baker</h1><p>Bake bread at dawn.</p>").warnings == []
 
 
 def test_similar_jobs_tail_is_cut_to_the_end() -> None:
