@@ -349,10 +349,14 @@ _MOJIBAKE_HINT_RE = re.compile(
     "\u0491\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457]"
 )
 _STRAY_A_CIRCUMFLEX_RE = re.compile("\u00c2(?=[\u00a0-\u00bf])")
-# A no-break space or soft hyphen that opens a line or follows an ASCII character is no
-# byte of a UTF-8 sequence, yet right before one read as cp1252 ("Versapay&nbsp;ðŸš€") it
-# keeps ftfy from decoding the run; as a plain space (the hyphen dropped) it does not.
-_LOOSE_SPACE_RE = re.compile("(?<![^\x00-\x7f])[\u00a0\u00ad]")
+# A no-break space right before a misread run keeps ftfy from decoding the run
+# ("Versapay&nbsp;ðŸš€"); a plain space does not, and ftfy reads a space after a lead byte
+# as the A0 byte it stood for ("Ã " -> "à"). "Â\u00a0" is a misread no-break space itself,
+# which `_STRAY_A_CIRCUMFLEX_RE` mends where ftfy does not. A soft hyphen does the same
+# harm; it is dropped where it is no byte of a UTF-8 sequence (after ASCII: "Ã\u00ad" is
+# "í").
+_LOOSE_SPACE_RE = re.compile("(?<!\u00c2)\u00a0")
+_LOOSE_HYPHEN_RE = re.compile("(?<![^\x00-\x7f])\u00ad")
 
 
 def repair_mojibake(text: str) -> str:
@@ -365,8 +369,7 @@ def repair_mojibake(text: str) -> str:
 
 
 def _repaired_line(line: str) -> str:
-    loose = _LOOSE_SPACE_RE.sub(lambda m: " " if m.group() == "\u00a0" else "", line)
-    return fix_encoding(loose)
+    return fix_encoding(_LOOSE_HYPHEN_RE.sub("", _LOOSE_SPACE_RE.sub(" ", line)))
 
 
 def _sniff_kind(text: str) -> Kind:

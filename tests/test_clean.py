@@ -34,12 +34,17 @@ def test_mojibake_right_after_a_no_break_space_is_repaired() -> None:
             f"<p>We ship fast&nbsp;{misread('—')} and we ship well.</p>")
     assert clean_html(page).text == "About Quillfin 🚀\n\nWe ship fast — and we ship well."
     assert clean_text(f"Join us\u00ad{misread('’')}s crew").text == "Join us’s crew"
+    assert clean_text(f"Café&nbsp;{misread('🚀')} crew").text == "Café 🚀 crew"
+    no_break_misread = misread("\u00a0")  # "Â" and a no-break space
+    assert clean_text(f"Hybrid (Part Time){no_break_misread}\nTeam").text == (
+        "Hybrid (Part Time)\nTeam")
 
 
 def test_no_break_space_that_is_part_of_mojibake_still_decodes() -> None:
     # "à" is C3 A0 in UTF-8, misread as "Ã" and a no-break space; "Р" is D0 A0
     assert clean_text(misread("Voilà le poste, équipe")).text == "Voilà le poste, équipe"
     assert clean_text(misread("Работа в Риге")).text == "Работа в Риге"
+    assert clean_text(misread("Línea 🚀 Ñandú")).text == "Línea 🚀 Ñandú"  # "í" is C3 AD
 
 
 def test_mojibake_page_title_is_repaired_and_not_added_twice() -> None:
