@@ -6,7 +6,10 @@ once. Nothing here raises for bad input: `iter_inputs` turns each problem into a
 `LoadFailure` with a short `error_type`.
 
 Text leaves this module in Unicode NFC (files, stdin, strings and JSON string values),
-so a posting pasted in NFD ("Zu\\u0308rich") reads the same as its NFC twin.
+so a posting pasted in NFD ("Zu\\u0308rich") reads the same as its NFC twin. The string
+values of JSON, CSV and Parquet rows also have their mojibake repaired (`repair_mojibake`:
+"ZÃ³calo" -> "Zócalo"), since a row's fields reach the record as they are; the text of a
+whole file is repaired by cleaning, after its markup and entities are read.
 
 JSON shapes: a posting is the object that holds posting text (a description-like key, in
 the languages users feed), searched breadth-first through envelopes (``{"data": {"job":
@@ -56,13 +59,16 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from ftfy import fix_encoding
+from ftfy.badness import is_bad
+
 from extractor.codes import country_name, currency_code
 from extractor.outputs import written_kind
 
 __all__ = [
     "MAX_BYTES", "Document", "Kind", "LoadError", "LoadFailure", "company_column",
-    "decode_bytes", "folder_root", "iter_inputs", "load_text", "looks_like_html", "stdin_input",
-    "text_input", "title_column", "url_column",
+    "decode_bytes", "folder_root", "iter_inputs", "load_text", "looks_like_html",
+    "repair_mojibake", "stdin_input", "text_input", "title_column", "url_column",
 ]
 
 Kind = Literal["text", "markdown", "html", "json"]
@@ -320,6 +326,50 @@ def _read_stream(stream: IO[bytes] | IO[str], max_bytes: int) -> bytes:
 
 def _nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _field_text(text: str) -> str:
+    """A row's string value: mojibake repaired, as NFC."""
+    return _nfc(repair_mojibake(text))
+
+
+# --- mojibake: UTF-8 once read as cp1252 or Latin-1 (Cyrillic: as cp1251) ----------------
+
+# A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way.
+_MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]"
+    # Cyrillic UTF-8 read as cp1251: "Р"/"С" (a lead byte) before a continuation byte's
+    # cp1251 sign ("РЎРёСЃ..." for "Сис..."); Russian spells no such pair
+    "|[\u0420\u0421][\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030"
+    "\u0409\u2039\u040a\u040c\u040b\u040f\u0452\u2018\u2019\u201c\u201d\u2022\u2013"
+    "\u2014\u2122\u0459\u203a\u045a\u045c\u045b\u045f\u040e\u045e\u0408\u00a4\u0490"
+    "\u00a6\u00a7\u0401\u00a9\u0404\u00ab\u00ac\u00ae\u0407\u00b0\u00b1\u0406\u0456"
+    "\u0491\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457]"
+)
+_STRAY_A_CIRCUMFLEX_RE = re.compile("\u00c2(?=[\u00a0-\u00bf])")
+# A no-break space right before a misread run keeps ftfy from decoding the run
+# ("Versapay&nbsp;ðŸš€"); a plain space does not, and ftfy reads a space after a lead byte
+# as the A0 byte it stood for ("Ã " -> "à"). "Â\u00a0" is a misread no-break space itself,
+# which `_STRAY_A_CIRCUMFLEX_RE` mends where ftfy does not. A soft hyphen does the same
+# harm; it is dropped where it is no byte of a UTF-8 sequence (after ASCII: "Ã\u00ad" is
+# "í").
+_LOOSE_SPACE_RE = re.compile("(?<!\u00c2)\u00a0")
+_LOOSE_HYPHEN_RE = re.compile("(?<![^\x00-\x7f])\u00ad")
+
+
+def repair_mojibake(text: str) -> str:
+    """Fix UTF-8 read as Latin-1 ("donâ\\x80\\x99t" -> "don’t") on the lines that need it."""
+    if not _MOJIBAKE_HINT_RE.search(text):  # a cheap scan; ftfy's own check is slower
+        return text
+    lines = [_repaired_line(line) if is_bad(line) else line for line in text.split("\n")]
+    # ftfy leaves a lone "Â¥" alone (it could be real); "Â" before a Latin-1 sign never is.
+    return _STRAY_A_CIRCUMFLEX_RE.sub("", "\n".join(lines))
+
+
+def _repaired_line(line: str) -> str:
+    return fix_encoding(_LOOSE_HYPHEN_RE.sub("", _LOOSE_SPACE_RE.sub(" ", line)))
 
 
 def _sniff_kind(text: str) -> Kind:
@@ -623,7 +673,7 @@ def _csv_row(header: list[str], cells: list[str], source: str,
     if len(cells) > len(header):
         return LoadFailure(source, "malformed_csv", f"the row has {len(cells)} cells and "
                            f"the header {len(header)}: quote cells that hold the delimiter")
-    row = {_nfc(name): _nfc(cell) if cell.strip() else None
+    row = {_nfc(name): _field_text(cell) if cell.strip() else None
            for name, cell in zip(header, cells, strict=False)}
     return _posting(row, source, replace(options, table=True))
 
@@ -655,9 +705,9 @@ def _parquet_rows(pq: Any, path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _json_value(value: Any) -> Any:
-    """A Parquet value as a JSON row would hold it: dates as ISO text, text as NFC."""
+    """A Parquet value as a JSON row would hold it: dates as ISO text, text repaired, NFC."""
     if isinstance(value, str):
-        return _nfc(value)
+        return _field_text(value)
     if isinstance(value, dict):
         return {str(key): _json_value(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -665,7 +715,7 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, bytes):
-        return _nfc(value.decode("utf-8", errors="replace"))
+        return _field_text(value.decode("utf-8", errors="replace"))
     if isinstance(value, Decimal):
         return float(value)
     return value
@@ -683,7 +733,7 @@ def _load_json(
     text: str, source: str, options: _Options, line_number: int | None = None
 ) -> Iterator[Document | LoadFailure]:
     try:
-        value = json.loads(text, object_pairs_hook=_nfc_object)
+        value = json.loads(text, object_pairs_hook=_field_object)
     except json.JSONDecodeError as exc:
         line = line_number or exc.lineno
         yield LoadFailure(source, "malformed_json",
@@ -708,16 +758,17 @@ def _load_json(
                           "per line, or save the list as a .json file to get one result each")
 
 
-def _nfc_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """json's object hook: keys, string values and strings in list values as NFC."""
-    return {_nfc(key): _nfc_value(value) for key, value in pairs}
+def _field_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json's object hook: keys as NFC; string values and strings in list values repaired
+    (`_field_text`)."""
+    return {_nfc(key): _field_value(value) for key, value in pairs}
 
 
-def _nfc_value(value: Any) -> Any:
+def _field_value(value: Any) -> Any:
     if isinstance(value, str):
-        return _nfc(value)
+        return _field_text(value)
     if isinstance(value, list):
-        return [_nfc(item) if isinstance(item, str) else item for item in value]
+        return [_field_text(item) if isinstance(item, str) else item for item in value]
     return value
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from extractor.clean import Cleaned, clean, cut_chrome, split_glued_headings
-from extractor.load import Document
+from extractor.load import Document, load_text
 
 
 def clean_text(text: str, kind: str = "text", **kwargs: int) -> Cleaned:
@@ -21,6 +21,52 @@ def clean_html(markup: str, **kwargs: int) -> Cleaned:
 def test_mojibake_is_repaired() -> None:
     cleaned = clean_text("We donâ\x80\x99t stop.Â\xa0Apply â\x80\x93 today")
     assert cleaned.text == "We don’t stop. Apply – today"
+
+
+def misread(text: str) -> str:
+    """`text` as a page shows it when its UTF-8 was read as Latin-1 (mojibake)."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_mojibake_right_after_a_no_break_space_is_repaired() -> None:
+    # "&nbsp;" right before an emoji or a dash misread: ftfy alone leaves the whole run
+    page = (f"<p>About Quillfin&nbsp;{misread('🚀')}</p>"
+            f"<p>We ship fast&nbsp;{misread('—')} and we ship well.</p>")
+    assert clean_html(page).text == "About Quillfin 🚀\n\nWe ship fast — and we ship well."
+    assert clean_text(f"Join us\u00ad{misread('’')}s crew").text == "Join us’s crew"
+    assert clean_text(f"Café&nbsp;{misread('🚀')} crew").text == "Café 🚀 crew"
+    no_break_misread = misread("\u00a0")  # "Â" and a no-break space
+    assert clean_text(f"Hybrid (Part Time){no_break_misread}\nTeam").text == (
+        "Hybrid (Part Time)\nTeam")
+
+
+def test_no_break_space_that_is_part_of_mojibake_still_decodes() -> None:
+    # "à" is C3 A0 in UTF-8, misread as "Ã" and a no-break space; "Р" is D0 A0
+    assert clean_text(misread("Voilà le poste, équipe")).text == "Voilà le poste, équipe"
+    assert clean_text(misread("Работа в Риге")).text == "Работа в Риге"
+    assert clean_text(misread("Línea 🚀 Ñandú")).text == "Línea 🚀 Ñandú"  # "í" is C3 AD
+
+
+def test_mojibake_page_title_is_repaired_and_not_added_twice() -> None:
+    title = misread("Café Lead – Remote")
+    page = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            "<p>Run our tiny kitchen lab and teach the night crew.</p></body></html>")
+    cleaned = clean_html(page)
+    assert cleaned.title_hint == "Café Lead – Remote"
+    assert cleaned.text == ("Café Lead – Remote\n\n"
+                            "Run our tiny kitchen lab and teach the night crew.")
+
+
+def test_mojibake_in_jsonld_values_is_repaired() -> None:
+    posting = {"@type": "JobPosting", "title": misread("Café Lead"),
+               "hiringOrganization": {"name": misread("Brückner Kaffee")},
+               "jobLocation": [{"address": {"addressLocality": misread("Gdańsk")}}]}
+    page = (f'<script type="application/ld+json">{json.dumps(posting)}</script>'
+            f"<h1>{misread('Café Lead')}</h1><p>Brew and teach at {misread('Brückner')}.</p>")
+    (found,) = clean_html(page).jsonld
+    assert found["title"] == "Café Lead"
+    assert found["hiringOrganization"]["name"] == "Brückner Kaffee"
+    assert found["jobLocation"][0]["address"]["addressLocality"] == "Gdańsk"
 
 
 def test_lone_a_circumflex_before_a_sign_is_dropped_but_real_words_stay() -> None:
@@ -67,6 +113,39 @@ def test_names_and_ordinary_words_are_not_split() -> None:
 
 
 # --- chrome --------------------------------------------------------------------------------
+
+def test_board_apply_tag_is_cut_also_when_it_lands_in_an_open_list_item() -> None:
+    # a job board appends its anti-spam line after the employer's HTML, here an unclosed <li>
+    tag = "Please mention the word **MAPLE** and tag QmV0YQ== when applying to show you read it."
+    for page in (f"<p>Bake bread at dawn.</p><br/><br/>{tag}",
+                 f"<p>Bake bread at dawn.</p><ul><li>Shape loaves</li><li><br/><br/>{tag}"):
+        cleaned = clean_html(page)
+        assert "MAPLE" not in cleaned.text and "Bake bread at dawn." in cleaned.text
+        assert cleaned.removed == ["apply_tag"]
+    assert clean_html(f"<ul><li>Shape loaves</li><li><br/><br/>{tag}").text == "• Shape loaves"
+
+
+def test_a_row_that_cleans_to_nothing_says_so_and_names_the_text_column_flag() -> None:
+    row = {"description": "<br/><br/>Please mention the word **MAPLE** and tag QmV0YQ== when "
+                          "applying to show you read the job post completely."}
+    cleaned = clean(load_text(json.dumps(row), "row.json", kind="json"))
+    assert cleaned.text == ""
+    (warning,) = cleaned.warnings
+    assert "no posting text is left after cleaning (cut: apply_tag)" in warning
+    assert "--text-field" in warning
+
+
+def test_a_page_of_hidden_text_only_says_it_holds_no_posting_text() -> None:
+    cleaned = clean_html('<body><div style="display:none">Senior Baker, Oslo</div></body>')
+    assert cleaned.text == ""
+    (warning,) = cleaned.warnings
+    assert warning.startswith("no posting text is left after cleaning (cut: hidden):")
+    assert "--text-field" not in warning
+
+
+def test_a_posting_with_text_has_no_empty_text_warning() -> None:
+    assert clean_html("<h1>Baker</h1><p>Bake bread at dawn.</p>").warnings == []
+
 
 def test_similar_jobs_tail_is_cut_to_the_end() -> None:
     raw = ("Engineer\nWrite Rust.\n\nSimilar Jobs at Dropbox\n\nStaff Product Designer\n"

@@ -93,6 +93,41 @@ def test_latin1_text_decodes() -> None:
     assert decode_bytes(text.encode("latin-1")) == text
 
 
+def misread(text: str) -> str:
+    """`text` as a feed holds it when its UTF-8 was once read as Latin-1 (mojibake)."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_json_values_with_mojibake_are_repaired(tmp_path: Path) -> None:
+    # an API object's fields reach the record as the loader gives them
+    row = {"position": "Barista Trainer", "company": misread("Brückner Kaffee"),
+           "location": misread("Gdańsk"), "tags": [misread("café")],
+           "description": f"<p>We don{misread('’')}t roast alone.</p>"}
+    result = load_one(write(tmp_path, "row.json", json.dumps(row)))
+    assert isinstance(result, Document) and result.fields is not None
+    assert result.fields["company"] == "Brückner Kaffee"
+    assert result.fields["location"] == "Gdańsk"
+    assert result.fields["tags"] == ["café"]
+    assert "We don’t roast alone." in result.content
+
+
+def test_csv_cells_with_mojibake_are_repaired(tmp_path: Path) -> None:
+    table = ("title,company,description\n"
+             f"Roaster,{misread('Café Nord')},Roast and pack {misread('–')} daily.\n")
+    result = load_one(write(tmp_path, "rows.csv", table))
+    assert isinstance(result, Document) and result.fields is not None
+    assert result.fields["company"] == "Café Nord"
+    assert "Roast and pack – daily." in result.content
+
+
+def test_real_accents_in_json_values_are_left_alone(tmp_path: Path) -> None:
+    row = {"company": "Société Générale Â", "description": "Ingénieur à Zürich, ¥ 5 000."}
+    result = load_one(write(tmp_path, "row.json", json.dumps(row)))
+    assert isinstance(result, Document) and result.fields is not None
+    assert result.fields["company"] == "Société Générale Â"
+    assert result.content.endswith("Ingénieur à Zürich, ¥ 5 000.")
+
+
 def test_file_over_max_bytes_is_too_large(tmp_path: Path) -> None:
     result = load_one(write(tmp_path, "post.txt", "x" * 2000), max_bytes=1000)
     assert isinstance(result, LoadFailure) and result.error_type == "too_large"

@@ -87,4 +87,14 @@ def clean(doc: Document, *, max_chars: int = 12000) -> Cleaned:
     if doc.kind == "html":
         text = ensure_title(text, title_hint)
     text = fit_budget(text, max_chars, removed)
+    if not text:
+        warnings.append(_nothing_left(doc, removed))
     return Cleaned(text, jsonld, title_hint, len(doc.content), removed, warnings, links)
+
+
+def _nothing_left(doc: Document, removed: list[str]) -> str:
+    """The warning for a document that cleans to no text: all of it chrome, or hidden."""
+    cut = f" (cut: {', '.join(removed)})" if removed else ""
+    row = "; --text-field names the row's column that holds it" if doc.fields else ""
+    return (f"no posting text is left after cleaning{cut}: check that the input holds the "
+            f"posting{row}")

@@ -14,6 +14,7 @@ from extractor.clean.hidden import cut_hidden
 from extractor.clean.jsonld import drop_unshown_titles, extract_jsonld, jsonld_text
 from extractor.clean.render import render_text
 from extractor.clean.text import note, squash
+from extractor.load import repair_mojibake
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ def html_to_text(
     title_hint = heading or _title_hint(tree, jsonld)
     links = _links(tree)
     _drop_chrome(tree, root, removed)
-    text = render_text(root, read_chars)
+    # repaired here, not only by the text passes: the JSON-LD (repaired as it is read) and
+    # the title are compared with this text
+    text = repair_mojibake(render_text(root, read_chars))
     if read_chars is not None and len(text) > read_chars:
         note(removed, "truncated")
     fallback = jsonld_text(jsonld, text)
@@ -161,7 +164,7 @@ def _chrome_name(node: LexborNode) -> str | None:
 def _visible_heading(tree: LexborHTMLParser) -> str | None:
     """The page's main h1 (inside main/article first); hidden ones are already cut."""
     for node in [*tree.css("main h1, article h1"), *tree.css("h1")]:
-        text = squash(node.text(deep=True))
+        text = squash(repair_mojibake(node.text(deep=True)))
         if text:
             return text
     return None
@@ -176,7 +179,7 @@ def _title_hint(tree: LexborHTMLParser, jsonld: list[dict[str, Any]]) -> str | N
         node = tree.css_first(selector)
         if node is not None:
             raw = node.attributes.get("content") if node.tag == "meta" else node.text()
-            text = _SITE_SUFFIX_RE.sub("", squash(raw or ""))
+            text = _SITE_SUFFIX_RE.sub("", squash(repair_mojibake(raw or "")))
             if text:
                 return text
     return None

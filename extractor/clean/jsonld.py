@@ -16,6 +16,7 @@ from extractor.clean.bounds import bound_markup
 from extractor.clean.hidden import cut_hidden
 from extractor.clean.render import render_text
 from extractor.clean.text import normalize_text, squash
+from extractor.load import repair_mojibake
 
 _TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -31,15 +32,28 @@ def extract_jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
 
 
 def _parse_loose_json(raw: str) -> Any:
-    """json.loads that also takes CDATA/comment wrappers, trailing commas and raw controls."""
+    """json.loads that also takes CDATA/comment wrappers, trailing commas and raw controls;
+    string values come with their mojibake repaired, as the page text does."""
     raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
     raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     for attempt in (raw, _TRAILING_COMMA_RE.sub(r"\1", _CONTROL_RE.sub(" ", raw))):
         try:
-            return json.loads(attempt, strict=False)
+            return json.loads(attempt, strict=False, object_pairs_hook=_repaired_object)
         except (ValueError, RecursionError):
             continue
     return None
+
+
+def _repaired_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: _repaired_value(value) for key, value in pairs}
+
+
+def _repaired_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return repair_mojibake(value)
+    if isinstance(value, list):
+        return [repair_mojibake(item) if isinstance(item, str) else item for item in value]
+    return value
 
 
 def _job_postings(value: Any) -> Iterator[dict[str, Any]]:

@@ -13,11 +13,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import accumulate
 
-from ftfy import fix_encoding
-from ftfy.badness import is_bad
-
 from extractor.clean.headings import COLON_ONLY, GLUED_HEADINGS, SECTION_HEADINGS, TAIL_RE
-from extractor.load import looks_like_html
+from extractor.load import looks_like_html, repair_mojibake
 
 
 def read_prefix(content: str, read_chars: int, removed: list[str]) -> str:
@@ -56,20 +53,6 @@ _TAG_BREAK_RE = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/tr|/ul|/ol)\s*/?>", re.I
 _TAG_ITEM_RE = re.compile(r"<\s*li\b[^<>]*>", re.IGNORECASE)
 # An unclosed comment runs to the end, as in HTML (and the scan stays linear).
 _TAG_RE = re.compile(r"<!--.*?(?:-->|\Z)|<\s*/?\s*[a-zA-Z][^<>]*>", re.DOTALL)
-# A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way.
-_MOJIBAKE_HINT_RE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    "\u20ac\u2122]"
-    # Cyrillic UTF-8 read as cp1251: "Р"/"С" (a lead byte) before a continuation byte's
-    # cp1251 sign ("РЎРёСЃ..." for "Сис..."); Russian spells no such pair
-    "|[\u0420\u0421][\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030"
-    "\u0409\u2039\u040a\u040c\u040b\u040f\u0452\u2018\u2019\u201c\u201d\u2022\u2013"
-    "\u2014\u2122\u0459\u203a\u045a\u045c\u045b\u045f\u040e\u045e\u0408\u00a4\u0490"
-    "\u00a6\u00a7\u0401\u00a9\u0404\u00ab\u00ac\u00ae\u0407\u00b0\u00b1\u0406\u0456"
-    "\u0491\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457]"
-)
-_STRAY_A_CIRCUMFLEX_RE = re.compile("\u00c2(?=[\u00a0-\u00bf])")
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
@@ -95,15 +78,6 @@ def normalize_text(text: str) -> str:
 def squash(text: str) -> str:
     """Runs of spaces (not line breaks) as one space, the ends trimmed."""
     return _SPACES_RE.sub(" ", text).strip()
-
-
-def repair_mojibake(text: str) -> str:
-    """Fix UTF-8 read as Latin-1 ("donâ\\x80\\x99t" -> "don’t") on the lines that need it."""
-    if not _MOJIBAKE_HINT_RE.search(text):  # a cheap scan; ftfy's own check is slower
-        return text
-    lines = [fix_encoding(line) if is_bad(line) else line for line in text.split("\n")]
-    # ftfy leaves a lone "Â¥" alone (it could be real); "Â" before a Latin-1 sign never is.
-    return _STRAY_A_CIRCUMFLEX_RE.sub("", "\n".join(lines))
 
 
 def _alternation(headings: Iterable[str]) -> str:
@@ -141,7 +115,10 @@ _LINE_PATTERNS = (
                 r"|cookie (?:settings|preferences))$"), "cookie_banner"),
     (re.compile(r"(?i)^(?:sign up now\b.*|create free account|please log in or sign up\b.*)$"),
      "signup_prompt"),
-    (re.compile(r"^Please mention the word \*\*\w+\*\* and tag .*$"), "apply_tag"),
+    # a job board's anti-spam line, appended after the employer's HTML (in a list item
+    # when that HTML leaves one open)
+    (re.compile(r"^(?:[•·*\-–][ \t]*)?Please mention the word \*\*\w+\*\* and tag .*$"),
+     "apply_tag"),
     (re.compile(r"^(?:\\[nrt])+$"), "escape_residue"),
     (re.compile(r"(?i)^(?:skip to (?:main )?content|(?:← ?)?back to (?:careers|jobs|all jobs))$"),
      "nav"),
