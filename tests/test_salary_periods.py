@@ -1,8 +1,10 @@
 """Pay periods written the short or loose way US boards write them: "per hr", "a yr",
 "per mth", "$34 hr"; a period label before the figure ("Hourly:", "Salary (annual):",
-"an hourly role paying"); the period on the line below the figure; a floor and a ceiling
-in one sentence ("starts at $19 with raises up to $22/hour") as one range. And what still
-states no period: a figure alone, "$68K", a line below that only starts with a period word.
+"an hourly role paying", "Day rate:"); a period after "depending on experience"; the period
+on the line below the figure; the two ends of a range stated apart in one sentence
+("starts at $19 with raises up to $22/hour", "$21 per hour to $25 per hour") as one range.
+And what still states no period: a figure alone, "$68K", a line below that only starts
+with a period word.
 Every sentence here is invented."""
 
 from __future__ import annotations
@@ -62,7 +64,29 @@ def test_a_period_label_before_a_figure_states_its_period(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Pay: $24.50 - $27.00 depending on experience per hour", [(24.5, 27, "USD", "hour")]),
+    ("Pay: $24.50 - $27.00, depending on qualifications, per hour",
+     [(24.5, 27, "USD", "hour")]),
+    ("Wage $24.50 - $27.00 based on experience per hour", [(24.5, 27, "USD", "hour")]),
+    ("Salary: $63,000 - $71,000 commensurate with experience, annually",
+     [(63000, 71000, "USD", "year")]),
+])
+def test_a_period_after_an_experience_clause_is_the_figures_period(text, expected):
+    assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Day rate: $475", [(475, 475, "USD", "day")]),
+    ("Contract, day-rate £520 inside IR35", [(520, 520, "GBP", "day")]),
+])
+def test_a_day_rate_is_a_daily_figure(text, expected):
+    assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Annual bonus: $4,000. Salary: $61,000", [(61000, 61000, "USD", None)]),
+    ("Salary: $61,000 depending on experience. Hourly staff get overtime.",
+     [(61000, 61000, "USD", None)]),
     ("Salary: $61,000\nAnnual leave: 25 days", [(61000, 61000, "USD", None)]),
     ("Salary: $68K - $74K", [(68000, 74000, "USD", None)]),
     ("Compensation: $85,000 - $100,000 base salary", [(85000, 100000, "USD", None)]),
@@ -103,8 +127,10 @@ def test_a_line_below_that_is_not_only_a_period_states_none(text):
      [(19, 22, "USD", "hour")]),
     ("Salary starts at $52,000 and rises up to $60,000 per year", [(52000, 60000, "USD", "year")]),
     ("Wage: from $15.50/hr, up to $18.00", [(15.5, 18, "USD", "hour")]),
+    ("Drivers earn $21 per hour to $25 per hour", [(21, 25, "USD", "hour")]),
+    ("Rate: $21 an hour - $25 an hour", [(21, 25, "USD", "hour")]),
 ])
-def test_a_floor_and_a_ceiling_in_one_sentence_are_one_range(text, expected):
+def test_two_ends_of_a_range_stated_apart_in_one_sentence_are_one_range(text, expected):
     assert _ranges(text) == expected
 
 
@@ -113,6 +139,9 @@ def test_a_floor_and_a_ceiling_in_one_sentence_are_one_range(text, expected):
      [(19, None, "USD", "hour"), (None, 28.5, "USD", "hour")]),
     ("Salary from $52,000. Up to $60,000 for senior hires.",
      [(52000, None, "USD", None), (None, 60000, "USD", None)]),
+    ("Pay: $21 per hour to start, $25 per hour after training",
+     [(21, 21, "USD", "hour"), (25, 25, "USD", "hour")]),
+    ("Rate: $21 per hour - $900 per week", [(21, 21, "USD", "hour"), (900, 900, "USD", "week")]),
     ("From $19/hour, up to $52,000 a year", [(19, None, "USD", "hour"),
                                                (None, 52000, "USD", "year")]),
     ("Salary from €2,000, up to $3,000 per month", [(2000, None, "EUR", None),

@@ -2,15 +2,20 @@
 
 A figure counts as pay with a currency symbol, code or name next to it and a pay context:
 a pay word before it (salary, salário, sueldo, salaire, Gehalt, зарплата, 薪资 ...), a
-period after it ("per hour", "por mês", "brutos anuales", "par an", "im Monat", "в месяц",
-"/月"), a pay word right after it ("salary", "brutto", "на руки") or a "$120k-$150k" k-range.
+period after it ("per hour", "per hr", "a yr", "$34 hr", "por mês", "brutos anuales",
+"par an", "im Monat", "в месяц", "/月"; past "depending on experience"), a pay word right
+after it ("salary", "brutto", "на руки") or a "$120k-$150k" k-range.
 Benefit and company money (referral bonus, meal vouchers: "vale-refeição de R$ 35/dia",
 "tickets restaurant", "Essenszuschuss", "餐补"; "$11.6 billion in venture capital",
 "faturamento de R$ 80 milhões") is not pay: a nearer money-but-not-pay word, a billion
 suffix, a million one not right after a salary label, or an amount over ten million
-rejects the figure. The period is
-only ever read from the text; a "K" suffix does not state one, except in Chinese, where
-"20-35K" (and "15-25K·13薪", thirteen monthly salaries) is a monthly figure.
+rejects the figure.
+
+The period is only ever read from the text: after the figure, in a label before it
+("Hourly:", "Salary (annual):", "annual salary band", "an hourly role paying", "Day rate:",
+"年薪"), on the line below a figure that ends its line when that line is the period
+("Hourly", "per year"); a "K" suffix does not state one, except in Chinese, where "20-35K"
+(and "15-25K·13薪", thirteen monthly salaries) is a monthly figure.
 
 Numbers are read in every locale's form: "1.234,56", "1,234.56", "1 234" (with no-break or
 narrow no-break spaces), "5'800", "18,00,000" (lakhs); "k"/"к"/"mil"/"тыс."/"千" are
@@ -27,11 +32,14 @@ posting in traditional characters. A figure with no currency ("13K-13K Annually"
 a thousand suffix and a pay label right before it; its currency is the caller's
 ``default_currency`` (a currency stated elsewhere in the posting) or null, at confidence
 0.8. A floor ("from", "ab", "a partir de", "от", "起") sets min only, a ceiling ("up to",
-"até", "hasta", "до") max only. Identical ranges stated twice count once.
+"até", "hasta", "до") max only; a floor and the ceiling right after it in its sentence
+("starts at $19 with raises up to $22/hour") are one range, as are two figures of one
+period joined by "to" ("$21 per hour to $25 per hour"). Identical ranges stated twice
+count once.
 
 ``supports`` is grounding's check of a model's range: each amount must be one the text
 writes (``stated_amounts``: multipliers applied; counts, dates and phone numbers left out),
-its currency and period ones the text names.
+its currency and period ones the text names or the parser reads for one of its figures.
 """
 
 from __future__ import annotations
@@ -158,11 +166,14 @@ _PERIOD_WORDS: list[tuple[PayPeriod, str]] = [
              r"(?:brutto)?jahres(?:gehalt|lohn)|per\s+jaar\b|jaarlijks|lpa\b"),
 ]
 # words that may stand between a figure and its period: "250 USD equivalent in AMD per month",
-# "1.200 € brutos mensais", "350 € HT / jour", "350 000 ₸ на руки в месяц", "Fr. 5'800.– pro"
+# "1.200 € brutos mensais", "350 € HT / jour", "350 000 ₸ на руки в месяц", "Fr. 5'800.– pro",
+# "$25 - $30 depending on experience per hour"
 _FILLER = (r"^(?:\.[–—-])?[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3}|HT|TTC|CLT|PJ)|gross|net[oa]?s?|"
            r"brut[oa]?s?|brute?s?|brutto|netto|l[ií]quid[oa]s?|hors\s+taxes?|base|salary|pay|total|paid|"
            r"in|fixo|fixe|на\s+руки|(?:до|после)\s+вычета(?:\s+налогов)?|before\s+tax\w*|"
-           r"pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
+           r"pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?|(?:depending|based)\s+on\s+"
+           r"(?:\w+\s+)?(?:experience|qualifications?|skills)|commensurate\s+with\s+(?:\w+\s+)?"
+           r"experience)[\s,;:()/]*){0,3}")
 # words that state a period only right after a figure ("$26.00-$29.00hr", "$34 hr"), not
 # anywhere in a text ("24 hr support", "hr@acme.com")
 _AFTER_FIGURE: dict[PayPeriod, str] = {"hour": r"(?-i:hr|Hr)(?![\w@]|\.\w)"}
@@ -173,6 +184,7 @@ _PERIOD_ANYWHERE = [(p, re.compile(rf"(?i){r}")) for p, r in _PERIOD_WORDS]
 # what joins a floor to its ceiling: "$19.00 with raises up to $22.00", "from $15.50/hr, up to"
 _JOIN_GAP = re.compile(r"[ \t,]*(?:(?:with|and|rising|rises|increasing|growing|going)\b"
                        r"[^\n.;!?\d$€£¥₽₹]{0,30})?")
+_TO_GAP = re.compile(r"\s*(?:[-–—]|to)\s*")  # "$21 per hour to $25 per hour"
 # the line below a figure that ends its line (one blank line may stand between)
 _NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*)")
 _LINE_END = re.compile(r"[\s.,;:)]*")
@@ -187,7 +199,7 @@ _PERIOD_LABEL = re.compile(
     r"band)\b|\b(?P<colon>hourly|annually|annual|yearly|monthly|weekly|daily)[ \t]*[:：]|"
     r"\b(?:salary|pay|wage|rate|range|compensation)\s*\(\s*(?:per\s+)?(?P<par>hour|year|month|"
     r"week|day|hourly|annual|annually|yearly|monthly|weekly|daily)\s*\)|\b(?P<role>hourly)[\s,]+"
-    r"(?:[\w-]+[\s,]+)?(?:position|role|job)\b|\b(?:kv-)?(?:mindest)?"
+    r"(?:[\w-]+[\s,]+)?(?:position|role|job)\b|\b(?P<dayrate>day)[ -]rate\b|\b(?:kv-)?(?:mindest)?"
     r"(?:brutto|netto)?(?P<de>jahres|monats|stunden|wochen|tages)(?:brutto|netto)?(?:gehalt|"
     r"lohn|vergütung|verdienst|satz|entgelt)\b|\b(?:salário|salario|sueldo|remunera[çc][ãa]o|remuneraci[óo]n|salaire|"
     r"rémunération|renta|bolsa|retribuci[óo]n|taux|valor)\s+(?:\w+\s+)?(?P<adj>mensal|mensual|"
@@ -443,7 +455,7 @@ def _period_after(text: str, end: int) -> tuple[PayPeriod | None, int]:
     paid = _MONTHS_PAID.match(text[end:end + 12])
     if paid:
         return "month", end + paid.end()
-    window = _GLUED.split(re.split(r"\d|\n|\.\s", text[end:end + 40], maxsplit=1)[0], 1)[0]
+    window = _GLUED.split(re.split(r"\d|\n|\.\s", text[end:end + 64], maxsplit=1)[0], 1)[0]
     for period, rx in _PERIODS:
         hit = rx.match(window)
         if hit:
@@ -640,7 +652,7 @@ def parse_salaries(text: str, default_currency: str | None = None) -> list[Found
         if key not in seen:
             seen.add(key)
             _add_range(found, item)
-    return _join_floor_ceiling(found, body)
+    return _join_ends(found, body)
 
 
 def _add_range(found: list[Found[SalaryRange]], item: Found[SalaryRange]) -> None:
@@ -658,13 +670,14 @@ def _add_range(found: list[Found[SalaryRange]], item: Found[SalaryRange]) -> Non
     found.append(item)
 
 
-def _join_floor_ceiling(found: list[Found[SalaryRange]],
-                        text: str) -> list[Found[SalaryRange]]:
-    """A floor and the ceiling right after it in one sentence are one range: "Pay starts at
-    $19.00 with raises up to $22.00/hour" is $19-$22 an hour."""
+def _join_ends(found: list[Found[SalaryRange]], text: str) -> list[Found[SalaryRange]]:
+    """Two ends of one range stated as two figures are one range: a floor and the ceiling
+    right after it in its sentence ("Pay starts at $19.00 with raises up to $22.00/hour"),
+    two figures of one period joined by "to" or a dash ("$21 per hour to $25 per hour")."""
     joined: list[Found[SalaryRange]] = []
     for item in found:
-        if joined and _floor_then_ceiling(joined[-1], item, text):
+        if joined and (_floor_then_ceiling(joined[-1], item, text)
+                       or _point_to_point(joined[-1], item, text)):
             floor = joined[-1]
             raw = text[floor.start:item.end]
             value = floor.value.model_copy(update={
@@ -687,6 +700,15 @@ def _floor_then_ceiling(floor: Found[SalaryRange], ceiling: Found[SalaryRange],
     if None not in (low.period, high.period) and low.period != high.period:
         return False
     return _JOIN_GAP.fullmatch(text, floor.end, ceiling.start) is not None
+
+
+def _point_to_point(low: Found[SalaryRange], high: Found[SalaryRange], text: str) -> bool:
+    a, b = low.value, high.value
+    if a.min is None or a.min != a.max or b.min is None or b.min != b.max:
+        return False
+    if a.period is None or (a.currency, a.period) != (b.currency, b.period) or a.min >= b.min:
+        return False
+    return _TO_GAP.fullmatch(text, low.end, high.start) is not None
 
 
 # ---------------------------------------------------------------- grounding
