@@ -119,6 +119,30 @@ def test_a_line_below_that_is_not_only_a_period_states_none(text):
     assert _ranges(text) == [(61000, 61000, "USD", None)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hourly Pay\n$19.00 - $23.00", [(19, 23, "USD", "hour")]),
+    ("Hourly Rate:\n$19.00", [(19, 19, "USD", "hour")]),
+    ("Annual Salary Range\n\n$61,000 - $67,000", [(61000, 67000, "USD", "year")]),
+    ("Pay Rate (hourly)\n\n$17.25", [(17.25, 17.25, "USD", "hour")]),
+    ("Salary (Annual)\n- $61,000 - $67,000", [(61000, 67000, "USD", "year")]),
+    ("Hourly\n$19.00 - $23.00", [(19, 23, "USD", "hour")]),
+])
+def test_a_period_label_on_the_line_above_a_figure_states_its_period(text, expected):
+    assert _ranges(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Annual review\nSalary: $61,000", [(61000, 61000, "USD", None)]),
+    ("Hourly and salaried staff welcome\n$61,000 salary", [(61000, 61000, "USD", None)]),
+    ("Monthly newsletter\n\n$61,000 base salary", [(61000, 61000, "USD", None)]),
+    ("Annual salary reviews in March, 2 of them\n$61,000 salary",
+     [(61000, 61000, "USD", None)]),
+    ("Hourly Pay\n\n\n$19.00 - $23.00 salary", [(19, 23, "USD", None)]),
+])
+def test_a_line_above_that_is_not_only_a_period_label_states_none(text, expected):
+    assert _ranges(text) == expected
+
+
 # ---------------------------------------------------------------- a floor and a ceiling
 
 

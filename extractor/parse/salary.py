@@ -210,6 +210,9 @@ _PERIOD_LABEL = re.compile(
 # the label right before the figure, or within its sentence ("The annual base salary for
 # this position is $95,000"), not across a sentence end ("Annual salary review. Rate: $20")
 _PERIOD_BEFORE = re.compile(rf"{_PERIOD_LABEL.pattern}(?:[^\n\d]{{0,15}}|[^\n\d.;!?]{{0,30}})$")
+_LONE_PERIOD = re.compile(r"(?i)(?P<lone>hourly|annual|annually|yearly|monthly|weekly|daily)")
+# what may stand before a period label that is a line of its own: "Pay Rate (hourly)"
+_LABEL_LEAD = re.compile(r"(?i)(?:(?:pay|salary|wage|base|compensation)\s+)?")
 _BEFORE_PERIOD: dict[str, PayPeriod] = {
     "hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month", "weekly": "week",
     "daily": "day", "annually": "year", "hour": "hour", "year": "year", "month": "month",
@@ -474,7 +477,7 @@ def _period(m: re.Match[str], text: str, header: str) -> tuple[PayPeriod | None,
     if period:
         return period, end
     line = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)[-1]
-    before = _PERIOD_BEFORE.search(line)
+    before = _PERIOD_BEFORE.search(line) or _label_above(text, m.start())
     if before:
         return _label_period(before), m.end()
     suffix = (_g(m, "bsuf") or _g(m, "asuf") or "").lower()
@@ -501,6 +504,22 @@ def _period_below(text: str, end: int) -> PayPeriod | None:
         if hit and (_LINE_END.fullmatch(line, hit.end()) or _PER.match(line)):
             return period
     return None
+
+
+def _label_above(text: str, start: int) -> re.Match[str] | None:
+    """A period label that is the whole line above a figure starting its line ("Hourly
+    Pay", "Pay Rate (hourly)", "Annual Salary Range", "Hourly"); one blank line may stand
+    between. Not a line that only starts with one ("Annual salary reviews in March")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[max(0, line_start - 60):line_start]
+    lines = head.rstrip()
+    if text[line_start:start].strip() or head.count("\n", len(lines)) > 2:
+        return None  # the figure does not start its line, or blank lines stand between
+    above = lines.rsplit("\n", 1)[-1].strip()
+    label = _PERIOD_LABEL.search(above) or _LONE_PERIOD.fullmatch(above)
+    if label is None or not _LABEL_LEAD.fullmatch(above, 0, label.start()):
+        return None
+    return label if _LINE_END.fullmatch(above, label.end()) else None
 
 
 def _label_period(label: re.Match[str]) -> PayPeriod:
