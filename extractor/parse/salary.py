@@ -2,15 +2,20 @@
 
 A figure counts as pay with a currency symbol, code or name next to it and a pay context:
 a pay word before it (salary, salário, sueldo, salaire, Gehalt, зарплата, 薪资 ...), a
-period after it ("per hour", "por mês", "brutos anuales", "par an", "im Monat", "в месяц",
-"/月"), a pay word right after it ("salary", "brutto", "на руки") or a "$120k-$150k" k-range.
+period after it ("per hour", "per hr", "a yr", "$34 hr", "por mês", "brutos anuales",
+"par an", "im Monat", "в месяц", "/月"; past "depending on experience"), a pay word right
+after it ("salary", "brutto", "на руки") or a "$120k-$150k" k-range.
 Benefit and company money (referral bonus, meal vouchers: "vale-refeição de R$ 35/dia",
 "tickets restaurant", "Essenszuschuss", "餐补"; "$11.6 billion in venture capital",
 "faturamento de R$ 80 milhões") is not pay: a nearer money-but-not-pay word, a billion
 suffix, a million one not right after a salary label, or an amount over ten million
-rejects the figure. The period is
-only ever read from the text; a "K" suffix does not state one, except in Chinese, where
-"20-35K" (and "15-25K·13薪", thirteen monthly salaries) is a monthly figure.
+rejects the figure.
+
+The period is only ever read from the text: after the figure, in a label before it
+("Hourly:", "Salary (annual):", "annual salary band", "an hourly role paying", "Day rate:",
+"年薪"), on the line below a figure that ends its line when that line is the period
+("Hourly", "per year"); a "K" suffix does not state one, except in Chinese, where "20-35K"
+(and "15-25K·13薪", thirteen monthly salaries) is a monthly figure.
 
 Numbers are read in every locale's form: "1.234,56", "1,234.56", "1 234" (with no-break or
 narrow no-break spaces), "5'800", "18,00,000" (lakhs); "k"/"к"/"mil"/"тыс."/"千" are
@@ -27,11 +32,14 @@ posting in traditional characters. A figure with no currency ("13K-13K Annually"
 a thousand suffix and a pay label right before it; its currency is the caller's
 ``default_currency`` (a currency stated elsewhere in the posting) or null, at confidence
 0.8. A floor ("from", "ab", "a partir de", "от", "起") sets min only, a ceiling ("up to",
-"até", "hasta", "до") max only. Identical ranges stated twice count once.
+"até", "hasta", "до") max only; a floor and the ceiling right after it in its sentence
+("starts at $19 with raises up to $22/hour") are one range, as are two figures of one
+period joined by "to" ("$21 per hour to $25 per hour"). Identical ranges stated twice
+count once.
 
 ``supports`` is grounding's check of a model's range: each amount must be one the text
 writes (``stated_amounts``: multipliers applied; counts, dates and phone numbers left out),
-its currency and period ones the text names.
+its currency and period ones the text names or the parser reads for one of its figures.
 """
 
 from __future__ import annotations
@@ -134,43 +142,64 @@ _MAX_AFTER = re.compile(r"\s*(?:以下|以内)")
 # ---------------------------------------------------------------- periods
 
 _PERIOD_WORDS: list[tuple[PayPeriod, str]] = [
-    ("hour", r"per\s+hour|an?\s+hour|/\s?h(?:ou)?r\b|/\s?h\b|hourly|p/h\b|в\s+час|за\s+час|"
-             r"/\s?час\b|de\s+l['’]heure|l['’]heure|par\s+heure|/\s?heure|(?:pro|je|die)\s+"
-             r"stunde|/\s?std\b\.?|stündlich|por\s+hora|/\s?hora\b|(?:a|à|la|de\s+la)\s+hora\b|"
-             r"/\s?(?:小时|时)|每小时|(?:brutto)?stunden(?:lohn|satz)|per\s+uur\b"),
+    ("hour", r"per\s+hour|an?\s+hour|(?:per|an?)\s+hr\b|/\s?h(?:ou)?r\b|/\s?h\b|hourly|p/hr?\b|"
+             r"в\s+час|за\s+час|/\s?час\b|de\s+l['’]heure|l['’]heure|par\s+heure|/\s?heure|"
+             r"(?:pro|je|die)\s+stunde|/\s?std\b\.?|stündlich|por\s+hora|/\s?hora\b|"
+             r"(?:a|à|la|de\s+la)\s+hora\b|/\s?(?:小时|时)|每小时|(?:brutto)?stunden(?:lohn|satz)|"
+             r"per\s+uur\b"),
     ("day", r"per\s+day|a\s+day\b|/\s?day|daily|в\s+день|за\s+день|/\s?день|par\s+jour|"
             r"/\s?jour|/\s?j\b|por\s+d[ií]a|/\s?d[ií]a\b|al\s+d[ií]a|ao\s+dia|por\s+di[áa]ria|"
             r"(?:pro|je|am)\s+tag\b|/\s?tag\b|täglich|/\s?(?:天|日)|每天|每日|per\s+dag\b"),
-    ("week", r"per\s+week|a\s+week|/\s?w(?:ee)?k\b|weekly|в\s+неделю|за\s+неделю|"
+    ("week", r"per\s+week|a\s+week|per\s+wk\b|/\s?w(?:ee)?k\b|weekly|в\s+неделю|за\s+неделю|"
              r"par\s+semaine|hebdomadaire|por\s+semana|a\s+la\s+semana|semana(?:l|les|is)\b|"
              r"(?:pro|je)\s+woche\b|wöchentlich|/\s?(?:周|週)|每周"),
-    ("month", r"per\s+month|a\s+month|/\s?mo(?:nth)?\b|monthly|per\s+mensem|в\s+месяц|"
+    ("month", r"per\s+(?:calendar\s+)?month|a\s+month|per\s+mo\b|(?:per\s+|/\s?)mth\b|"
+              r"/\s?mo(?:nth)?\b|monthly|per\s+mensem|в\s+месяц|"
               r"за\s+месяц|/\s?мес|ежемесячно|par\s+mois|/\s?mois|mensuel\w*|(?:pro|im|je)\s+"
               r"monat\b|/\s?monat\b|monatlich|mtl\.(?!\w)|por\s+m[eê]s|/\s?m[eê]s\b|"
               r"a[lo]\s+m[eê]s|mensa(?:l|is)\b|mensual(?:es)?\b|/\s?月|每月|每个月|"
               r"(?:brutto)?monats(?:gehalt|lohn)|per\s+maand\b|maandelijks"),
-    ("year", r"per\s+year|a\s+year|/\s?y(?:ea)?r\b|/\s?annum|annually|annual|per\s+annum|"
-             r"p\.\s?a(?:\.|\b)|(?-i:pa\b)|yearly|в\s+год|за\s+год|/\s?год\b|par\s+an(?:née)?\b|"
+    ("year", r"per\s+year|a\s+year|(?:per|an?)\s+yr\b|/\s?y(?:ea)?r\b|/\s?annum|annually|"
+             r"annual|per\s+annum|p\.\s?a(?:\.|\b)|(?-i:pa\b)|yearly|в\s+год|за\s+год|/\s?год\b|par\s+an(?:née)?\b|"
              r"/\s?an(?:née)?\b|annuel\w*|(?:pro|im|je)\s+jahr\b|/\s?jahr\b|jährlich|"
              r"por\s+a[ñn]o|/\s?a[ñn]o\b|a[lo]\s+a[ñn]o|anua(?:les|is|l)\b|/\s?年|每年|"
              r"(?:brutto)?jahres(?:gehalt|lohn)|per\s+jaar\b|jaarlijks|lpa\b"),
 ]
 # words that may stand between a figure and its period: "250 USD equivalent in AMD per month",
-# "1.200 € brutos mensais", "350 € HT / jour", "350 000 ₸ на руки в месяц", "Fr. 5'800.– pro"
+# "1.200 € brutos mensais", "350 € HT / jour", "350 000 ₸ на руки в месяц", "Fr. 5'800.– pro",
+# "$25 - $30 depending on experience per hour"
 _FILLER = (r"^(?:\.[–—-])?[\s,;:()*+/–-]*(?:(?:(?-i:[A-Z]{3}|HT|TTC|CLT|PJ)|gross|net[oa]?s?|"
            r"brut[oa]?s?|brute?s?|brutto|netto|l[ií]quid[oa]s?|hors\s+taxes?|base|salary|pay|total|paid|"
            r"in|fixo|fixe|на\s+руки|(?:до|после)\s+вычета(?:\s+налогов)?|before\s+tax\w*|"
-           r"pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?)[\s,;:()/]*){0,3}")
+           r"pre-tax|after\s+tax\w*|equivalent(?:\s+in\s+\w+)?|(?:depending|based)\s+on\s+"
+           r"(?:\w+\s+)?(?:experience|qualifications?|skills)|commensurate\s+with\s+(?:\w+\s+)?"
+           r"experience)[\s,;:()/]*){0,3}")
+# words that state a period only right after a figure ("$26.00-$29.00hr", "$34 hr"), not
+# anywhere in a text ("24 hr support", "hr@acme.com")
+_AFTER_FIGURE: dict[PayPeriod, str] = {"hour": r"(?-i:hr|Hr)(?![\w@]|\.\w)"}
 _PERIODS: list[tuple[PayPeriod, re.Pattern[str]]] = [
-    (p, re.compile(rf"(?i){_FILLER}(?:{r})")) for p, r in _PERIOD_WORDS]
+    (p, re.compile(rf"(?i){_FILLER}(?:{'|'.join(filter(None, (r, _AFTER_FIGURE.get(p))))})"))
+    for p, r in _PERIOD_WORDS]
 _PERIOD_ANYWHERE = [(p, re.compile(rf"(?i){r}")) for p, r in _PERIOD_WORDS]
+# what joins a floor to its ceiling: "$19.00 with raises up to $22.00", "from $15.50/hr, up to"
+_JOIN_GAP = re.compile(r"[ \t,]*(?:(?:with|and|rising|rises|increasing|growing|going)\b"
+                       r"[^\n.;!?\d$€£¥₽₹]{0,30})?")
+_TO_GAP = re.compile(r"\s*(?:[-–—]|to)\s*")  # "$21 per hour to $25 per hour"
+# the line below a figure that ends its line (one blank line may stand between)
+_NEXT_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]*)")
+_LINE_END = re.compile(r"[\s.,;:)]*")
+_PER = re.compile(r"(?i)[ \t]*(?:per\s|/)")
 _GLUED = re.compile(r"(?<=[a-zß-ÿа-я])(?=[A-ZÀ-ÞА-Я])")  # lost line breaks: "la horaDeportes"
 # "·13薪", "·13-15薪": thirteen (to fifteen) monthly salaries a year, so the figure is monthly
 _MONTHS_PAID = re.compile(
     r"^[ \t·・•*×x,，、]*(?:1[2-9]|2[0-4])(?:\s*[-~至]\s*(?:1[2-9]|2[0-4]))?\s*薪")
 _PERIOD_LABEL = re.compile(
-    r"(?i)(?:\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:pay|salary|"
-    r"rate|wage|compensation|stipend|income|earnings|equivalent)\b|\b(?:kv-)?(?:mindest)?"
+    r"(?i)(?:\b(?P<p>hourly|annual|yearly|monthly|weekly|daily)\s+(?:base\s+)?(?:(?:pay|salary|"
+    r"wage)\s+)?(?:pay|salary|rate|wage|compensation|stipend|income|earnings|equivalent|range|"
+    r"band)\b|\b(?P<colon>hourly|annually|annual|yearly|monthly|weekly|daily)[ \t]*[:：]|"
+    r"\b(?:salary|pay|wage|rate|range|compensation)\s*\(\s*(?:per\s+)?(?P<par>hour|year|month|"
+    r"week|day|hourly|annual|annually|yearly|monthly|weekly|daily)\s*\)|\b(?P<role>hourly)[\s,]+"
+    r"(?:[\w-]+[\s,]+)?(?:position|role|job)\b|\b(?P<dayrate>day)[ -]rate\b|\b(?:kv-)?(?:mindest)?"
     r"(?:brutto|netto)?(?P<de>jahres|monats|stunden|wochen|tages)(?:brutto|netto)?(?:gehalt|"
     r"lohn|vergütung|verdienst|satz|entgelt)\b|\b(?:salário|salario|sueldo|remunera[çc][ãa]o|remuneraci[óo]n|salaire|"
     r"rémunération|renta|bolsa|retribuci[óo]n|taux|valor)\s+(?:\w+\s+)?(?P<adj>mensal|mensual|"
@@ -181,10 +210,14 @@ _PERIOD_LABEL = re.compile(
 # the label right before the figure, or within its sentence ("The annual base salary for
 # this position is $95,000"), not across a sentence end ("Annual salary review. Rate: $20")
 _PERIOD_BEFORE = re.compile(rf"{_PERIOD_LABEL.pattern}(?:[^\n\d]{{0,15}}|[^\n\d.;!?]{{0,30}})$")
+_LONE_PERIOD = re.compile(r"(?i)(?P<lone>hourly|annual|annually|yearly|monthly|weekly|daily)")
+# what may stand before a period label that is a line of its own: "Pay Rate (hourly)"
+_LABEL_LEAD = re.compile(r"(?i)(?:(?:pay|salary|wage|base|compensation)\s+)?")
 _BEFORE_PERIOD: dict[str, PayPeriod] = {
     "hourly": "hour", "annual": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-    "daily": "day", "jahres": "year", "monats": "month", "stunden": "hour", "wochen": "week",
-    "tages": "day", "mensal": "month", "mensual": "month", "mensuel": "month",
+    "daily": "day", "annually": "year", "hour": "hour", "year": "year", "month": "month",
+    "week": "week", "day": "day", "jahres": "year", "monats": "month", "stunden": "hour",
+    "wochen": "week", "tages": "day", "mensal": "month", "mensual": "month", "mensuel": "month",
     "mensuelle": "month", "anual": "year", "annuel": "year", "annuelle": "year",
     "semanal": "week", "hebdomadaire": "week", "diário": "day", "diária": "day",
     "diario": "day", "diaria": "day", "journalier": "day", "horaire": "hour",
@@ -425,7 +458,7 @@ def _period_after(text: str, end: int) -> tuple[PayPeriod | None, int]:
     paid = _MONTHS_PAID.match(text[end:end + 12])
     if paid:
         return "month", end + paid.end()
-    window = _GLUED.split(re.split(r"\d|\n|\.\s", text[end:end + 40], maxsplit=1)[0], 1)[0]
+    window = _GLUED.split(re.split(r"\d|\n|\.\s", text[end:end + 64], maxsplit=1)[0], 1)[0]
     for period, rx in _PERIODS:
         hit = rx.match(window)
         if hit:
@@ -444,15 +477,49 @@ def _period(m: re.Match[str], text: str, header: str) -> tuple[PayPeriod | None,
     if period:
         return period, end
     line = text[max(0, m.start() - 60):m.start()].rsplit("\n", 1)[-1]
-    before = _PERIOD_BEFORE.search(line)
+    before = _PERIOD_BEFORE.search(line) or _label_above(text, m.start())
     if before:
         return _label_period(before), m.end()
     suffix = (_g(m, "bsuf") or _g(m, "asuf") or "").lower()
     if suffix == "lpa":
         return "year", m.end()
+    below = _period_below(text, m.end())
+    if below:
+        return below, m.end()
     if header:
         return _one_period(header), m.end()
     return ("month" if suffix == "k" and _HAN.search(_line(text, m)) else None), m.end()
+
+
+def _period_below(text: str, end: int) -> PayPeriod | None:
+    """The period on the line below a figure that ends its line: a line that is only the
+    period ("Hourly", "per year"), or one led by "per" or "/" ("per hour, plus tips"); not
+    a line that starts with a period word ("Annual review", "- Monthly offsites")."""
+    below = _NEXT_LINE.match(text, end)
+    if below is None:
+        return None
+    line = below["line"]
+    for period, rx in _PERIODS:
+        hit = rx.match(line)
+        if hit and (_LINE_END.fullmatch(line, hit.end()) or _PER.match(line)):
+            return period
+    return None
+
+
+def _label_above(text: str, start: int) -> re.Match[str] | None:
+    """A period label that is the whole line above a figure starting its line ("Hourly
+    Pay", "Pay Rate (hourly)", "Annual Salary Range", "Hourly"); one blank line may stand
+    between. Not a line that only starts with one ("Annual salary reviews in March")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[max(0, line_start - 60):line_start]
+    lines = head.rstrip()
+    if text[line_start:start].strip() or head.count("\n", len(lines)) > 2:
+        return None  # the figure does not start its line, or blank lines stand between
+    above = lines.rsplit("\n", 1)[-1].strip()
+    label = _PERIOD_LABEL.search(above) or _LONE_PERIOD.fullmatch(above)
+    if label is None or not _LABEL_LEAD.fullmatch(above, 0, label.start()):
+        return None
+    return label if _LINE_END.fullmatch(above, label.end()) else None
 
 
 def _label_period(label: re.Match[str]) -> PayPeriod:
@@ -604,7 +671,7 @@ def parse_salaries(text: str, default_currency: str | None = None) -> list[Found
         if key not in seen:
             seen.add(key)
             _add_range(found, item)
-    return found
+    return _join_ends(found, body)
 
 
 def _add_range(found: list[Found[SalaryRange]], item: Found[SalaryRange]) -> None:
@@ -620,6 +687,47 @@ def _add_range(found: list[Found[SalaryRange]], item: Found[SalaryRange]) -> Non
                 found[index] = item
             return
     found.append(item)
+
+
+def _join_ends(found: list[Found[SalaryRange]], text: str) -> list[Found[SalaryRange]]:
+    """Two ends of one range stated as two figures are one range: a floor and the ceiling
+    right after it in its sentence ("Pay starts at $19.00 with raises up to $22.00/hour"),
+    two figures of one period joined by "to" or a dash ("$21 per hour to $25 per hour")."""
+    joined: list[Found[SalaryRange]] = []
+    for item in found:
+        if joined and (_floor_then_ceiling(joined[-1], item, text)
+                       or _point_to_point(joined[-1], item, text)):
+            floor = joined[-1]
+            raw = text[floor.start:item.end]
+            value = floor.value.model_copy(update={
+                "max": item.value.max, "period": floor.value.period or item.value.period,
+                "raw": raw})
+            joined[-1] = Found(value, floor.start, item.end,
+                               min(floor.confidence, item.confidence))
+        else:
+            joined.append(item)
+    return joined
+
+
+def _floor_then_ceiling(floor: Found[SalaryRange], ceiling: Found[SalaryRange],
+                        text: str) -> bool:
+    low, high = floor.value, ceiling.value
+    if low.min is None or low.max is not None or high.min is not None or high.max is None:
+        return False
+    if low.currency != high.currency or low.min >= high.max:
+        return False
+    if None not in (low.period, high.period) and low.period != high.period:
+        return False
+    return _JOIN_GAP.fullmatch(text, floor.end, ceiling.start) is not None
+
+
+def _point_to_point(low: Found[SalaryRange], high: Found[SalaryRange], text: str) -> bool:
+    a, b = low.value, high.value
+    if a.min is None or a.min != a.max or b.min is None or b.min != b.max:
+        return False
+    if a.period is None or (a.currency, a.period) != (b.currency, b.period) or a.min >= b.min:
+        return False
+    return _TO_GAP.fullmatch(text, low.end, high.start) is not None
 
 
 # ---------------------------------------------------------------- grounding
@@ -674,11 +782,17 @@ def _currencies(text: str) -> set[str]:
 def _period_stated(period: str, text: str) -> bool:
     """Whether ``text`` names ``period``; a "k" figure is yearly (RECORD.md's "$120k-$150k")
     and a Chinese "K" figure ("20-35K", "15-25K·13薪") monthly, as the parser reads them."""
-    if period in _periods_named(text):
+    if period in _periods_named(text) or period in _periods_read(text):
         return True
     if period == "year" and _K_FIGURE.search(text):
         return True
     return period == "month" and bool(_HAN.search(text)) and bool(_HAN_MONTHLY.search(text))
+
+
+def _periods_read(text: str) -> set[PayPeriod | None]:
+    """The periods the parser reads for the figures of ``text`` ("$34 hr", a period on the
+    line below a figure): a period it reads is one the text states."""
+    return {found.value.period for found in parse_salaries(text)}
 
 
 def supports(value: dict[str, Any], text: str) -> bool:
