@@ -86,3 +86,19 @@ def test_a_line_with_a_dashed_label_is_no_title() -> None:
     text = (f"{_profile()}\n\nJob Position :- Ferry Widget Specialist (lakes)Locations :- "
             "Bergen (Remote is fine) Duration :- Long Term and more words here\n")
     assert not any(value.startswith("Job Position") for value in _values(text))
+
+
+def test_the_value_under_a_label_that_is_not_a_title_label_is_no_title() -> None:
+    text = ("Requisition Type:\n\nRegular\n\nJob Family:\n\nWidget Engineers\n\n"
+            "Job Description:\n\nAt Glimco, people build ferries.\n")
+    assert "Widget Engineers" not in _values(text)
+
+
+def test_the_value_under_a_title_label_is_still_a_title() -> None:
+    text = "Position:\n\nWidget Engineer\n\nJob Description:\n\nAt Glimco, people build ferries.\n"
+    assert "Widget Engineer" in _values(text)
+
+
+def test_the_line_under_a_lone_heading_with_a_colon_is_still_a_title() -> None:
+    text = "About the role:\n\nSenior Widget Engineer\n\nAt Glimco, people build ferries.\n"
+    assert "Senior Widget Engineer" in _values(text)

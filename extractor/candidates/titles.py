@@ -49,6 +49,7 @@ from extractor.candidates.words import (
     TITLE_TAIL,
     TITLE_WORD,
     UP,
+    label_key,
 )
 from extractor.load import title_column
 
@@ -150,8 +151,15 @@ def _heading_lines(text: str) -> Iterator[tuple[str, int]]:
 def _leading_lines(text: str, limit: int = 12) -> list[tuple[str, int]]:
     """Short lines near the top that read like a job title."""
     found: list[tuple[str, int]] = []
+    label, labels = "", 0  # the label line just above; how many label lines so far
     for raw, start in text_lines(text[:TOP_CHARS]):
         line = squashed(raw)
+        if not raw.strip():
+            continue
+        under, label = label, line if raw.rstrip().endswith((":", "：")) else ""
+        labels += bool(label)
+        if under and labels >= 2 and label_key(under) not in TITLE_LABELS:
+            continue  # a form's "Job Family:" / "Scientists": that label's value
         if reads_as_title(raw, line):
             found.append((line, start + max(raw.find(line), 0)))
         elif is_glued(raw) and not found:
