@@ -354,7 +354,9 @@ NOT_A_COMPANY = re.compile(
     r"kundenservice|produktion|ит|продажи|маркетинг|финансы|логистика|бухгалтерия|"
     r"производство|atividades|fun[çc][õo]es|perfil|diferenciais|qualifica[çc][õo]es|tareas|"
     r"requerimientos|ofrecemos|avantages|wir bieten|(?:dein|ihr) profil|"
-    r"(?:deine|ihre) aufgaben|задачи|岗位职责|任职要求|福利待遇|职位描述)$",
+    r"(?:deine|ihre) aufgaben|задачи|岗位职责|任职要求|福利待遇|职位描述|"
+    # a heading glued to the sentence under it: "Equal Opportunity Employer Acme is ..."
+    r"equal (?:opportunity|employment) .*)$",
     re.IGNORECASE,
 )
 
@@ -535,6 +537,7 @@ você voce vocês ele ela eles elas nosso nossa nossos nossas seu sua este esta 
 todo toda usted ustedes él nuestro nuestra nuestros nuestras su tu nous vous il elle ils
 elles notre nos votre vos ce cette chaque on wir sie er es ihr unser unsere dein deine ihre
 jeder we you they our your this each we're мы вы он она они наш наша ваш ваша каждый это
+what who why how where when which here there that these those
 """.split())
 
 ARTICLES = frozenset("a o as os el la los las le les l' l’ die der das den dem".split())
