@@ -29,6 +29,9 @@ STATED = [
     ("Postular: https://minas.example/busquedas/CH-11", "https://minas.example/busquedas/CH-11"),
     ("Откликнуться: https://aragats.example/careers/qa", "https://aragats.example/careers/qa"),
     ("简历投递：https://hr.example/jobs/88", "https://hr.example/jobs/88"),
+    # a lost line break glued the next bullet's dash to the URL
+    ('How to apply- Follow this link: https://jobs.example/Post.aspx?Id=4257- Click "Apply"',
+     "https://jobs.example/Post.aspx?Id=4257"),
 ]
 
 

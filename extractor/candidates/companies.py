@@ -92,7 +92,7 @@ def company_candidates(
         add_candidate(out, text, value, "pattern", start)
     people = person_names(text)
     out = [c for c in out if c.value.casefold() not in people]
-    return _short_names(_by_support(out, text), text)[:MAX_CANDIDATES]
+    return _short_names(_full_names(_by_support(out, text)), text)[:MAX_CANDIDATES]
 
 
 def _labelled_companies(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, int]]:
@@ -148,7 +148,7 @@ def _near_title(lines: list[tuple[str, int]], at: int) -> tuple[tuple[str, int],
 
 def _header_name(line: str, text: str, is_place: IsPlace | None,
                  heads_form: bool = False) -> str | None:
-    plain = AT_WORD.sub("", strip_marks(line))  # "bei Nordlicht Versicherung AG"
+    plain = _join_spaced_hyphens(AT_WORD.sub("", strip_marks(line)), text)  # "bei Nordlicht AG"
     if _label_key_of(plain) or HIRING_VERB.search(plain) or ABOUT_HEADING.match(plain) or (
             META_LINE.search(plain) and not _named_before_a_place(plain, is_place)):
         return None
@@ -160,8 +160,24 @@ def _header_name(line: str, text: str, is_place: IsPlace | None,
     whole = re.split(r"\s+[·•|｜–—]\s+|\s+-\s+", plain)[0].strip()
     if whole != name and "," in whole and mentions(text, whole) >= 2:
         name = whole  # "ProCredit Bank, Georgia", named so again: the comma is the name's
+    name = name.replace(_JOINED, " - ")
     bold = bool(re.match(r"\s*(?:\*\*|__)", line))
     return name if legal or bold or heads_form or _named_again(name, text) else None
+
+
+_SPACED_HYPHEN = re.compile(rf"\b([{UP}][\w'’]*) - ([{UP}][\w'’]*)\b")
+_JOINED = "\u2063"  # stands for a name's own spaced hyphen while the line is cut at " - "
+
+
+def _join_spaced_hyphens(line: str, text: str) -> str:
+    """"Coca - Cola Bottlers CJSC": a name's own hyphen, spaced out, is not the " - " before a
+    place when the text writes the two words joined elsewhere ("Coca-Cola", "Coca Cola")."""
+    def join(match: re.Match[str]) -> str:
+        first, second = match.groups()
+        joined = f"{first}-{second}" in text or f"{first} {second}" in text
+        return f"{first}{_JOINED}{second}" if joined else match.group(0)
+
+    return _SPACED_HYPHEN.sub(join, line)
 
 
 def _named_before_a_place(line: str, is_place: IsPlace | None) -> bool:
@@ -226,7 +242,7 @@ def _bylines(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, int]]:
     lines = [item for item in text_lines(text) if item[0].strip() and item[1] < TOP_CHARS][:12]
     for raw, start in lines:
         line = raw.strip()
-        if BULLET.match(raw):
+        if BULLET.match(raw) or ABOUT_HEADING.match(line):  # "About Acme": the pattern reads it
             continue
         legal = legal_name(line)
         if legal and plausible_name(legal, is_place, shouted=True):
@@ -234,8 +250,9 @@ def _bylines(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, int]]:
             continue
         match = BYLINE.match(line)
         segment = match.group("v") if match else line
-        if is_place_text(segment, is_place):
-            continue
+        if is_place_text(segment, is_place) or (
+                match and TITLE_WORD.search(line[match.end("v"):])):
+            continue  # "Advanced Analytics - Data Scientist will": a team before a role
         name = clean_company(segment)
         if plausible_name(name, is_place) and mentions(text, name) >= 2:  # named again
             yield name, start
@@ -257,13 +274,25 @@ def _glued_company(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
         yield name, text.find(name)
 
 
-_LATIN_PATTERNS = [
-    re.compile(r"^" + NAME + r"[ \t]+Logo\s*$", re.MULTILINE),
+# a heading about the firm: "About Acme", "Sobre a Acme", "À propos de Acme", "Über Brenner"
+# (its name may be in capitals: "About SKF")
+_ABOUT_PATTERNS = [
     re.compile(r"^\s*About\s+" + NAME + r"\s*:?\s*$", re.MULTILINE),
-    # the same heading in the other languages: "Sobre a Acme", "À propos de Acme"
     re.compile(r"^\s*(?:Sobre\s+(?:a|o|as|os)\s+|Acerca\s+de\s+(?:la\s+|el\s+)?|"
                r"[ÀA]\s+propos\s+(?:de\s+(?:la\s+|l['’])?|d['’]|du\s+|des\s+)|"
                r"О\s+компании\s+«?)" + NAME + r"»?\s*:?\s*$", re.MULTILINE),
+    re.compile(r"^\s*Über\s+(?:die\s+|den\s+|das\s+|uns\s+bei\s+)?" + NAME + r"\s*:?\s*$",
+               re.MULTILINE),
+]
+
+# a name with its legal form: "Nordwind Logistik GmbH", "Roe Writing and Editing Services LLC"
+_LEGAL_PATTERN = re.compile(
+    r"\b(?P<v>[" + UP + r"][\w&.'\-]*(?:[ \t]+(?:[" + UP + r"0-9&][\w&.'\-]*|" + CONN
+    + r")){0,5},?[ \t]+" + LEGAL_FORM + ")")
+
+_LATIN_PATTERNS = [
+    re.compile(r"^" + NAME + r"[ \t]+Logo\s*$", re.MULTILINE),
+    *_ABOUT_PATTERNS,
     re.compile(r"\bAt\s+" + NAME + r",[ \t]+(?:we|our|you)\b"),
     re.compile(r"\bJoin\s+" + NAME + r"(?:[!.,]|\s+(?:and|as|in|to)\b)"),
     re.compile(r"^" + NAME + r"[ \t]+(?:is|are|was|est|runs|builds|designs|makes|develops|"
@@ -271,16 +300,16 @@ _LATIN_PATTERNS = [
                re.MULTILINE),
     re.compile(r"^\s*(?:Company|Компания)\s+" + NAME + r",?[ \t]+(?:needs|seeks|is|ищет)",
                re.MULTILINE),
-    # German: "Über Brenner" (a heading), "Die Kanzlei Berger sucht", "Bei Acme arbeitest du"
-    re.compile(r"^\s*Über\s+(?:die\s+|den\s+|das\s+|uns\s+bei\s+)?" + NAME + r"\s*:?\s*$",
-               re.MULTILINE),
+    # "The Council of Lake Ferrymen (CLF) seeks a", "Acme is seeking a": a sentence's subject
+    re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?" + NAME + r"(?:[ \t]+\([A-Z]{2,8}\))?"
+               r"[ \t]+(?:seeks|is seeking|is looking for|is hiring)\s", re.MULTILINE),
+    # German: "Die Kanzlei Berger sucht", "Bei Acme arbeitest du"
     re.compile(r"(?:^|(?<=[.!?]\s))(?:Die|Der|Das)\s+" + NAME + r"[ \t]+(?:ist|sucht|bietet|"
                r"entwickelt|gehört|steht|zählt|wurde|betreibt|versorgt|produziert|vertreibt|"
                r"beschäftigt|betreut|unterstützt|plant|baut)\s", re.MULTILINE),
     re.compile(r"\bBei\s+(?:der\s+|dem\s+)?" + NAME + r"[ \t]+(?:arbeitest|arbeiten|erwartet|"
                r"bist|gestaltest|entwickelst)\b"),
-    re.compile(r"\b(?P<v>[" + UP + r"][\w&.'\-]*(?:[ \t]+[" + UP + r"0-9&][\w&.'\-]*){0,3}"
-               r"[ \t]+" + LEGAL_FORM + ")"),
+    _LEGAL_PATTERN,
 ]
 
 
@@ -314,9 +343,8 @@ def _pattern_names(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
     head = re.sub(r"\*\*|__", "  ", text[:8000])  # same length: spans stay true
     for pattern in _LATIN_PATTERNS:
         for match in pattern.finditer(head):
-            if not_junk(match.group("v")) and (pattern is _LATIN_PATTERNS[-1]
-                                                 or not TITLE_WORD.search(match.group("v"))):
-                name = clean_company(_drop_articles(match.group("v")))
+            name = _latin_name(match.group("v"), pattern)
+            if name:
                 yield name, match.start("v") + max(match.group("v").find(name), 0)
     for pattern in _WORLD_PATTERNS:
         for match in pattern.finditer(head):
@@ -330,6 +358,26 @@ def _pattern_names(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
             name = match.group("v")
             if not ZH_NOT_NAMES.match(name) and plausible_name(name, is_place):
                 yield name, match.start("v")
+
+
+def _latin_name(found: str, pattern: re.Pattern[str]) -> str:
+    """The name an English pattern found, or "" for a fragment: a question or a pronoun
+    ("What is offered"), a verb line ("Delivers and provides"), a heading glued to it."""
+    found = _GLUED_HEADING.sub("", found)  # "Company DescriptionJane Roe LLC": after the glue
+    shouted = pattern in _ABOUT_PATTERNS and _ACRONYM.fullmatch(found) is not None
+    if not not_junk(found, shouted) or (pattern is not _LEGAL_PATTERN
+                                        and TITLE_WORD.search(found)):
+        return ""
+    name = str(clean_company(_drop_articles(found)))
+    words = name.split() or [""]
+    if words[0].casefold() in NOT_FIRST_WORDS or re.fullmatch(CONN, words[-1]):
+        return ""  # "SQL and SAS" read as a firm with its legal form: "SQL and"
+    return name
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "About SKF": a firm's initials, not a shouted label
+# a section heading a lost line break glued to the name after it ("DescriptionJane Roe")
+_GLUED_HEADING = re.compile(r"^.*?(?:Description|Overview|Summary|Profile|About)(?=[A-Z][a-z])")
 
 
 def _sentence_name(name: str) -> str:
@@ -359,6 +407,31 @@ def _by_support(cands: list[Candidate], text: str) -> list[Candidate]:
                 c.start if c.start >= 0 else 10**9)
 
     return sorted(cands, key=key)
+
+
+def _full_names(cands: list[Candidate]) -> list[Candidate]:
+    """A guessed short name ("At Tribe, we") gives way to the fuller one another guess
+    found before it ("About Tribe AI:"), in its place in the order: a text introduces a firm
+    by its full name, then shortens it ("Cage Riot is ..." then "Cage Riot Studios seeks"
+    names a part of it)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        full = next((c for c in cands if _guessed(c) and _guessed(cand)
+                     and 0 <= c.start < cand.start and _extends(c.value, cand.value)), None)
+        pick = Candidate(full.value, cand.origin, full.start, full.end) if full else cand
+        if all(c.value != pick.value for c in out):
+            out.append(pick)
+    return out
+
+
+def _guessed(cand: Candidate) -> bool:
+    return RANK[cand.origin] >= RANK["byline"]
+
+
+def _extends(full: str, short: str) -> bool:
+    """"Tribe AI" extends "Tribe": one or two more capitalised words after it."""
+    extra = full[len(short):].split() if full.startswith(short + " ") else []
+    return 1 <= len(extra) <= 2 and all(re.match(f"[{UP}]", word) for word in extra)
 
 
 def _short_names(cands: list[Candidate], text: str) -> list[Candidate]:

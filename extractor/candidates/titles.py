@@ -41,6 +41,7 @@ from extractor.candidates.words import (
     MD_HEADING,
     META_LINE,
     NOT_TITLE_LINE,
+    ROLE_LEAD,
     ROLE_SENTENCE,
     SENTENCE_ZH,
     TITLE_HEAD,
@@ -48,6 +49,7 @@ from extractor.candidates.words import (
     TITLE_TAIL,
     TITLE_WORD,
     UP,
+    label_key,
 )
 from extractor.load import title_column
 
@@ -80,6 +82,8 @@ def _title_lines(text: str, hint: str | None) -> Iterator[tuple[str, str, int]]:
     for line, start in _leading_lines(own):
         yield line, "line", start
     for title, start in _sentence_titles(own):
+        yield title, "sentence", start
+    for title, start in _paragraph_heads(own):
         yield title, "sentence", start
 
 
@@ -147,8 +151,15 @@ def _heading_lines(text: str) -> Iterator[tuple[str, int]]:
 def _leading_lines(text: str, limit: int = 12) -> list[tuple[str, int]]:
     """Short lines near the top that read like a job title."""
     found: list[tuple[str, int]] = []
+    label, labels = "", 0  # the label line just above; how many label lines so far
     for raw, start in text_lines(text[:TOP_CHARS]):
         line = squashed(raw)
+        if not raw.strip():
+            continue
+        under, label = label, line if raw.rstrip().endswith((":", "：")) else ""
+        labels += bool(label)
+        if under and labels >= 2 and label_key(under) not in TITLE_LABELS:
+            continue  # a form's "Job Family:" / "Scientists": that label's value
         if reads_as_title(raw, line):
             found.append((line, start + max(raw.find(line), 0)))
         elif is_glued(raw) and not found:
@@ -163,24 +174,58 @@ def _leading_lines(text: str, limit: int = 12) -> list[tuple[str, int]]:
 _SENTENCE_CHARS = 3000  # a body-only posting names its role in its first paragraphs
 _CAPITAL = re.compile(f"[{UP}]")
 _JOINER = re.compile(r"of|and|&|/|-|–")  # between a role's capitalised words
+_ARTICLE_END = re.compile(r"(?i)\b(?:an?|the)\s+$")
 
 
 def _sentence_titles(text: str, limit: int = 2) -> Iterator[tuple[str, int]]:
     """The capitalised role a sentence names ("a full-time role for a Fire Sprinkler
-    Designer located in", "seeking a hands-on Vice President of Sales to lead"): up to
-    two lower-case words before it, then its capitalised words; one with a job noun."""
+    Designer located in", "seeking a passionate and hands-on Vice President of Sales to
+    lead"): its adjectives skipped, then its capitalised words; one with a job noun."""
     found = 0
     for match in ROLE_SENTENCE.finditer(text[:_SENTENCE_CHARS]):
         rest = text[match.end(): match.end() + 120]
-        lead = re.match(rf"(?:[a-z][\w-]*\s+){{0,2}}(?=[{UP}])", rest)
+        lead = ROLE_LEAD.match(rest)
         if lead is None:
             continue
         words = _role_words(rest[lead.end():])
-        if words and TITLE_WORD.search(words) and len(words.split()) <= 8:
+        bare = _ARTICLE_END.search(match.group(0)) is None  # no article before the role
+        if (words and TITLE_WORD.search(words) and len(words.split()) <= 8
+                and not (bare and _plural_role(words))):
             yield words, match.end() + lead.end()
             found += 1
             if found >= limit:
                 return
+
+
+_PARAGRAPH = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?=\S)")
+
+
+def _paragraph_heads(text: str, limit: int = 2) -> Iterator[tuple[str, int]]:
+    """A title glued to the paragraph it opens, lower down than the top lines ("Senior Widget
+    DesignerAs a member of the team, you"): a row's description after its company profile."""
+    found = 0
+    for match in _PARAGRAPH.finditer(text[:_SENTENCE_CHARS]):
+        line = text[match.end():].split("\n", 1)[0]
+        parts = glued_parts(line)
+        if (len(parts) > 1 and len(parts[1].split()) >= 5  # a sentence runs on after it
+                and _ends_in_job_noun(parts[0]) and reads_as_title(parts[0], parts[0])):
+            yield parts[0], match.end()
+            found += 1
+            if found >= limit:
+                return
+
+
+def _ends_in_job_noun(words: str) -> bool:
+    """"Senior Widget Designer": the glue cut after a job noun, not inside a name ("As a
+    Designer at ChowNow" cut at "Chow|Now")."""
+    last = words.split()[-1] if words.split() else ""
+    return TITLE_WORD.fullmatch(last) is not None
+
+
+def _plural_role(words: str) -> bool:
+    """"AI Specialists", "Engineers": a role named without an article is many people."""
+    last = words.split()[-1]
+    return last.endswith("s") and TITLE_WORD.fullmatch(last[:-1]) is not None
 
 
 def _role_words(rest: str) -> str:

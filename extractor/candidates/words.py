@@ -34,7 +34,7 @@ _EN_NOUNS = (
     "volunteer|rn|lpn|cook|chef|cashier|clerk|bookkeeper|editor|marketer|supervisor|"
     "translator|receptionist|electrician|mechanic|pharmacist|therapist|instructor|trainer|"
     "auditor|lawyer|attorney|paralegal|planner|buyer|inspector|apprentice|trainee|barista|"
-    "cleaner|housekeeper|caregiver|dispatcher|controller"
+    "cleaner|housekeeper|caregiver|dispatcher|controller|generalist|counselor|counsellor"
 )
 
 _PT_NOUNS = (
@@ -177,8 +177,12 @@ TITLE_HEAD = re.compile(
 )
 
 # a title whose line breaks were lost runs into the next label: "House CoordinatorFLSA
-# Status: Hourly": it stops at the glue
-GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z][\w ]{1,30}:)")
+# Status: Hourly": it stops at the glue; so does one that runs on into a field's label
+# after a space ("Senior Counsel Location: Palo Alto")
+GLUED_LABEL = re.compile(
+    r"(?<=[a-z]{2})(?=[A-Z][\w ]{1,30}:)|\s+(?=(?:Location|Locations|Salary|Pay|Pay Rate|Rate|"
+    r"Compensation|Job Type|Type|Employment Type|Work Type|Schedule|Hours|Shift|Department|"
+    r"Start Date|Duration|Reports To|Job ID|Ref|Reference|Deadline|Closing Date)\s?:)")
 
 # the last part of a title that a tag may be: "(…)", "（…）", or after " – ", " - ", ", "
 LAST_PART = re.compile(r"(?:\s*[(（][^()（）]{1,60}[)）]|\s+[–—-]\s+[^–—]{1,60}|,\s+[^,]{1,40})$")
@@ -350,7 +354,9 @@ NOT_A_COMPANY = re.compile(
     r"kundenservice|produktion|ит|продажи|маркетинг|финансы|логистика|бухгалтерия|"
     r"производство|atividades|fun[çc][õo]es|perfil|diferenciais|qualifica[çc][õo]es|tareas|"
     r"requerimientos|ofrecemos|avantages|wir bieten|(?:dein|ihr) profil|"
-    r"(?:deine|ihre) aufgaben|задачи|岗位职责|任职要求|福利待遇|职位描述)$",
+    r"(?:deine|ihre) aufgaben|задачи|岗位职责|任职要求|福利待遇|职位描述|"
+    # a heading glued to the sentence under it: "Equal Opportunity Employer Acme is ..."
+    r"equal (?:opportunity|employment) .*)$",
     re.IGNORECASE,
 )
 
@@ -417,18 +423,26 @@ SENTENCE_ZH = re.compile("[，。；！？]")
 # sentence that lost its bullet or full stop ("Experience as a Loan Officer", "We are
 # seeking a ..."): not a title line
 NOT_TITLE_LINE = re.compile(
-    r"^[^:：]{1,24}(?::\s|:$|：)|(?:^|\s)#\w|https?://|www\.|@|"
+    r"^[^:：]{1,24}(?::[\s-]|:$|：)|(?:^|\s)#\w|https?://|www\.|@|"
     r"(?i:^(?:experience|proven|strong|excellent|solid|demonstrated|ability|abilities|"
     r"knowledge|familiarity|understanding|proficiency|must|minimum|at least|fully|"
-    r"we|we're|you|you'll|your|our|this|the ideal|responsible|seeking|looking)\b)")
+    r"we|we're|you|you'll|your|our|this|the ideal|responsible|seeking|looking|as an?)\b)")
 
 # the sentence that names the role: "This is a full-time on-site role for a Fire Safety
 # Designer located in ...", "Acme is seeking a hands-on Vice President of Sales to lead";
 # what follows is read up to its capitalised words (``titles._sentence_titles``)
+# (the article may be missing: "We are looking for Senior Widget Engineer (m/f)")
 ROLE_SENTENCE = re.compile(
-    r"\b(?:role|position|opening|vacancy) for (?:an?|the)\s+|"
-    r"\b(?:is|are|we're|currently|now) (?:seeking|looking for|hiring|recruiting)"
-    r"(?: for)? (?:an?|the)\s+|\bseeks (?:an?|the)\s+", re.IGNORECASE)
+    r"\b(?:role|position|opening|vacancy|opportunity) for (?:an?|the)\s+|"
+    r"\b(?:(?:is|are|we're|currently|now) (?:looking for|hiring|recruiting)(?: for)?|seeking|"
+    r"seeks) (?:(?:an?|the)\s+|(?-i:(?=[A-Z])))", re.IGNORECASE)
+
+# the lower-case words a sentence puts between its article and the role: adjectives
+# ("passionate and experienced", "calm, patient and tidy"), never a word that ends the
+# role or names no one ("to", "in", "who", "person")
+ROLE_LEAD = re.compile(
+    r"(?:(?!(?:to|in|at|on|for|with|who|that|of|person|people|candidates?|someone|"
+    r"individuals?)\b)[a-z][\w-]*(?:,\s+|\s+(?:and|&)\s+|\s+)){0,4}(?=[A-Z])")
 
 MD_HEADING = re.compile(r"^#{1,4}[ \t]+(?P<v>[^\n]{2,150})$", re.MULTILINE)
 
@@ -523,6 +537,7 @@ você voce vocês ele ela eles elas nosso nossa nossos nossas seu sua este esta 
 todo toda usted ustedes él nuestro nuestra nuestros nuestras su tu nous vous il elle ils
 elles notre nos votre vos ce cette chaque on wir sie er es ihr unser unsere dein deine ihre
 jeder we you they our your this each we're мы вы он она они наш наша ваш ваша каждый это
+what who why how where when which here there that these those
 """.split())
 
 ARTICLES = frozenset("a o as os el la los las le les l' l’ die der das den dem".split())

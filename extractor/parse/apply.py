@@ -39,7 +39,7 @@ _URL = re.compile(
     r"/[^\s<>\"'`\]\[)(]*",
     re.IGNORECASE,
 )
-_TRAILING = ".,;:!?'\""
+_TRAILING = ".,;:!?'\"-"  # "-": the next bullet, glued by a lost line break
 _REACH = 100  # characters from the apply word to the URL
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 _MAX_LINK_TEXT = 60
