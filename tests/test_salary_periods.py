@@ -9,8 +9,11 @@ Every sentence here is invented."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from extractor.parse import parse_text
 from extractor.parse.salary import parse_salaries, supports
 
 
@@ -206,3 +209,15 @@ def test_grounding_accepts_a_period_written_short(text, value):
 ])
 def test_grounding_still_rejects_a_period_or_amount_the_text_does_not_state(text, value):
     assert not supports(value, text)
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Pay: $95k - $110k DOE", "year"),  # RECORD.md reads "$120k-$150k" as a year's range
+    ("Salary €42K", "year"),
+    ("Salary: $8k", None),  # under 10,000: could be a month's
+    ("CTC ₹60k", None),  # a month's pay in rupees
+    ("Salary: $90k per month", "month"),  # a stated period wins
+])
+def test_a_k_figure_of_ten_thousand_or_more_is_yearly_in_the_parsed_facts(text, period):
+    [found] = parse_text(text, dt.date(2026, 11, 1)).salary
+    assert found.value.period == period

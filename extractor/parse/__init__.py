@@ -114,9 +114,16 @@ def _salaries(text: str) -> list[Found[Any]]:
     return [_yearly_if_k(f) for f in found]
 
 
+# where a "50k" figure is a month's pay, not a year's
+_K_NOT_YEARLY = frozenset({"INR", "CNY", "RUB", "JPY", "KRW"})
+
+
 def _yearly_if_k(found: Found[Any]) -> Found[Any]:
+    """A "k" range of 10,000 or more with no period stated as a yearly one."""
     value = found.value
-    if value.period is None and _K_SUFFIX.search(value.raw):
+    low = min((v for v in (value.min, value.max) if v is not None), default=0)
+    if value.period is None and _K_SUFFIX.search(value.raw) and low >= 10_000 \
+            and value.currency not in _K_NOT_YEARLY:
         value = value.model_copy(update={"period": "year"})
         return Found(value, found.start, found.end, found.confidence)
     return found

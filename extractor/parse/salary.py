@@ -14,8 +14,9 @@ rejects the figure.
 The period is only ever read from the text: after the figure, in a label before it
 ("Hourly:", "Salary (annual):", "annual salary band", "an hourly role paying", "Day rate:",
 "年薪"), on the line below a figure that ends its line when that line is the period
-("Hourly", "per year"); a "K" suffix does not state one, except in Chinese, where "20-35K"
-(and "15-25K·13薪", thirteen monthly salaries) is a monthly figure.
+("Hourly", "per year"); a "K" suffix does not state one here, except in Chinese, where
+"20-35K" (and "15-25K·13薪", thirteen monthly salaries) is a monthly figure (``parse_text``
+then reads a "k" range of 10,000 or more as yearly: RECORD.md's "$120k-$150k").
 
 Numbers are read in every locale's form: "1.234,56", "1,234.56", "1 234" (with no-break or
 narrow no-break spaces), "5'800", "18,00,000" (lakhs); "k"/"к"/"mil"/"тыс."/"千" are
