@@ -147,7 +147,7 @@ def _add_model_flags(group: argparse._ArgumentGroup) -> None:
                        help="model id (openai) or GGUF path (embedded)")
     group.add_argument("--adapter", metavar="PATH.gguf",
                        help="a fine-tuned LoRA for the embedded model (extract-finetune "
-                       "writes one; default: the shipped draft-v1, on the shipped model "
+                       "writes one; default: the shipped draft-v2, on the shipped model "
                        "with strategy auto or draft; 'none': the bare model); with it, "
                        "auto asks the draft question (EXTRACTOR_ADAPTER)")
     group.add_argument("--base-url", metavar="URL",

@@ -55,14 +55,12 @@ SINGLE_FROM_RULES = (
 )
 # The draft fields that go before the rules: each alone, first, raised the headline
 # micro-F1 over the 198 eval postings of all four sets (bench/draft_order.py with the
-# shipped step-350 adapter, after this session's rules: workplace_type 0.9293, none
-# first 0.9288; model card in extractor/adapters/README.md).
+# shipped draft-v2 adapter: workplace_type 0.9396, none first 0.9391; model card in
+# extractor/adapters/README.md).
 DRAFT_FIRST: tuple[str, ...] = ("workplace_type",)
 # The draft fields never taken: each alone, left out, raised the headline micro-F1 (the
-# same bench: company 0.9303, seniority 0.9293, date_posted 0.9290 against 0.9288); the
-# rules and page data alone fill them. On the heldout set alone the draft still helps
-# company (0.712 -> 0.753 as a fill); the three tuned sets outweigh it.
-DRAFT_UNUSED: tuple[str, ...] = ("company", "seniority", "date_posted")
+# same bench: company 0.9401 against 0.9391); the rules and page data alone fill it.
+DRAFT_UNUSED: tuple[str, ...] = ("company",)
 
 
 @dataclass

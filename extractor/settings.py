@@ -361,7 +361,7 @@ def _from_env(env: dict[str, str]) -> dict[str, Any]:
 # The adapter the project trains and ships (extractor/adapters/, its model card beside it):
 # applied by default when a run is the embedded default (shipped base model, strategy
 # auto or draft) and no adapter is named; --adapter none asks for the bare model.
-SHIPPED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "draft-v1.gguf"
+SHIPPED_ADAPTER = Path(__file__).resolve().parent / "adapters" / "draft-v2.gguf"
 NO_ADAPTER = "none"
 
 

@@ -57,7 +57,7 @@ DRAFT_V1 = Recipe(name="draft-v1", step=350, train_hash="7e6ae0c08bbf9307", sche
 DRAFT_V2 = Recipe(name="draft-v2", step=400, train_hash="959526065e3c3eb6", schedule_steps=400,
                   train={"steps": 400, "precision": "bf16"}, commit="d21f76c")
 RECIPES = {r.name: r for r in (DRAFT_V1, DRAFT_V2)}
-SHIPPED = DRAFT_V1  # the recipe of settings.SHIPPED_ADAPTER
+SHIPPED = DRAFT_V2  # the recipe of settings.SHIPPED_ADAPTER
 
 
 def build_data(recipe: Recipe, shared: Path, own: Path, out: Path) -> str:
