@@ -350,7 +350,7 @@ _MOJIBAKE_HINT_RE = re.compile(
 )
 _STRAY_A_CIRCUMFLEX_RE = re.compile("\u00c2(?=[\u00a0-\u00bf])")
 # A no-break space right before a misread run keeps ftfy from decoding the run
-# ("Versapay&nbsp;ðŸš€"); a plain space does not, and ftfy reads a space after a lead byte
+# ("Acmepay&nbsp;ðŸš€"); a plain space does not, and ftfy reads a space after a lead byte
 # as the A0 byte it stood for ("Ã " -> "à"). "Â\u00a0" is a misread no-break space itself,
 # which `_STRAY_A_CIRCUMFLEX_RE` mends where ftfy does not. A soft hyphen does the same
 # harm; it is dropped where it is no byte of a UTF-8 sequence (after ASCII: "Ã\u00ad" is

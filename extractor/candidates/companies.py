@@ -170,8 +170,8 @@ _JOINED = "\u2063"  # stands for a name's own spaced hyphen while the line is cu
 
 
 def _join_spaced_hyphens(line: str, text: str) -> str:
-    """"Coca - Cola Bottlers CJSC": a name's own hyphen, spaced out, is not the " - " before a
-    place when the text writes the two words joined elsewhere ("Coca-Cola", "Coca Cola")."""
+    """"Kiwi - Lime Bottlers CJSC": a name's own hyphen, spaced out, is not the " - " before a
+    place when the text writes the two words joined elsewhere ("Kiwi-Lime", "Kiwi Lime")."""
     def join(match: re.Match[str]) -> str:
         first, second = match.groups()
         joined = f"{first}-{second}" in text or f"{first} {second}" in text
@@ -275,7 +275,7 @@ def _glued_company(text: str, is_place: IsPlace | None) -> Iterator[tuple[str, i
 
 
 # a heading about the firm: "About Acme", "Sobre a Acme", "À propos de Acme", "Über Brenner"
-# (its name may be in capitals: "About SKF")
+# (its name may be in capitals: "About KTW")
 _ABOUT_PATTERNS = [
     re.compile(r"^\s*About\s+" + NAME + r"\s*:?\s*$", re.MULTILINE),
     re.compile(r"^\s*(?:Sobre\s+(?:a|o|as|os)\s+|Acerca\s+de\s+(?:la\s+|el\s+)?|"
@@ -375,7 +375,7 @@ def _latin_name(found: str, pattern: re.Pattern[str]) -> str:
     return name
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "About SKF": a firm's initials, not a shouted label
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # "About KTW": a firm's initials, not a shouted label
 # a section heading a lost line break glued to the name after it ("DescriptionJane Roe")
 _GLUED_HEADING = re.compile(r"^.*?(?:Description|Overview|Summary|Profile|About)(?=[A-Z][a-z])")
 
@@ -410,8 +410,8 @@ def _by_support(cands: list[Candidate], text: str) -> list[Candidate]:
 
 
 def _full_names(cands: list[Candidate]) -> list[Candidate]:
-    """A guessed short name ("At Tribe, we") gives way to the fuller one another guess
-    found before it ("About Tribe AI:"), in its place in the order: a text introduces a firm
+    """A guessed short name ("At Orbit, we") gives way to the fuller one another guess
+    found before it ("About Orbit AI:"), in its place in the order: a text introduces a firm
     by its full name, then shortens it ("Cage Riot is ..." then "Cage Riot Studios seeks"
     names a part of it)."""
     out: list[Candidate] = []
@@ -429,7 +429,7 @@ def _guessed(cand: Candidate) -> bool:
 
 
 def _extends(full: str, short: str) -> bool:
-    """"Tribe AI" extends "Tribe": one or two more capitalised words after it."""
+    """"Orbit AI" extends "Orbit": one or two more capitalised words after it."""
     extra = full[len(short):].split() if full.startswith(short + " ") else []
     return 1 <= len(extra) <= 2 and all(re.match(f"[{UP}]", word) for word in extra)
 
