@@ -64,7 +64,9 @@ SURFACES: dict[str, tuple[str, ...]] = {
     "part_time": ("part time", "parttime", "частичная"),
     "contract": ("contract", "freelance", "1099"), "temporary": ("temporary", "temp "),
     "internship": ("intern", "стаж"), "volunteer": ("volunteer",), "other": (),
-    "entry": ("entry", "junior", "graduate"), "mid": ("mid", "intermediate"),
+    # a level as postings state one ("entry level", "mid-senior"), not "data entry"
+    "entry": ("entry level", "junior", "graduate"),
+    "mid": ("mid level", "mid senior", "intermediate"),
     "senior": ("senior", "sr "), "director": ("director",), "executive": ("executive", "chief"),
     "hour": ("hour", "hr", "hourly"), "day": ("day", "daily"), "week": ("week",),
     "month": ("month", "mo ", "мес"), "year": ("year", "annual", "yr", "annum", "год"),
@@ -369,6 +371,8 @@ def _stated(name: str, value: Any, plain: str, numbers: set[float], text: str) -
         return norm_url(value) in text.casefold()
     if name in ("location_country", "location_region"):
         return _place_stated(name, str(value), plain, text)
+    if name in ("pay_period", "pay_currency"):
+        return _near_pay(SURFACES.get(str(value), (str(value).casefold(),)), text)
     if str(value) in SURFACES:
         return any(form in plain or form in text.casefold() for form in SURFACES[str(value)])
     wanted = norm_company(value) if name == "company" else norm(value)
@@ -385,6 +389,17 @@ def _place_stated(name: str, code: str, plain: str, text: str) -> bool:
     else:
         names = (country_name(code) or "", *_COUNTRY_ALIASES.get(code, ()))
     return any(f" {norm(form)} " in plain for form in names if form)
+
+
+_PAY_FIGURE = re.compile(r"[$€£₽]\s?\d|\d[\d,.]*\s?(?:k\b|usd|eur|gbp|rub|руб|amd|dram)")
+
+
+def _near_pay(forms: tuple[str, ...], text: str, before: int = 40, after: int = 80) -> bool:
+    """A pay period or currency counts as stated only beside a pay figure ("$25 an hour",
+    "Hourly rate: $25"), not as any "hour" or "year" anywhere in the text."""
+    low = text.casefold()
+    return any(form in low[max(0, m.start() - before):m.end() + after]
+               for m in _PAY_FIGURE.finditer(low) for form in forms)
 
 
 _COUNTRY_ALIASES = {"US": ("USA", "U.S.A", "America"), "GB": ("UK", "England", "Britain"),

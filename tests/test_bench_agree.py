@@ -105,3 +105,21 @@ def test_a_country_or_state_code_counts_only_as_written_in_capitals() -> None:
     assert agree.in_text("location_country", us, "Anywhere in the United States")
     assert not agree.in_text("location_region", indiana, "Work in a team.")
     assert agree.in_text("location_region", indiana, "Offices in Indiana and Ohio")
+
+
+def test_a_pay_period_counts_as_stated_only_beside_a_pay_figure() -> None:
+    hourly = Want(("hour",), "HOURLY")
+    assert agree.in_text("pay_period", hourly, "Pay: $24.50 an hour, paid weekly.")
+    assert agree.in_text("pay_period", hourly, "Hourly rate: $24.50")
+    assert not agree.in_text("pay_period", hourly,
+                             "Shifts of eight hours. Salary depends on experience.")
+    assert not agree.in_text("pay_period", hourly, "Pay: $24.50. " + "x" * 200 + " 40 hours")
+
+
+def test_a_level_counts_as_stated_as_postings_state_one_not_as_a_word_inside_another() -> None:
+    entry = Want(("entry",), "Entry level")
+    assert agree.in_text("seniority", entry, "This is an entry-level role.")
+    assert not agree.in_text("seniority", entry, "Data entry and filing for the office.")
+    mid = Want(("mid",), "Mid level")
+    assert agree.in_text("seniority", mid, "Level: Mid-Senior")
+    assert not agree.in_text("seniority", mid, "Meetings mid week.")
