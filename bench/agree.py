@@ -140,6 +140,17 @@ def want(labels: Labels, name: str, raw: Any, *items: Any) -> None:
         labels[name] = Want(kept, str(raw))
 
 
+def want_text(labels: Labels, name: str, raw: Any) -> None:
+    """A text label (a title, a company) kept as the source spells it."""
+    want(labels, name, raw, labelled(raw))
+
+
+def want_places(labels: Labels, raw: Any) -> None:
+    """A free-text location label as city, region and country labels."""
+    place = labelled(raw)
+    add_places(labels, place, label_places(place))
+
+
 def add_places(labels: Labels, raw: str | None, places: list[Place]) -> None:
     for part in ("city", "region", "country"):
         values = [getattr(p, part) for p in places if getattr(p, part)]
@@ -177,9 +188,9 @@ def _number(value: Any) -> float | None:
 
 def _linkedin(row: dict[str, Any]) -> Labels:
     labels: Labels = {}
-    want(labels, "title", row.get("title"), labelled(row.get("title")))
-    want(labels, "company", row.get("company_name"), labelled(row.get("company_name")))
-    add_places(labels, row.get("location"), label_places(labelled(row.get("location"))))
+    want_text(labels, "title", row.get("title"))
+    want_text(labels, "company", row.get("company_name"))
+    want_places(labels, row.get("location"))
     if row.get("remote_allowed") == "1.0":
         want(labels, "workplace_type", "remote_allowed 1.0", "remote")
     work = row.get("formatted_work_type")
@@ -204,11 +215,11 @@ def _epoch_day(value: Any, scale: int) -> str | None:
 
 def _glassdoor(row: dict[str, Any]) -> Labels:
     labels: Labels = {}
-    want(labels, "title", row.get("Job Title"), labelled(row.get("Job Title")))
+    want_text(labels, "title", row.get("Job Title"))
     company = str(row.get("Company Name") or "").split("\n")[0]
-    want(labels, "company", company, labelled(company))
+    want_text(labels, "company", company)
     place = labelled(row.get("Location"))
-    add_places(labels, place, label_places(place))
+    want_places(labels, place)
     if place and norm(place) == "remote":
         want(labels, "workplace_type", place, "remote")
     estimate = str(row.get("Salary Estimate") or "")
@@ -220,7 +231,7 @@ def _glassdoor(row: dict[str, Any]) -> Labels:
 
 def _emscad(row: dict[str, Any]) -> Labels:
     labels: Labels = {}
-    want(labels, "title", row.get("title"), labelled(row.get("title")))
+    want_text(labels, "title", row.get("title"))
     raw = str(row.get("location") or "")
     parts = [p.strip() for p in raw.split(",")]
     if len(parts) >= 3:
@@ -243,10 +254,9 @@ def _emscad(row: dict[str, Any]) -> Labels:
 
 def _armenia(row: dict[str, Any]) -> Labels:
     labels: Labels = {}
-    want(labels, "title", row.get("Title"), labelled(row.get("Title")))
-    want(labels, "company", row.get("Company"), labelled(row.get("Company")))
-    place = labelled(row.get("Location"))
-    add_places(labels, place, label_places(place))
+    want_text(labels, "title", row.get("Title"))
+    want_text(labels, "company", row.get("Company"))
+    want_places(labels, row.get("Location"))
     term = row.get("Term")
     want(labels, "employment_types", term, enum_of(_EMPLOYMENT, term))
     day = labelled(row.get("date"))
@@ -257,10 +267,9 @@ def _armenia(row: dict[str, Any]) -> Labels:
 
 def _remoteok(row: dict[str, Any]) -> Labels:
     labels: Labels = {}
-    want(labels, "title", row.get("position"), labelled(row.get("position")))
-    want(labels, "company", row.get("company"), labelled(row.get("company")))
-    place = labelled(row.get("location"))
-    add_places(labels, place, label_places(place))
+    want_text(labels, "title", row.get("position"))
+    want_text(labels, "company", row.get("company"))
+    want_places(labels, row.get("location"))
     want(labels, "workplace_type", "a Remote OK job", "remote")
     add_pay(labels, f"{row.get('salary_min')}-{row.get('salary_max')}", row.get("salary_min"),
             row.get("salary_max"))
@@ -275,17 +284,16 @@ def _vercel(row: dict[str, Any]) -> Labels:
     extracted = labelled(row.get("repo_extracted_title"))
     options = frozenset(t for t in (labelled(title), extracted) if t)
     want(labels, "title", " | ".join(sorted(options)), options)
-    place = labelled(row.get("listing_location"))
-    add_places(labels, place, label_places(place))
+    want_places(labels, row.get("listing_location"))
     return labels
 
 
 def _hh(row: dict[str, Any]) -> Labels:
     posting = row.get("jsonld_JobPosting") or {}
     labels: Labels = {}
-    want(labels, "title", posting.get("title"), labelled(posting.get("title")))
+    want_text(labels, "title", posting.get("title"))
     company = (posting.get("hiringOrganization") or {}).get("name")
-    want(labels, "company", company, labelled(company))
+    want_text(labels, "company", company)
     address = ((posting.get("jobLocation") or {}).get("address") or {})
     want(labels, "location_city", address, labelled(address.get("addressLocality")))
     country = address.get("addressCountry")
