@@ -17,7 +17,8 @@ llama.cpp's KV cache empty (the GGUF file may still sit in the OS page cache).
    max_tokens, temperature, seed), the chat format the backend formatted it in
    (``ModelRequest.chat_format``), the time of that bare call, and its token usage.
 2. model-only: a fresh process loads the same GGUF with the same Llama class
-   (``GrammarFirstLlama``), adapter (``lora_path``) and parameters, and replays those
+   (``GrammarFirstLlama``, given each call's recorded ``answer_shape`` so that it jumps
+   over the same keys), adapter (``lora_path``) and parameters, and replays those
    recorded calls, bare, in the same order, each formatted in its recorded chat format
    (a per-call chat handler, as the backend's); the report says whether every replayed
    prompt has the pipeline's token count. Overhead ratio =
@@ -144,6 +145,7 @@ class CallRecorder:
             "doc": self.doc_index,
             "kwargs": snapshot,
             "chat_format": self.chat_format() if self.chat_format else None,
+            "answer_shape": shape_json(getattr(self.llm, "answer_shape", None)),
             "llama_s": elapsed,
             "prompt_tokens": usage.get("prompt_tokens", 0),
             "completion_tokens": usage.get("completion_tokens", 0),
@@ -178,6 +180,23 @@ def llama_params(backend: Any) -> dict[str, Any]:
             "n_ctx": llm.n_ctx(), "n_threads": llm.n_threads,
             "n_threads_batch": llm.n_threads_batch, "n_batch": llm.n_batch,
             "seed": backend.settings.seed}
+
+
+def shape_json(shape: Any) -> Any:
+    """A draft answer's key order (``drafting.Shape``) as JSON, to replay it."""
+    if shape is None:
+        return None
+    return {"keys": list(shape.keys),
+            "nested": {key: shape_json(sub) for key, sub in shape.nested.items()}}
+
+
+def shape_from(data: Any) -> Any:
+    from extractor.backends.drafting import Shape  # lazy: as the replayed Llama
+
+    if not data:
+        return None
+    return Shape(tuple(data["keys"]), {key: shape_from(sub)
+                                       for key, sub in data["nested"].items()})
 
 
 def backend_chat_format(backend: Any) -> Callable[[], str | None]:
@@ -292,6 +311,7 @@ def phase_model_only(args: argparse.Namespace) -> dict[str, Any]:
     for i, call in enumerate(rec["calls"]):
         kwargs = dict(call["kwargs"])
         handler.chat_format = call.get("chat_format") or DEFAULT_CHAT_FORMAT
+        llm.answer_shape = shape_from(call.get("answer_shape"))  # jump-forward, as recorded
         if args.force_max_tokens:  # the fallback the brief allows: same output lengths
             kwargs["max_tokens"] = max(1, call["completion_tokens"])
         started = time.perf_counter()

@@ -64,3 +64,81 @@ def test_grammar_checked_greedy_gives_the_stock_answer_token_for_token():
             for text in POSTINGS]
     assert answers["GrammarFirstLlama"] == answers["Llama"]
     assert all(answer.lstrip().startswith("{") for answer in answers["Llama"])
+
+
+DRAFT_POSTINGS = [
+    "Senior Backend Engineer, Payments\nLumenfold · Austin, TX (Hybrid)\nFull-time\n\n"
+    "We are looking for an engineer to own our payment APIs.",
+    "Pflegefachkraft (m/w/d) in Teilzeit\nKlinikum Nordhafen, Bremen\n\nWir suchen ab "
+    "sofort eine Pflegefachkraft für unsere Intensivstation.",
+    "Stage - Assistant marketing H/F\nMaison Verlaine - Lyon (hybride)\nStage de 6 mois.",
+]
+
+
+@pytest.mark.model
+def test_jump_forward_feeds_the_forced_keys_and_gives_the_same_answers(monkeypatch):
+    from extractor.backends import sampling
+    from extractor.backends.embedded import EmbeddedBackend
+    from extractor.question import draft_request
+    from extractor.settings import resolve_settings
+
+    settings = resolve_settings(env={}, use_cache=False, n_threads=2)
+    assert settings.adapter, "the shipped adapter is missing"
+    backend = EmbeddedBackend(settings)
+    forced: list[int] = []
+    force = sampling.GrammarCheckedGreedy.force
+
+    def counted(self, tokens):
+        admitted = force(self, tokens)
+        forced.append(len(admitted))
+        return admitted
+
+    monkeypatch.setattr(sampling.GrammarCheckedGreedy, "force", counted)
+    replies = {}
+    for jump in (False, True):
+        backend.jump_forward = jump
+        replies[jump] = [backend.complete(draft_request(text)) for text in DRAFT_POSTINGS]
+    answers = {jump: [r.value.model_dump() for r in rs] for jump, rs in replies.items()}
+    tokens = {jump: [r.usage.completion_tokens for r in rs] for jump, rs in replies.items()}
+    assert answers[True] == answers[False]
+    assert tokens[True] == tokens[False]
+    # every key of the draft answer but the first few tokens was fed, none asked for
+    assert sum(forced) >= 20 * len(DRAFT_POSTINGS)
+    assert all(answer["title"] for answer in answers[True])
+
+
+@pytest.mark.model
+def test_the_bare_model_is_not_jumped():
+    from extractor.backends.embedded import EmbeddedBackend
+    from extractor.question import draft_request
+    from extractor.settings import resolve_settings
+
+    backend = EmbeddedBackend(resolve_settings(env={}, use_cache=False, n_threads=2,
+                                               adapter="none"))
+    seen = []
+    generate = type(backend.llm).generate
+
+    def spy(self, tokens, **kwargs):
+        seen.append(self.answer_shape)
+        yield from generate(self, tokens, **kwargs)
+
+    backend.llm.generate = spy.__get__(backend.llm)
+    backend.complete(draft_request(DRAFT_POSTINGS[0]))
+    assert seen == [None]
+
+
+@pytest.mark.model
+def test_a_wrong_key_order_is_cut_to_what_the_grammar_admits():
+    from llama_cpp import LlamaGrammar
+
+    from extractor.backends.drafting import Shape
+    from extractor.backends.embedded import resolve_model_path
+    from extractor.backends.sampling import GrammarFirstLlama
+
+    llm = GrammarFirstLlama(model_path=str(resolve_model_path(None)), n_ctx=512,
+                            n_threads=2, seed=0, verbose=False)
+    llm.answer_shape = Shape(("title", "years", "workplace"))  # the grammar says otherwise
+    grammar = LlamaGrammar.from_json_schema(json.dumps(SCHEMA), verbose=False)
+    text = llm.create_completion(f"Posting: {POSTINGS[0]}\nJSON:", grammar=grammar,
+                                 temperature=0, max_tokens=48)["choices"][0]["text"]
+    assert list(json.loads(text)) == ["title", "workplace", "years"]

