@@ -3,15 +3,16 @@
     python -m bench.jump_forward [--sets synthetic,multilingual,heldout] [--n N]
                                  [--threads 2] [--json OUT]
 
-The embedded backend feeds the JSON keys the draft schema forces in one batch instead
-of one forward pass each (``extractor.backends.drafting``, ``sampling.GrammarFirstLlama``).
-On the postings of each set, in one process with the model loaded once and no cache,
-the default pipeline (the shipped adapter) runs on each posting twice: with jump-forward
-off (``EmbeddedBackend.jump_forward = False``) and on, in alternating order. Reported
-per set: seconds per posting each way, the model's share,
-and how many model answers and output records are identical; every differing posting
-is listed by id. Timings are only as good as the machine's quiet (the machine line
-records its load; pause a training run with ``kill -STOP`` while this runs).
+With an adapter, the embedded backend feeds the JSON keys the draft schema forces
+without computing the model's output layer for them (``extractor.backends.drafting``,
+``sampling.GrammarFirstLlama``). On the postings of each set, in one process with the
+model loaded once and no cache, the default pipeline (the shipped adapter) runs on each
+posting twice, jump-forward off (``EmbeddedBackend.jump_forward = False``) and on, in
+alternating order and with no prompt reused from the run before. Reported per set:
+seconds per posting each way, the model's share, and how many model answers and output
+records are identical; every posting whose record differs is listed by path. Timings
+are only as good as the machine's quiet (the machine line records its load; pause a
+training run with ``kill -STOP`` while this runs).
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ BENCH_FILES: dict[str, tuple[str, str]] = {
     "draft_speed": ("bench/draft_speed.json",
                     "python -m bench.draft_speed --adapter extractor/adapters/<shipped>.gguf "
                     "--json bench/draft_speed.json"),
+    "jump_forward": ("bench/jump_forward.json",
+                     "python -m bench.jump_forward --json bench/jump_forward.json"),
 }
 THROUGHPUT_TARGET = 30.0  # postings/min, cold, the embedded default on 2 cores
 ADAPTER_OVERHEAD_TARGET = 0.10  # the adapter's extra time on the same tokens
@@ -431,8 +433,31 @@ def adapter_cost_section(data: dict[str, Any] | None) -> list[str]:
                  meets(overhead, f"<= {ADAPTER_OVERHEAD_TARGET}")]]), ""]
 
 
+def jump_forward_section(data: dict[str, Any] | None) -> list[str]:
+    """The draft answer's forced keys fed without the output layer, against plain
+    generation, per set: speed and identical answers (bench/jump_forward.py)."""
+    out = ["### Jump-forward decoding", ""]
+    sets = dig(data, "sets")
+    if not sets:
+        return [*out, not_measured("jump_forward"), ""]
+    rows = [[row.get("set", "?"), num(row.get("postings")),
+             f"{num(row.get('plain_sec_per_posting'), 3)} s / "
+             f"{num(row.get('jump_sec_per_posting'), 3)} s",
+             f"{num(row.get('speedup'), 2)}x",
+             f"{num(row.get('answers_identical'))} of {num(row.get('answers_compared'))}",
+             f"{num(row.get('records_identical'))} of {num(row.get('postings'))}"]
+            for row in sets]
+    return [*out, *provenance("jump_forward", data, command_for("jump_forward", data)),
+            "The JSON keys the draft schema forces are fed to the model without computing "
+            "its output layer for them (`extractor/backends/drafting.py`). Each posting ran "
+            "both ways in one process, in alternating order, with no prompt reused.", "",
+            table(["set", "postings", "seconds per posting, plain / jump-forward", "speed-up",
+                   "same model answers", "same records"], rows), ""]
+
+
 def speed_section(data: dict[str, Any] | None, scaling: dict[str, Any] | None,
-                  adapter: dict[str, Any] | None = None) -> list[str]:
+                  adapter: dict[str, Any] | None = None,
+                  jump: dict[str, Any] | None = None) -> list[str]:
     out = ["## Speed", ""]
     if not data:
         out += [not_measured("results"), ""]
@@ -447,6 +472,7 @@ def speed_section(data: dict[str, Any] | None, scaling: dict[str, Any] | None,
         out += [table(head, _overhead_rows(s)) if s.get("model_only") else
                 not_measured("results"), ""]
         out += adapter_cost_section(adapter)
+        out += jump_forward_section(jump)
         out += ["### Warm cache", ""]
         warm = dig(data, "warm", "summary")
         out += [table(head, _warm_rows(warm)) if warm else not_measured("results"), ""]
@@ -776,7 +802,7 @@ def render_markdown(inputs: dict[str, Any]) -> str:
     lines = [*header(inputs), *accuracy_section(inputs.get("eval")),
              *loso_section(bench.get("loso")),
              *speed_section(bench.get("results"), bench.get("batch_scaling"),
-                            bench.get("draft_speed")),
+                            bench.get("draft_speed"), bench.get("jump_forward")),
              *reliability_section(bench.get("reliability")), *ray_section(bench.get("ray_engine")),
              *limitations_section(inputs)]
     return "\n".join(lines).rstrip("\n") + "\n"

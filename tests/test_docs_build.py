@@ -100,6 +100,10 @@ RAY = {"machine": {}, "delay_s": 0.25, "command": "python -m bench.ray_engine --
 DRAFT_SPEED = {"machine": {}, "command": "python -m bench.draft_speed --adapter a.gguf",
                "same_tokens": {"calls": 6, "tokens": 2345, "bare_s": 10.0, "adapter_s": 11.5,
                                "adapter_overhead": 0.15}}
+JUMP = {"machine": {}, "command": "python -m bench.jump_forward --sets a",
+        "sets": [{"set": "a", "postings": 12, "plain_sec_per_posting": 2.25,
+                  "jump_sec_per_posting": 1.75, "speedup": 1.29, "answers_identical": 12,
+                  "answers_compared": 12, "records_identical": 11, "records_differ": ["x"]}]}
 LOSO = {"recipe": "draft-v9", "step": 350, "machine": {},
         "targets": {"mean_delta_f1": 0.08, "min_delta_f1": 0.03},
         "summary": {"sources_done": 1, "sources_pending": 1, "mean_delta_f1": 0.0456,
@@ -146,8 +150,11 @@ def test_page_carries_the_accuracy_figures_of_its_input():
 def test_page_carries_the_benchmark_figures_of_its_input():
     page = render.render_markdown(inputs(results=RESULTS, batch_scaling=SCALING,
                                          reliability=RELIABILITY, ray_engine=RAY,
-                                         loso=LOSO, draft_speed=DRAFT_SPEED))
+                                         loso=LOSO, draft_speed=DRAFT_SPEED,
+                                         jump_forward=JUMP))
     for text in ("41.7 postings/min",
+                 "| a | 12 | 2.250 s / 1.750 s | 1.29x | 12 of 12 | 11 of 12 |",
+                 "python -m bench.jump_forward --sets a",
                  "| Same tokens, bare base model (6 draft calls, 2,345 tokens) | 10.00 s |",
                  "| Adapter overhead | +15.0% | <= 0.10 | **no** |",
                  "9.876 s = 44.4 postings/min", "+6.1%", "+13.4%",
@@ -168,10 +175,11 @@ def test_page_carries_the_benchmark_figures_of_its_input():
 
 
 @pytest.mark.parametrize("name", ["results", "batch_scaling", "reliability", "ray_engine",
-                                  "loso", "draft_speed"])
+                                  "loso", "draft_speed", "jump_forward"])
 def test_a_missing_bench_file_says_not_measured_yet(name):
     present = {"results": RESULTS, "batch_scaling": SCALING, "reliability": RELIABILITY,
-               "ray_engine": RAY, "loso": LOSO, "draft_speed": DRAFT_SPEED}
+               "ray_engine": RAY, "loso": LOSO, "draft_speed": DRAFT_SPEED,
+               "jump_forward": JUMP}
     present.pop(name)
     page = render.render_markdown(inputs(**present))
     path, command = render.BENCH_FILES[name]

@@ -133,6 +133,7 @@ class GrammarFirstLlama(Llama):
     """
 
     answer_shape: Shape | None = None  # the response schema's key order, per request
+    _one_by_one = False  # the next eval carries forced tokens
 
     def _init_sampler(self, **kwargs: Any) -> Any:  # type: ignore[override]
         if checks_one_token_first(**kwargs):
@@ -151,6 +152,7 @@ class GrammarFirstLlama(Llama):
             yield from super().generate(tokens, **kwargs)
         finally:
             self.draft_model = None
+            self._one_by_one = False  # an answer stopped before its forced tokens ran
 
     def _forced_after(self, answer: Sequence[int], shape: Shape) -> np.ndarray:
         text = forced_text(self.detokenize(list(answer)).decode("utf-8", errors="ignore"),
@@ -162,8 +164,6 @@ class GrammarFirstLlama(Llama):
         forced = sampler.force(list(tokens))
         self._one_by_one = bool(forced)
         return np.array(forced, dtype=np.intc)
-
-    _one_by_one = False
 
     def eval(self, tokens: Sequence[int]) -> None:
         """As ``Llama.eval``; a batch that carries forced tokens is decoded one token
