@@ -9,8 +9,9 @@ without computing the model's output layer for them (``extractor.backends.drafti
 model loaded once and no cache, the default pipeline (the shipped adapter) runs on each
 posting twice, jump-forward off (``EmbeddedBackend.jump_forward = False``) and on, in
 alternating order and with no prompt reused from the run before. Reported per set:
-seconds per posting each way, the model's share, and how many model answers and output
-records are identical; every posting whose record differs is listed by path. Timings
+seconds per posting each way, the model's share, on how many postings every model
+answer has the same token ids both ways, and on how many the output record is the same;
+every posting whose record differs is listed by path. Timings
 are only as good as the machine's quiet (the machine line records its load; pause a
 training run with ``kill -STOP`` while this runs).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,46 +38,62 @@ SETS = "synthetic,multilingual,heldout"
 
 @dataclass
 class Side:
-    """One way of running (jump-forward off or on): its times, answers and lines."""
+    """One way of running (jump-forward off or on): its times, and per posting the
+    token ids of each model answer and the output line."""
 
     wall: float = 0.0
     model: float = 0.0
-    answers: list[Any] = field(default_factory=list)
+    answers: list[list[list[int]]] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
 
-def run_one(doc: Document, settings: Settings, backend: TimedBackend, side: Side,
-            jump: bool) -> None:
+class TokenRecorder:
+    """Wraps ``llm.generate`` (instance attribute): the token ids of every answer."""
+
+    def __init__(self, llm: Any) -> None:
+        self.generate = llm.generate
+        self.answers: list[list[int]] = []
+        llm.generate = self
+
+    def __call__(self, tokens: Any, **kwargs: Any) -> Iterator[int]:
+        self.answers.append([])
+        for token in self.generate(tokens, **kwargs):
+            self.answers[-1].append(int(token))
+            yield token
+
+
+def run_one(doc: Document, settings: Settings, backend: TimedBackend, recorder: TokenRecorder,
+            side: Side, jump: bool) -> None:
     """The pipeline on one posting, with jump-forward off or on, added to ``side``."""
     assert isinstance(backend.inner, EmbeddedBackend)
     backend.inner.jump_forward = jump
     # no prompt reuse from the run before (the same posting): a reused prefix splits the
     # prompt's batches differently, which alone can flip a near-tied token
     backend.inner.llm.reset()
-    backend.calls.clear()
     backend.seconds = 0.0
+    recorder.answers = []
     started = time.perf_counter()
     results = list(extract_documents([doc], settings, backend))
     side.wall += time.perf_counter() - started
     side.model += backend.seconds
-    side.answers += [value.model_dump(mode="json") for _, value in backend.calls]
+    side.answers.append(recorder.answers)
     side.lines += [r.record.model_dump_json() if r.record else f"error: {r.error}"
                    for r in results]
 
 
-def compare(name: str, docs: list[Document], settings: Settings,
-            backend: TimedBackend) -> dict[str, Any]:
+def compare(name: str, docs: list[Document], settings: Settings, backend: TimedBackend,
+            recorder: TokenRecorder) -> dict[str, Any]:
     """Each posting both ways, the order alternating (off-on, on-off, ...), so that
     drift in the machine's speed falls on both sides alike."""
     plain, jump = Side(), Side()
     for i, doc in enumerate(docs):
         for on in ((False, True) if i % 2 == 0 else (True, False)):
-            run_one(doc, settings, backend, jump if on else plain, on)
+            run_one(doc, settings, backend, recorder, jump if on else plain, on)
     n = len(docs)
-    same = sum(a == b for a, b in zip(plain.answers, jump.answers, strict=False))
+    same = sum(a == b for a, b in zip(plain.answers, jump.answers, strict=True))
     differ = [doc.source for doc, a, b in zip(docs, plain.lines, jump.lines, strict=True)
               if a != b]
-    return {"set": name, "postings": n, "model_calls": len(jump.answers),
+    return {"set": name, "postings": n, "model_calls": sum(map(len, jump.answers)),
             "plain_sec_per_posting": rnd(plain.wall / n),
             "jump_sec_per_posting": rnd(jump.wall / n),
             "plain_postings_per_min": rnd(60 * n / plain.wall, 1),
@@ -83,8 +101,7 @@ def compare(name: str, docs: list[Document], settings: Settings,
             "plain_model_sec_per_posting": rnd(plain.model / n),
             "jump_model_sec_per_posting": rnd(jump.model / n),
             "speedup": rnd(plain.wall / jump.wall, 2),
-            "answers_identical": same,
-            "answers_compared": min(len(plain.answers), len(jump.answers)),
+            "answers_identical": same, "answers_compared": n,
             "records_identical": n - len(differ), "records_differ": differ}
 
 
@@ -99,10 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = resolve_settings(env={}, use_cache=False, n_threads=args.threads,
                                 reference_date=REFERENCE_DATE)
     backend = TimedBackend(get_backend(replace(settings)))
+    assert isinstance(backend.inner, EmbeddedBackend)
+    recorder = TokenRecorder(backend.inner.llm)
     rows = []
     for name in args.sets.split(","):
         docs = [load_document(case) for case in load_set(name)[: args.n]]
-        rows.append(compare(name, docs, settings, backend))
+        rows.append(compare(name, docs, settings, backend, recorder))
         print(rows[-1], flush=True)
     print(machine_line())
     if args.json:

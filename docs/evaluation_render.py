@@ -450,9 +450,11 @@ def jump_forward_section(data: dict[str, Any] | None) -> list[str]:
     return [*out, *provenance("jump_forward", data, command_for("jump_forward", data)),
             "The JSON keys the draft schema forces are fed to the model without computing "
             "its output layer for them (`extractor/backends/drafting.py`). Each posting ran "
-            "both ways in one process, in alternating order, with no prompt reused.", "",
+            "both ways in one process, in alternating order, with no prompt reused; "
+            "\"same answer tokens\" counts the postings whose every model answer has the "
+            "same token ids both ways.", "",
             table(["set", "postings", "seconds per posting, plain / jump-forward", "speed-up",
-                   "same model answers", "same records"], rows), ""]
+                   "same answer tokens", "same records"], rows), ""]
 
 
 def speed_section(data: dict[str, Any] | None, scaling: dict[str, Any] | None,

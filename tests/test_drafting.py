@@ -18,12 +18,49 @@ def test_the_draft_schema_fixes_its_key_order_and_the_places_under_it():
 
 
 def test_a_schema_with_an_optional_property_forces_nothing():
-    # the guided question's fields are optional: the grammar lets the model skip keys
+    # the full question's fields are optional: the grammar lets the model skip keys
     assert answer_shape_of(Draft.model_json_schema()) is None
-    nested_optional = {"type": "object", "required": ["a"], "properties": {
-        "a": {"$ref": "#/$defs/Inner"}},
-        "$defs": {"Inner": {"type": "object", "properties": {"b": {"type": "string"}}}}}
-    assert answer_shape_of(nested_optional) is None
+
+
+def test_an_object_with_an_optional_property_forces_nothing_inside_it():
+    inner = {"type": "object", "properties": {"b": {"type": "string"}}}
+    for schema in ({"type": "object", "required": ["a"], "properties": {
+                       "a": {"$ref": "#/$defs/Inner"}}, "$defs": {"Inner": inner}},
+                   {"type": "object", "required": ["a"], "properties": {"a": inner}}):
+        shape = answer_shape_of(schema)
+        assert shape == Shape(("a",))
+        assert forced_text('{"a": {"', shape) == ""
+
+
+def test_a_union_of_object_types_forces_nothing():
+    union = {"type": "object", "required": ["a"], "properties": {"a": {"anyOf": [
+        {"type": "object", "required": ["x"], "properties": {"x": {"type": "string"}}},
+        {"type": "object", "required": ["y"], "properties": {"y": {"type": "string"}}}]}}}
+    shape = answer_shape_of(union)
+    assert shape == Shape(("a",))
+    assert forced_text('{"a": {"', shape) == ""
+
+
+def test_every_forced_text_continues_the_answer_json_dumps_writes():
+    import json
+    import random
+
+    rng = random.Random(7)
+    words = ["Sales", 'Lead \\"A\\"', "{x}", "a, b", '", "company": "', "日本", "🙂", ""]
+    assert SHAPE is not None
+    for _ in range(300):
+        place = {"city": rng.choice(words + [None]), "region": rng.choice([None, "TX"]),
+                 "country": rng.choice([None, "US"])}
+        answer = json.dumps({
+            "title": rng.choice(words + [None]), "company": rng.choice(words + [None]),
+            "locations": [place] * rng.randint(0, 2),
+            "workplace_type": rng.choice([None, "remote"]),
+            "employment_types": rng.sample(["full_time", "contract"], rng.randint(0, 2)),
+            "seniority": None, "date_posted": rng.choice([None, "2025-01-02"])},
+            ensure_ascii=rng.random() < 0.5)
+        for cut in range(len(answer)):
+            forced = forced_text(answer[:cut], SHAPE)
+            assert answer[cut:].startswith(forced), (answer[:cut], forced)
 
 
 @pytest.mark.parametrize(("answer", "forced"), [

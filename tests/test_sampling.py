@@ -94,17 +94,29 @@ def test_jump_forward_feeds_the_forced_keys_and_gives_the_same_answers(monkeypat
         return admitted
 
     monkeypatch.setattr(sampling.GrammarCheckedGreedy, "force", counted)
-    replies = {}
+    generate = sampling.GrammarFirstLlama.generate
+    answered: list[list[int]] = []
+
+    def recorded(self, tokens, **kwargs):
+        answered.append([])
+        for token in generate(self, tokens, **kwargs):
+            answered[-1].append(token)
+            yield token
+
+    monkeypatch.setattr(sampling.GrammarFirstLlama, "generate", recorded)
+    values, token_ids = {}, {}
     for jump in (False, True):
         backend.jump_forward = jump
-        replies[jump] = [backend.complete(draft_request(text)) for text in DRAFT_POSTINGS]
-    answers = {jump: [r.value.model_dump() for r in rs] for jump, rs in replies.items()}
-    tokens = {jump: [r.usage.completion_tokens for r in rs] for jump, rs in replies.items()}
-    assert answers[True] == answers[False]
-    assert tokens[True] == tokens[False]
+        values[jump], answered[:] = [], []
+        for text in DRAFT_POSTINGS:
+            backend.llm.reset()  # no prompt reused: a reused prefix alone can flip a token
+            values[jump].append(backend.complete(draft_request(text)).value.model_dump())
+        token_ids[jump] = [list(ids) for ids in answered]
+    assert token_ids[True] == token_ids[False]
+    assert values[True] == values[False]
     # every key of the draft answer but the first few tokens was fed, none asked for
     assert sum(forced) >= 20 * len(DRAFT_POSTINGS)
-    assert all(answer["title"] for answer in answers[True])
+    assert all(value["title"] for value in values[True])
 
 
 @pytest.mark.model
@@ -128,9 +140,10 @@ def test_the_bare_model_is_not_jumped():
 
 
 @pytest.mark.model
-def test_a_wrong_key_order_is_cut_to_what_the_grammar_admits():
+def test_a_wrong_key_order_is_cut_to_what_the_grammar_admits(monkeypatch):
     from llama_cpp import LlamaGrammar
 
+    from extractor.backends import sampling
     from extractor.backends.drafting import Shape
     from extractor.backends.embedded import resolve_model_path
     from extractor.backends.sampling import GrammarFirstLlama
@@ -138,7 +151,17 @@ def test_a_wrong_key_order_is_cut_to_what_the_grammar_admits():
     llm = GrammarFirstLlama(model_path=str(resolve_model_path(None)), n_ctx=512,
                             n_threads=2, seed=0, verbose=False)
     llm.answer_shape = Shape(("title", "years", "workplace"))  # the grammar says otherwise
+    cuts = []
+    force = sampling.GrammarCheckedGreedy.force
+
+    def spied(self, tokens):
+        admitted = force(self, tokens)
+        cuts.append((len(tokens), len(admitted)))
+        return admitted
+
+    monkeypatch.setattr(sampling.GrammarCheckedGreedy, "force", spied)
     grammar = LlamaGrammar.from_json_schema(json.dumps(SCHEMA), verbose=False)
     text = llm.create_completion(f"Posting: {POSTINGS[0]}\nJSON:", grammar=grammar,
                                  temperature=0, max_tokens=48)["choices"][0]["text"]
     assert list(json.loads(text)) == ["title", "workplace", "years"]
+    assert any(admitted < offered for offered, admitted in cuts)  # "years" was refused

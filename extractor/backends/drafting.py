@@ -39,17 +39,21 @@ class Shape:
 
 
 def _shape(node: dict[str, Any], defs: dict[str, Any], depth: int) -> Shape | None:
+    """The key order of the object ``node`` describes (an array: its items'); None for a
+    scalar, for an object with an optional property (the grammar lets the model skip
+    it, so no key there is forced) and for a union of several object types."""
     node = _resolved(node, defs)
     if depth > 8:
         return None
     if node.get("type") == "array" or "items" in node:
         return _shape(node.get("items", {}), defs, depth + 1)
-    for option in node.get("anyOf", []):
-        found = _shape(option, defs, depth + 1)
-        if found:
-            return found
+    objects = [option for option in node.get("anyOf", [])
+               if "properties" in _resolved(option, defs)
+               or "items" in _resolved(option, defs)]
+    if objects:
+        return _shape(objects[0], defs, depth + 1) if len(objects) == 1 else None
     properties = node.get("properties")
-    if not isinstance(properties, dict):
+    if not isinstance(properties, dict) or set(node.get("required", ())) != set(properties):
         return None
     nested = {key: sub for key, value in properties.items()
               if (sub := _shape(value, defs, depth + 1)) is not None}
@@ -153,11 +157,7 @@ def forced_text(answer: str, root: Shape) -> str:
 
 def answer_shape_of(schema: dict[str, Any]) -> Shape | None:
     """The key order of a pydantic JSON schema (``model_json_schema()``), $refs resolved;
-    None unless every object in it requires all its properties (only then does the
-    grammar fix the keys)."""
-    defs = schema.get("$defs", {})
-    nodes = [schema, *defs.values()]
-    if any(isinstance(n.get("properties"), dict)
-           and set(n.get("required", ())) != set(n["properties"]) for n in nodes):
-        return None
-    return _shape(schema, defs, depth=0)
+    None unless its root object requires all its properties (only then does the
+    grammar fix the keys). A nested object with an optional property forces nothing
+    inside it."""
+    return _shape(schema, schema.get("$defs", {}), depth=0)

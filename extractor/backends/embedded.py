@@ -127,7 +127,8 @@ def _silence_llama_logs() -> None:
 
 class EmbeddedBackend:
     name = EMBEDDED
-    # with an adapter, feed the keys the answer's schema forces without asking the model
+    # for the draft question on an adapter (Gemma turns, the format adapters are trained
+    # in), feed the keys the answer's schema forces without asking the model
     # (sampling.GrammarFirstLlama, drafting.forced_text); bench.jump_forward compares
     jump_forward = True
 
@@ -190,7 +191,8 @@ class EmbeddedBackend:
         self._chat_format = request.chat_format or DEFAULT_CHAT_FORMAT
         kwargs = instructor_kwargs(request, self.settings)
         messages = chat_messages(kwargs["messages"], self._chat_format)
-        if self.jump_forward and self.settings.adapter:  # trained on json.dumps answers
+        if self.jump_forward and self.settings.adapter and self._chat_format == GEMMA_CHAT_FORMAT:
+            # the draft question on an adapter, trained on its json.dumps answers
             self.llm.answer_shape = answer_shape(request.response_model)
         try:
             value = self._create(**{**kwargs, "messages": messages})

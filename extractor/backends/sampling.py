@@ -77,6 +77,9 @@ class GrammarCheckedGreedy:
         self._forced = admitted
         return list(admitted)
 
+    def clear_forced(self) -> None:
+        self._forced = []
+
     def _allows(self, token: int, logit: float) -> bool:
         entry = self._one[0]
         entry.id, entry.logit, entry.p = token, logit, 0.0  # type: ignore[assignment]
@@ -147,21 +150,27 @@ class GrammarFirstLlama(Llama):
             yield from super().generate(tokens, **kwargs)
             return
         start = len(tokens)
-        self.draft_model = lambda ids: self._forced_after(ids[start:], shape)  # type: ignore[assignment]
+        self.draft_model = lambda ids: self._forced_after(ids, start, shape)  # type: ignore[assignment]
         try:
             yield from super().generate(tokens, **kwargs)
         finally:
             self.draft_model = None
             self._one_by_one = False  # an answer stopped before its forced tokens ran
+            if isinstance(self._sampler, GrammarCheckedGreedy):
+                self._sampler.clear_forced()
 
-    def _forced_after(self, answer: Sequence[int], shape: Shape) -> np.ndarray:
-        text = forced_text(self.detokenize(list(answer)).decode("utf-8", errors="ignore"),
-                           shape)
+    def _forced_after(self, ids: Sequence[int], start: int, shape: Shape) -> np.ndarray:
+        """The forced tokens after ``ids`` (the prompt's first ``start``), queued in the
+        sampler; no more than the context has room for (``generate`` cuts a draft there,
+        and a queued token must never outlive the batch it was fed in)."""
+        answer = self.detokenize(list(ids[start:])).decode("utf-8", errors="ignore")
+        text = forced_text(answer, shape)
         sampler = self._sampler
         if not text or not isinstance(sampler, GrammarCheckedGreedy):
             return np.array([], dtype=np.intc)
         tokens = self.tokenize(text.encode("utf-8"), add_bos=False, special=False)
-        forced = sampler.force(list(tokens))
+        room = self._n_ctx - len(ids)
+        forced = sampler.force(list(tokens)[:max(room, 0)])
         self._one_by_one = bool(forced)
         return np.array(forced, dtype=np.intc)
 
