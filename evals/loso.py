@@ -24,6 +24,7 @@ whose run is not done yet are listed there as pending, with the step their run r
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -141,10 +142,28 @@ def report(recipe: Any, entries: list[dict[str, Any]]) -> dict[str, Any]:
             "summary": summary_of(entries), "sources": entries}
 
 
+def kept_entries(recipe: Any, out: Path, items: list[Plan]) -> list[dict[str, Any]]:
+    """The entries ``out`` already holds for the same recipe and step, of sources this
+    run does not score (``--source``): a run over one source keeps the others'."""
+    try:
+        previous = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if previous.get("recipe") != recipe.name or previous.get("step") != recipe.step:
+        return []
+    ours = {item.source for item in items}
+    return [e for e in previous.get("sources", []) if e.get("source") not in ours]
+
+
 def evaluate(recipe: Any, items: list[Plan], data: Path, train: bool, out: Path) -> dict:
     from bench.common import write_json
 
+    kept = kept_entries(recipe, out, items)
     entries = [entry(recipe, item, None) for item in items]
+
+    def whole() -> dict[str, Any]:
+        return report(recipe, sorted(kept + entries, key=lambda e: e["source"]))
+
     for i, item in enumerate(items):
         if item.run is not None and train:
             train_held_out(recipe, item, data)
@@ -152,8 +171,8 @@ def evaluate(recipe: Any, items: list[Plan], data: Path, train: bool, out: Path)
             print(f"scoring {item.source} ({len(item.cases)} postings) with {item.adapter}",
                   file=sys.stderr)
             entries[i] = entry(recipe, item, score(item))
-        write_json(out, report(recipe, entries))
-    return report(recipe, entries)
+        write_json(out, whole())
+    return whole()
 
 
 def print_table(data: dict[str, Any]) -> None:

@@ -134,6 +134,14 @@ def test_a_source_where_rules_only_leaves_no_room_for_the_target_is_named():
     page = render.render_markdown(inputs(loso={**LOSO, "sources": [perfect]}))
     assert ("Out of reach by construction: page_c (rules-only 0.980); a perfect record on "
             "every posting there would still beat rules-only by less than 0.03.") in page
+    assert ("Over the 1 sources done, a perfect record on every posting would beat "
+            "rules-only by +0.020 on average: the mean target (>= 0.08) is out of reach "
+            "on them.") in page
+
+
+def test_no_mean_ceiling_is_claimed_where_rules_only_leaves_room():
+    page = render.render_markdown(inputs(loso=LOSO))  # rules-only 0.867: room for +0.133
+    assert "the mean target" not in page
 
 
 def test_page_carries_the_accuracy_figures_of_its_input():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -70,3 +71,25 @@ def test_the_shipped_run_itself_trains_with_its_recorded_settings(tmp_path, monk
     reproduce.run_training(reproduce.SHIPPED, tmp_path, tmp_path / "run")
     assert seen["cfg"].exclude_sources == ()
     assert seen["cfg"].steps == reproduce.SHIPPED.train.get("steps", 0)
+
+
+def test_a_run_over_one_source_keeps_the_other_sources_entries(tmp_path, monkeypatch):
+    out = tmp_path / "loso.json"
+    recipe = reproduce.SHIPPED
+    done = {"source": "remoteok_api", "status": "done", "delta_f1": 0.05}
+    stale = {"source": "emscad", "status": "pending", "step": 0}
+    out.write_text(json.dumps(
+        {"recipe": recipe.name, "step": recipe.step, "sources": [done, stale]}))
+    [held] = [p for p in loso.plan(recipe, CASES, Counter(emscad=40), tmp_path)
+              if p.source == "emscad"]
+    monkeypatch.setattr(loso, "score", lambda item: {"delta_f1": 0.01})
+    held.run.mkdir()
+    held.adapter.write_bytes(b"GGUF")
+    data = loso.evaluate(recipe, [held], tmp_path, train=False, out=out)
+    assert [(e["source"], e["status"]) for e in data["sources"]] == [
+        ("emscad", "done"), ("remoteok_api", "done")]
+    assert data["summary"]["mean_delta_f1"] == 0.03
+    # another recipe's or step's entries are not carried over
+    out.write_text(json.dumps({"recipe": "other", "sources": [done]}))
+    data = loso.evaluate(recipe, [held], tmp_path, train=False, out=out)
+    assert [e["source"] for e in data["sources"]] == ["emscad"]
