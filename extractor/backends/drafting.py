@@ -9,7 +9,7 @@ spell them in tokens. ``forced_text`` says what that text is at any point of a p
 answer; ``sampling.GrammarFirstLlama`` feeds its tokens (as the tokenizer splits the
 text, which is how the adapter saw its training answers) without computing the output
 layer for them, and samples again only after them: jump-forward decoding. Nothing is
-forced for a schema with an optional property.
+forced inside an object with an optional property, or under a union of object types.
 
 This module is a leaf: plain text, no llama.cpp.
 """
@@ -135,10 +135,10 @@ def forced_text(answer: str, root: Shape) -> str:
     after a comma, ``"title":`` after a brace), or the rest of a key the answer has
     opened (``company":``).
 
-    The grammar also admits other whitespace around a key; the spacing is the one
-    choice taken from the model, which is why only a model trained on ``json.dumps``
-    answers is sent here (an adapter: ``EmbeddedBackend``). The bare model writes
-    ``{ "title"`` and spells ``year`` ``s``."""
+    The grammar also admits other whitespace around a key, and any split of a key
+    into tokens; those are the choices taken from the model, which is why only a model
+    trained on ``json.dumps`` answers is sent here (the draft question on an adapter:
+    ``EmbeddedBackend``). The bare model writes ``{ "title"`` and spells ``year`` ``s``."""
     state = scan(answer, root)
     top = state.frames[-1] if state.frames else None
     if top is None or not top.is_object or top.shape is None:
