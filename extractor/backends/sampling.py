@@ -64,7 +64,11 @@ class GrammarCheckedGreedy:
         """The longest start of ``tokens`` the grammar admits from here, queued: the next
         ``sample`` calls return them in turn instead of reading logits."""
         grammar, admitted = self._grammar, []
-        self._grammar = llama_cpp.llama_sampler_clone(grammar)
+        clone = llama_cpp.llama_sampler_clone(grammar)
+        if not clone:  # llama.cpp could not copy the grammar: force nothing, ask the model
+            self._forced = []
+            return []
+        self._grammar = clone
         try:
             for token in tokens:
                 if not self._allows(token, 0.0):
