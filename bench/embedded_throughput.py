@@ -35,6 +35,7 @@ llama.cpp's KV cache empty (the GGUF file may still sit in the OS page cache).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import json
 import os
@@ -184,10 +185,7 @@ def llama_params(backend: Any) -> dict[str, Any]:
 
 def shape_json(shape: Any) -> Any:
     """A draft answer's key order (``drafting.Shape``) as JSON, to replay it."""
-    if shape is None:
-        return None
-    return {"keys": list(shape.keys),
-            "nested": {key: shape_json(sub) for key, sub in shape.nested.items()}}
+    return None if shape is None else dataclasses.asdict(shape)
 
 
 def shape_from(data: Any) -> Any:

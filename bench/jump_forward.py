@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from bench.common import REFERENCE_DATE, machine, machine_line, rnd, write_json
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     settings = resolve_settings(env={}, use_cache=False, n_threads=args.threads,
                                 reference_date=REFERENCE_DATE)
-    backend = TimedBackend(get_backend(replace(settings)))
+    backend = TimedBackend(get_backend(settings))
     assert isinstance(backend.inner, EmbeddedBackend)
     recorder = TokenRecorder(backend.inner.llm)
     rows = []

@@ -568,8 +568,7 @@ def loso_section(data: dict[str, Any] | None) -> list[str]:
 def _loso_mean_ceiling(entries: list[dict[str, Any]], mean: float) -> list[str]:
     """The mean delta a perfect pipeline would reach over the done sources (each rules-only
     F1's distance to 1), when that is below the mean target."""
-    gaps = [1 - f1 for e in entries if e.get("status") == "done"
-            and (f1 := dig(e, "rules", "f1")) is not None]
+    gaps = [1 - f1 for _, f1 in _done_rules_f1(entries)]
     if not gaps or sum(gaps) / len(gaps) >= mean:
         return []
     return [f"Over the {len(gaps)} sources done, a perfect record on every posting would "
@@ -577,11 +576,16 @@ def _loso_mean_ceiling(entries: list[dict[str, Any]], mean: float) -> list[str]:
             f"(>= {mean}) is out of reach on them.", ""]
 
 
+def _done_rules_f1(entries: list[dict[str, Any]]) -> list[tuple[str, float]]:
+    """(source, rules-only F1) of the sources scored."""
+    return [(str(e.get("source", "?")), f1) for e in entries if e.get("status") == "done"
+            and (f1 := dig(e, "rules", "f1")) is not None]
+
+
 def _loso_ceiling(entries: list[dict[str, Any]], least: float) -> list[str]:
     """The sources where rules-only leaves less headroom than the per-source target: no
     pipeline can beat it by ``least`` there (F1 stops at 1)."""
-    capped = [(str(e.get("source", "?")), f1) for e in entries if e.get("status") == "done"
-              and (f1 := dig(e, "rules", "f1")) is not None and 1 - f1 < least]
+    capped = [(source, f1) for source, f1 in _done_rules_f1(entries) if 1 - f1 < least]
     if not capped:
         return []
     named = ", ".join(f"{source} (rules-only {f3(f1)})" for source, f1 in capped)

@@ -77,6 +77,7 @@ DRAFT_POSTINGS = [
 
 @pytest.mark.model
 def test_jump_forward_feeds_the_forced_keys_and_gives_the_same_answers(monkeypatch):
+    from bench.jump_forward import TokenRecorder
     from extractor.backends import sampling
     from extractor.backends.embedded import EmbeddedBackend
     from extractor.question import draft_request
@@ -94,24 +95,15 @@ def test_jump_forward_feeds_the_forced_keys_and_gives_the_same_answers(monkeypat
         return admitted
 
     monkeypatch.setattr(sampling.GrammarCheckedGreedy, "force", counted)
-    generate = sampling.GrammarFirstLlama.generate
-    answered: list[list[int]] = []
-
-    def recorded(self, tokens, **kwargs):
-        answered.append([])
-        for token in generate(self, tokens, **kwargs):
-            answered[-1].append(token)
-            yield token
-
-    monkeypatch.setattr(sampling.GrammarFirstLlama, "generate", recorded)
+    recorder = TokenRecorder(backend.llm)
     values, token_ids = {}, {}
     for jump in (False, True):
         backend.jump_forward = jump
-        values[jump], answered[:] = [], []
+        values[jump], recorder.answers = [], []
         for text in DRAFT_POSTINGS:
             backend.llm.reset()  # no prompt reused: a reused prefix alone can flip a token
             values[jump].append(backend.complete(draft_request(text)).value.model_dump())
-        token_ids[jump] = [list(ids) for ids in answered]
+        token_ids[jump] = recorder.answers
     assert token_ids[True] == token_ids[False]
     assert values[True] == values[False]
     # every key of the draft answer but the first few tokens was fed, none asked for

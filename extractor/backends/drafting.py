@@ -47,9 +47,8 @@ def _shape(node: dict[str, Any], defs: dict[str, Any], depth: int) -> Shape | No
         return None
     if node.get("type") == "array" or "items" in node:
         return _shape(node.get("items", {}), defs, depth + 1)
-    objects = [option for option in node.get("anyOf", [])
-               if "properties" in _resolved(option, defs)
-               or "items" in _resolved(option, defs)]
+    options = [_resolved(option, defs) for option in node.get("anyOf", [])]
+    objects = [option for option in options if "properties" in option or "items" in option]
     if objects:
         return _shape(objects[0], defs, depth + 1) if len(objects) == 1 else None
     properties = node.get("properties")

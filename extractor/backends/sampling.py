@@ -81,6 +81,11 @@ class GrammarCheckedGreedy:
         self._forced = admitted
         return list(admitted)
 
+    @property
+    def forcing(self) -> bool:
+        """Whether tokens are queued: the batch being fed carries them."""
+        return bool(self._forced)
+
     def clear_forced(self) -> None:
         self._forced = []
 
@@ -142,7 +147,6 @@ class GrammarFirstLlama(Llama):
     """
 
     answer_shape: Shape | None = None  # the response schema's key order, per request
-    _one_by_one = False  # the next eval carries forced tokens
 
     def _init_sampler(self, **kwargs: Any) -> Any:  # type: ignore[override]
         if checks_one_token_first(**kwargs):
@@ -161,8 +165,7 @@ class GrammarFirstLlama(Llama):
             yield from super().generate(tokens, **kwargs)
         finally:
             self.draft_model = None
-            self._one_by_one = False  # an answer stopped before its forced tokens ran
-            if isinstance(self._sampler, GrammarCheckedGreedy):
+            if isinstance(self._sampler, GrammarCheckedGreedy):  # an answer stopped early
                 self._sampler.clear_forced()
 
     def _forced_after(self, ids: Sequence[int], start: int, shape: Shape) -> np.ndarray:
@@ -176,19 +179,17 @@ class GrammarFirstLlama(Llama):
             return np.array([], dtype=np.intc)
         tokens = self.tokenize(text.encode("utf-8"), add_bos=False, special=False)
         room = self._n_ctx - len(ids)
-        forced = sampler.force(list(tokens)[:max(room, 0)])
-        self._one_by_one = bool(forced)
-        return np.array(forced, dtype=np.intc)
+        return np.array(sampler.force(list(tokens)[:max(room, 0)]), dtype=np.intc)
 
     def eval(self, tokens: Sequence[int]) -> None:
         """As ``Llama.eval``; a batch that carries forced tokens is decoded one token
         per pass, as plain generation decodes it (a many-token pass rounds differently,
         enough to flip near-tied choices later in the answer), with the output layer
         computed only for the last token, the one sampled from."""
-        if not self._one_by_one:
+        sampler = self._sampler
+        if not (isinstance(sampler, GrammarCheckedGreedy) and sampler.forcing):
             super().eval(tokens)
             return
-        self._one_by_one = False
         self._ctx.kv_cache_seq_rm(-1, self.n_tokens, -1)
         for at, token in enumerate(tokens):
             self._batch.set_batch(batch=[token], n_past=self.n_tokens, logits_all=False)
