@@ -529,13 +529,19 @@ def scaling_section(data: dict[str, Any] | None) -> list[str]:
 def _loso_row(e: dict[str, Any], least: float) -> list[str]:
     start = [e.get("source", "?"), num(e.get("postings")), num(e.get("training_rows")),
              e.get("adapter", "?")]
+    rules = _micro(e.get("rules"))
     if e.get("status") != "done":
-        return [*start, f"pending: step {num(e.get('step'))} of {num(e.get('of'))}", "", "", ""]
-    pipe, rules = e.get("pipeline") or {}, e.get("rules") or {}
-    return [*start, f"{f3(pipe.get('f1'))} ({f3(pipe.get('precision'))} / "
-            f"{f3(pipe.get('recall'))})", f"{f3(rules.get('f1'))} ({f3(rules.get('precision'))}"
-            f" / {f3(rules.get('recall'))})", f"{e.get('delta_f1', 0):+.3f}",
+        return [*start, f"pending: step {num(e.get('step'))} of {num(e.get('of'))}", rules,
+                "", ""]
+    return [*start, _micro(e.get("pipeline")), rules, f"{e.get('delta_f1', 0):+.3f}",
             meets(e.get("delta_f1"), f">= {least}")]
+
+
+def _micro(scores: dict[str, Any] | None) -> str:
+    if not scores:
+        return ""
+    return (f"{f3(scores.get('f1'))} ({f3(scores.get('precision'))} / "
+            f"{f3(scores.get('recall'))})")
 
 
 def loso_section(data: dict[str, Any] | None) -> list[str]:
@@ -566,26 +572,27 @@ def loso_section(data: dict[str, Any] | None) -> list[str]:
 
 
 def _loso_mean_ceiling(entries: list[dict[str, Any]], mean: float) -> list[str]:
-    """The mean delta a perfect pipeline would reach over the done sources (each rules-only
-    F1's distance to 1), when that is below the mean target."""
-    gaps = [1 - f1 for _, f1 in _done_rules_f1(entries)]
+    """The mean delta a perfect pipeline would reach over the sources with rules-only
+    scores, done or pending (each rules-only F1's distance to 1), when that is below the
+    mean target."""
+    gaps = [1 - f1 for _, f1 in _rules_f1(entries)]
     if not gaps or sum(gaps) / len(gaps) >= mean:
         return []
-    return [f"Over the {len(gaps)} sources done, a perfect record on every posting would "
+    return [f"Over these {len(gaps)} sources, a perfect record on every posting would "
             f"beat rules-only by {_signed(sum(gaps) / len(gaps))} on average: the mean target "
-            f"(>= {mean}) is out of reach on them.", ""]
+            f"(>= {mean}) is out of reach on them, whatever the pending runs score.", ""]
 
 
-def _done_rules_f1(entries: list[dict[str, Any]]) -> list[tuple[str, float]]:
-    """(source, rules-only F1) of the sources scored."""
-    return [(str(e.get("source", "?")), f1) for e in entries if e.get("status") == "done"
-            and (f1 := dig(e, "rules", "f1")) is not None]
+def _rules_f1(entries: list[dict[str, Any]]) -> list[tuple[str, float]]:
+    """(source, rules-only F1) of the sources with rules-only scores, done or pending."""
+    return [(str(e.get("source", "?")), f1) for e in entries
+            if (f1 := dig(e, "rules", "f1")) is not None]
 
 
 def _loso_ceiling(entries: list[dict[str, Any]], least: float) -> list[str]:
     """The sources where rules-only leaves less headroom than the per-source target: no
     pipeline can beat it by ``least`` there (F1 stops at 1)."""
-    capped = [(source, f1) for source, f1 in _done_rules_f1(entries) if 1 - f1 < least]
+    capped = [(source, f1) for source, f1 in _rules_f1(entries) if 1 - f1 < least]
     if not capped:
         return []
     named = ", ".join(f"{source} (rules-only {f3(f1)})" for source, f1 in capped)

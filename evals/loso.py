@@ -16,7 +16,8 @@ For every source of the labelled corpus set (``evals/fixtures/corpus``) with at 
   any time and rerun), converts it and scores it.
 
 Each source is scored twice over its labelled postings: the default embedded pipeline
-with the held-out adapter, and rules-only. The figures go to ``docs/results/loso.json``
+with the held-out adapter, and rules-only (also for a source whose run is pending: how
+far rules-only is from a perfect record bounds what any pipeline can gain there). The figures go to ``docs/results/loso.json``
 (rewritten after every source), which ``docs/build_evaluation.py`` renders; sources
 whose run is not done yet are listed there as pending, with the step their run reached.
 """
@@ -101,28 +102,39 @@ def run_step(item: Plan) -> int:
     return checkpoint_step(item.run) if item.run is not None and item.run.is_dir() else 0
 
 
-def score(item: Plan) -> dict[str, Any]:
-    """Pipeline (with the held-out adapter) and rules-only over the source's postings."""
+def headline(label: str, settings: Any, cases: list[Case]) -> dict[str, Any]:
+    """Headline micro scores (and the error count) of one pipeline system over ``cases``."""
+    summary = summarise(run_system(SystemConfig(label, "pipeline", settings), cases,
+                                   progress=False))
+    return {**summary["headline"]["micro"], "errors": summary["errors"]}
+
+
+def rules_score(item: Plan) -> dict[str, Any]:
+    """Rules-only over the source's postings (seconds; needs no adapter)."""
     from extractor.settings import resolve_settings
 
-    systems = {"pipeline": SystemConfig("pipeline", "pipeline",
-                                        resolve_settings(adapter=str(item.adapter))),
-               "rules": SystemConfig("rules", "pipeline", resolve_settings(strategy="rules"))}
-    out: dict[str, Any] = {}
-    for label, config in systems.items():
-        summary = summarise(run_system(config, item.cases, progress=False))
-        out[label] = {**summary["headline"]["micro"], "errors": summary["errors"]}
-    out["delta_f1"] = round(out["pipeline"]["f1"] - out["rules"]["f1"], 4)
-    return out
+    return headline("rules", resolve_settings(strategy="rules"), item.cases)
 
 
-def entry(recipe: Any, item: Plan, scores: dict[str, Any] | None) -> dict[str, Any]:
+def score(item: Plan, rules: dict[str, Any]) -> dict[str, Any]:
+    """Pipeline (with the held-out adapter) beside the source's rules-only scores."""
+    from extractor.settings import resolve_settings
+
+    pipeline = headline("pipeline", resolve_settings(adapter=str(item.adapter)), item.cases)
+    return {"pipeline": pipeline, "rules": rules,
+            "delta_f1": round(pipeline["f1"] - rules["f1"], 4)}
+
+
+def entry(recipe: Any, item: Plan, scores: dict[str, Any]) -> dict[str, Any]:
+    """A done source carries ``pipeline``, ``rules`` and ``delta_f1``; a pending one its
+    run's step and ``rules`` alone (what no pipeline can improve on is known before)."""
     how = ("not in the training data: the shipped adapter" if item.run is None
            else f"{recipe.name} retrained without it")
     base = {"source": item.source, "postings": len(item.cases),
             "training_rows": item.training_rows, "adapter": how}
-    if scores is None:
-        return {**base, "status": "pending", "step": run_step(item), "of": recipe.step}
+    if "pipeline" not in scores:
+        return {**base, "status": "pending", "step": run_step(item), "of": recipe.step,
+                **scores}
     return {**base, "status": "done", **scores}
 
 
@@ -159,7 +171,8 @@ def evaluate(recipe: Any, items: list[Plan], data: Path, train: bool, out: Path)
     from bench.common import write_json
 
     kept = kept_entries(recipe, out, items)
-    entries = [entry(recipe, item, None) for item in items]
+    rules = [rules_score(item) for item in items]
+    entries = [entry(recipe, item, {"rules": r}) for item, r in zip(items, rules)]
 
     def whole() -> dict[str, Any]:
         return report(recipe, sorted(kept + entries, key=lambda e: e["source"]))
@@ -170,9 +183,14 @@ def evaluate(recipe: Any, items: list[Plan], data: Path, train: bool, out: Path)
         if item.adapter.is_file():
             print(f"scoring {item.source} ({len(item.cases)} postings) with {item.adapter}",
                   file=sys.stderr)
-            entries[i] = entry(recipe, item, score(item))
+            entries[i] = entry(recipe, item, score(item, rules[i]))
         write_json(out, whole())
     return whole()
+
+
+def dig_f1(entry: dict[str, Any], system: str) -> str:
+    f1 = (entry.get(system) or {}).get("f1")
+    return "-" if f1 is None else f"{f1:.3f}"
 
 
 def print_table(data: dict[str, Any]) -> None:
@@ -182,7 +200,7 @@ def print_table(data: dict[str, Any]) -> None:
                   f"rules {e['rules']['f1']:.3f}  delta {e['delta_f1']:+.3f}")
         else:
             print(f"{e['source']:<24} {e['postings']:>3}  pending (step {e['step']} of "
-                  f"{e['of']})")
+                  f"{e['of']})  rules {dig_f1(e, 'rules')}")
     print(f"summary: {data['summary']}")
 
 

@@ -134,9 +134,21 @@ def test_a_source_where_rules_only_leaves_no_room_for_the_target_is_named():
     page = render.render_markdown(inputs(loso={**LOSO, "sources": [perfect]}))
     assert ("Out of reach by construction: page_c (rules-only 0.980); a perfect record on "
             "every posting there would still beat rules-only by less than 0.03.") in page
-    assert ("Over the 1 sources done, a perfect record on every posting would beat "
+    assert ("Over these 1 sources, a perfect record on every posting would beat "
             "rules-only by +0.020 on average: the mean target (>= 0.08) is out of reach "
-            "on them.") in page
+            "on them, whatever the pending runs score.") in page
+
+
+def test_a_pending_source_shows_its_rules_only_scores_and_counts_in_the_ceiling():
+    pending = {**LOSO["sources"][1], "rules": {"f1": 0.98, "precision": 0.99,
+                                               "recall": 0.97}}
+    perfect = {**LOSO["sources"][0], "rules": {"f1": 0.99}, "pipeline": {"f1": 0.99},
+               "delta_f1": 0.0}
+    page = render.render_markdown(inputs(loso={**LOSO, "sources": [perfect, pending]}))
+    assert "pending: step 125 of 350 | 0.980 (0.990 / 0.970) |" in page
+    assert "Over these 2 sources, a perfect record on every posting would beat " \
+           "rules-only by +0.015 on average" in page
+    assert "feed_a (rules-only 0.990), board_b (rules-only 0.980)" in page
 
 
 def test_no_mean_ceiling_is_claimed_where_rules_only_leaves_room():

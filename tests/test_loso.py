@@ -38,9 +38,22 @@ def test_a_source_absent_from_training_is_scored_with_the_shipped_adapter(tmp_pa
 def test_a_source_not_trained_yet_is_pending_with_its_step(tmp_path):
     [held] = [p for p in loso.plan(reproduce.SHIPPED, CASES, Counter(emscad=40), tmp_path)
               if p.run is not None]
-    entry = loso.entry(reproduce.SHIPPED, held, None)
+    rules = {"f1": 0.9}
+    entry = loso.entry(reproduce.SHIPPED, held, {"rules": rules})
     assert entry["status"] == "pending"
     assert (entry["step"], entry["of"]) == (0, reproduce.SHIPPED.step)
+    assert entry["rules"] == rules  # what no pipeline can improve on is known already
+
+
+def test_a_pending_source_is_written_with_its_rules_only_scores(tmp_path, monkeypatch):
+    [held] = [p for p in loso.plan(reproduce.SHIPPED, CASES, Counter(emscad=40), tmp_path)
+              if p.source == "emscad"]
+    monkeypatch.setattr(loso, "rules_score", lambda item: {"f1": 0.8, "source": item.source})
+    data = loso.evaluate(reproduce.SHIPPED, [held], tmp_path, train=False,
+                         out=tmp_path / "loso.json")
+    [e] = data["sources"]
+    assert (e["status"], e["rules"]) == ("pending", {"f1": 0.8, "source": "emscad"})
+    assert json.loads((tmp_path / "loso.json").read_text())["sources"] == [e]
 
 
 def test_the_summary_averages_the_done_sources_only():
@@ -82,7 +95,9 @@ def test_a_run_over_one_source_keeps_the_other_sources_entries(tmp_path, monkeyp
         {"recipe": recipe.name, "step": recipe.step, "sources": [done, stale]}))
     [held] = [p for p in loso.plan(recipe, CASES, Counter(emscad=40), tmp_path)
               if p.source == "emscad"]
-    monkeypatch.setattr(loso, "score", lambda item: {"delta_f1": 0.01})
+    monkeypatch.setattr(loso, "rules_score", lambda item: {"f1": 0.9})
+    monkeypatch.setattr(loso, "score", lambda item, rules: {"pipeline": {}, "rules": rules,
+                                                            "delta_f1": 0.01})
     held.run.mkdir()
     held.adapter.write_bytes(b"GGUF")
     data = loso.evaluate(recipe, [held], tmp_path, train=False, out=out)
