@@ -17,8 +17,8 @@ For every source of the labelled corpus set (``evals/fixtures/corpus``) with at 
 
 Each source is scored twice over its labelled postings: the default embedded pipeline
 with the held-out adapter, and rules-only (also for a source whose run is pending: how
-far rules-only is from a perfect record bounds what any pipeline can gain there). The figures go to ``docs/results/loso.json``
-(rewritten after every source), which ``docs/build_evaluation.py`` renders; sources
+far rules-only is from a perfect record bounds what any pipeline can gain there). The
+figures go to ``docs/results/loso.json`` (rewritten after every source), which ``docs/build_evaluation.py`` renders; sources
 whose run is not done yet are listed there as pending, with the step their run reached.
 """
 
@@ -172,7 +172,7 @@ def evaluate(recipe: Any, items: list[Plan], data: Path, train: bool, out: Path)
 
     kept = kept_entries(recipe, out, items)
     rules = [rules_score(item) for item in items]
-    entries = [entry(recipe, item, {"rules": r}) for item, r in zip(items, rules)]
+    entries = [entry(recipe, item, {"rules": r}) for item, r in zip(items, rules, strict=True)]
 
     def whole() -> dict[str, Any]:
         return report(recipe, sorted(kept + entries, key=lambda e: e["source"]))
