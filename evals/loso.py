@@ -18,8 +18,9 @@ For every source of the labelled corpus set (``evals/fixtures/corpus``) with at 
 Each source is scored twice over its labelled postings: the default embedded pipeline
 with the held-out adapter, and rules-only (also for a source whose run is pending: how
 far rules-only is from a perfect record bounds what any pipeline can gain there). The
-figures go to ``docs/results/loso.json`` (rewritten after every source), which ``docs/build_evaluation.py`` renders; sources
-whose run is not done yet are listed there as pending, with the step their run reached.
+figures go to ``docs/results/loso.json`` (rewritten after every source), which
+``docs/build_evaluation.py`` renders; sources whose run is not done yet are listed there
+as pending, with the step their run reached.
 """
 
 from __future__ import annotations
