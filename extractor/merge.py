@@ -43,6 +43,7 @@ from extractor.parse import Facts
 from extractor.parse.base import Found
 from extractor.parse.dates import dates_in_fields
 from extractor.parse.employment import parse_employment_types
+from extractor.parse.experience import WISH_CONFIDENCE
 from extractor.question import NONE_OPTION
 from extractor.record import EDUCATION_LEVELS, Location, SalaryRange
 
@@ -120,6 +121,12 @@ def _least(items: list[Found[Any]], order: tuple[str, ...] | None = None) -> Fou
     return min(items, key=lambda f: f.value)
 
 
+def _asked(years: list[Found[Any]]) -> list[Found[Any]]:
+    """The figures required, where any is: a wish ("3-5 years preferred") beside a
+    requirement ("Five years of experience required") is not the least asked for."""
+    return [f for f in years if f.confidence > WISH_CONFIDENCE] or years
+
+
 def merge_rules(facts: Facts, text: str, merged: Merged) -> None:
     """Fill every field the deterministic parsers settled."""
     for name in SINGLE_FROM_RULES:
@@ -127,7 +134,7 @@ def merge_rules(facts: Facts, text: str, merged: Merged) -> None:
         if items:
             merged.put_new(name, items[0].value, "rules", [span(items[0], text)])
     if facts.experience_years_min:
-        best = _least(facts.experience_years_min)
+        best = _least(_asked(facts.experience_years_min))
         merged.put_new("experience_years_min", best.value, "rules", [span(best, text)])
     required = [f for f in facts.education_level if f.confidence > 0.5]  # 0.5: "a plus"
     if required:

@@ -65,6 +65,23 @@ def test_rules_take_the_least_experience_and_the_least_required_degree():
     assert merged.values["education_level"] == "bachelor"
 
 
+def test_a_wished_for_figure_beside_a_required_one_is_not_the_least_asked():
+    from extractor.parse.experience import parse_experience_years
+
+    text = ("Five years of experience supporting business systems required.\n"
+            "Three to five years of experience with data tools preferred.")
+    facts = Facts(experience_years_min=parse_experience_years(text))
+    assert sorted(f.value for f in facts.experience_years_min) == [3.0, 5.0]
+    merged = Merged()
+    merge_rules(facts, text, merged)
+    assert merged.values["experience_years_min"] == 5.0
+    only_wish = Facts(experience_years_min=parse_experience_years(
+        "Three years of experience with data tools preferred."))
+    merged = Merged()
+    merge_rules(only_wish, text, merged)
+    assert merged.values["experience_years_min"] == 3.0  # nothing required: the wish
+
+
 def test_rules_list_each_value_once_and_leave_page_data_alone():
     facts = Facts(skills=[Found("Sourdough", 0, 1), Found("Sourdough", 5, 6)],
                   date_posted=[Found(dt.date(2025, 3, 1), 0, 1)])

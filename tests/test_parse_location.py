@@ -174,3 +174,18 @@ def test_cdi_beside_the_place_of_a_french_posting_is_full_time_evidence():
     facts = parse_text(text, dt.date(2025, 1, 1))
     assert [(f.value.city, f.value.country) for f in facts.locations] == [("Paris", "FR")]
     assert [f.value for f in facts.employment_types] == ["full_time"]
+
+
+def test_a_bare_country_that_a_stated_city_lies_in_is_not_a_second_place():
+    import datetime as dt
+
+    from extractor.parse import parse_text
+
+    text = ("AI Specialist Haitian Creole\nLocation: Port-au-Prince\n\nWe are looking for "
+            "specialists.\nLocation: Remote (Haiti, in-country preferred but not required)\n")
+    facts = parse_text(text, dt.date(2026, 3, 1))
+    assert [(f.value.city, f.value.country) for f in facts.locations] == [
+        ("Port-au-Prince", "HT")]
+    other = "Location: Lyon\nLocation: Belgium\n"  # another country stays
+    assert [(f.value.city, f.value.country) for f in
+            parse_text(other, dt.date(2026, 3, 1)).locations] == [("Lyon", "FR"), (None, "BE")]

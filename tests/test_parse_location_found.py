@@ -88,3 +88,13 @@ def test_a_header_line_listing_several_countries_names_no_country():
     text = "We build tools.\nOur hubs sit across the US, Spain, Ireland, Poland, and Japan.\n"
     assert header_place(text) is None
     assert header_place("Data Engineer\nIreland\nMore") is not None
+
+
+def test_the_firms_own_places_in_a_blurb_are_not_the_jobs():
+    blurb = ("Location: Remote\n\nAcme is a distributed company with a major presence in the "
+             "San Francisco Bay area and Lenexa, KS.")
+    assert places(blurb) == []
+    head = ("Procurement Specialist\nWe are a firm headquartered in Bellevue, Washington, with "
+            "a strong presence across the United States.\nYou will buy hardware.")
+    assert header_place(head) is None
+    assert header_place("Procurement Specialist\nBellevue, Washington\n") is not None

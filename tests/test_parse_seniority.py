@@ -13,14 +13,11 @@ from extractor.parse.seniority import parse_seniority
         ("Senior Software Engineer", "senior"),
         ("Sr. Data Analyst", "senior"),
         ("Senior Product Manager, Collaboration", "senior"),  # level word beats job noun
-        ("Staff Data Scientist - Analytics", "senior"),
-        ("FT - Principal Design Engineer", "senior"),
         ("Lead Level Designer", "lead"),
         ("Product Operations Lead", "lead"),
         ("Montessori Lead Guide, Primary", "lead"),
         ("Head of Content (m/f)", "director"),
         ("Director Product Management", "director"),
-        ("Staff Threat Intelligence Researcher", "senior"),
         ("Vice President, GTM Operations", "executive"),
         ("Associate Vice President Direct Mail Content", "executive"),
         ("AVP, Underwriting Team Leader | Hybrid", "executive"),
@@ -34,9 +31,6 @@ from extractor.parse.seniority import parse_seniority
         ("Graduate Software Engineer", "entry"),
         ("Office Manager", "manager"),
         ("Accounting Supervisor", "manager"),
-        ("Software Engineer II", "mid"),
-        ("Frontend Engineer II Core Product", "mid"),
-        ("Data Scientist III", "senior"),
         ("Старший бухгалтер", "senior"),
         ("Стажёр-аналитик", "internship"),
         # negatives: no level in the title
@@ -50,6 +44,17 @@ from extractor.parse.seniority import parse_seniority
         ("Chief Financial Specialist", None),
         ("Инженер по качеству", None),
         ("Web Developer", None),
+        # a ladder numeral and an individual contributor's "Manager" state no level
+        ("Software Engineer II", None),
+        ("Frontend Engineer II Core Product", None),
+        ("Data Scientist IV", None),
+        ("Staff Data Scientist - Analytics", None),
+        ("FT - Principal Design Engineer", None),
+        ("Staff Security Engineer", None),
+        ("Product Manager, Usage and Billing", None),
+        ("Regional Account Manager", None),
+        ("Customer Success Manager – DACH", None),
+        ("Staff Manager Assistant", None),
     ],
 )
 def test_title_level(title: str, expected: str | None) -> None:
@@ -103,3 +108,11 @@ def test_mid_senior_is_weak() -> None:
 ])
 def test_german_titles_give_their_level(title: str, expected: str) -> None:
     assert parse_seniority(title, f"{title}\n\nWir suchen dich.")[0].value == expected
+
+
+def test_a_role_nouns_manager_does_not_ground_a_manager_level() -> None:
+    from extractor.parse.seniority import supports
+
+    assert not supports("manager", "Product Manager, Billing\nYou own the roadmap.")
+    assert supports("manager", "Product Manager\nYou report to the Engineering Manager.")
+    assert supports("senior", "Senior Product Manager")

@@ -26,7 +26,7 @@ from extractor.parse.education import parse_education
 from extractor.parse.employment import parse_employment_types
 from extractor.parse.experience import parse_experience_years
 from extractor.parse.language import detect_language
-from extractor.parse.location import parse_locations
+from extractor.parse.location import country_within, parse_locations
 from extractor.parse.places import city_country, country_hints, header_place
 from extractor.parse.salary import parse_salaries
 from extractor.parse.sections import parse_sections
@@ -140,8 +140,8 @@ def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
             item = Found(loc.model_copy(update={"country": country}), item.start, item.end,
                          item.confidence)
         out.append(item)
-    if out:
-        return out
+    if out:  # a bare country a city now lies in says nothing more ("Haiti", "Port-au-Prince")
+        return [f for f in out if not any(country_within(f.value, g.value) for g in out)]
     hit = header_place(text)
     if hit is None:
         return []

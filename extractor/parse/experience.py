@@ -92,9 +92,12 @@ def _is_requirement(m: re.Match[str], text: str) -> bool:
     return bool((m.group("lead") or m.group("plus")) and bare and small)
 
 
+WISH_CONFIDENCE = 0.7  # an English wish ("5 years preferred"): asked for less surely
+
+
 def _confidence(text: str, start: int, end: int) -> float:
     around = _sentence_before(text, start) + _after(text, end)
-    return 0.7 if _WISH.search(around) else 1.0
+    return WISH_CONFIDENCE if _WISH.search(around) else 1.0
 
 
 # a form's label and the count after it: "Years of experience: 3", "Years of Experience - 2+"

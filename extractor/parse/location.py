@@ -153,7 +153,8 @@ _AREA_OF = re.compile(r"\b(?:(?:im\s+)?(?:Groß)?[Rr]aum|na\s+região\s+de|en\s+
 # a list of where the firm's staff sit, read to the end of its sentence ("100 employees located
 # in Boulder and Denver, Colorado and in Omaha, Nebraska")
 _STAFF_IN = re.compile(r"(?i)\b(?:employees|staff|people)\s+(?:located|based)\s+in\b[^.\n]{0,100}$")
-_HQ_CONTEXT = re.compile(r"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|offices in)"
+_HQ_CONTEXT = re.compile(r"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|offices in|"
+                         r"presence in)"
                          r"[^.\n]{0,40}$")
 
 # "City, Country" in prose, after words that place the job there ("our office in Auckland,
@@ -626,6 +627,13 @@ def _covered(loc: Location, other: Location) -> bool:
     fields = ((loc.region, other.region), (loc.country, other.country))
     more = (loc.region, loc.country) != (other.region, other.country)
     return same_city and more and all(a in (None, b) for a, b in fields)
+
+
+def country_within(loc: Location, other: Location) -> bool:
+    """Whether ``loc`` names only a country that ``other`` places a city or region in
+    ("Haiti" beside "Port-au-Prince, HT"): the country says nothing ``other`` does not."""
+    return (loc.country is not None and not loc.city and not loc.region
+            and other.country == loc.country and bool(other.city or other.region))
 
 
 def _dedupe(found: list[Found[Location]]) -> list[Found[Location]]:

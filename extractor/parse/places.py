@@ -220,13 +220,18 @@ def han_place(value: str) -> tuple[str, str | None, str] | None:
 
 # ---------------------------------------------------------------- the header lines
 
+# a line about the firm's own places ("headquartered in Bellevue, Washington, with a strong
+# presence across the United States"), not the job's
+_FIRM_PLACES = re.compile(r"(?i)headquarter|\bhq\b|presence\s+(?:in|across)|offices\s+in")
+
+
 def header_place(text: str) -> Found[tuple[str | None, str]] | None:
     """The first city named as a whole segment of the top lines: ((city, cc), span); or,
     on a line before any such city, a country named so: ((None, cc), span)."""
     head = text[:HEADER_CHARS]
     offset = 0
     for line in head.split("\n"):
-        hit = _line_place(head, line, offset, text)
+        hit = None if _FIRM_PLACES.search(line) else _line_place(head, line, offset, text)
         if hit is not None:
             return hit
         offset += len(line) + 1

@@ -10,13 +10,18 @@ Decisions (the record has no "staff" or "principal" level):
 * level words beat job nouns: "Senior Product Manager" is senior, "Entry Level ...
   Manager" is entry. Among them lead > senior > entry.
 * lead: "Lead", "Team Lead(er)", "Tech Lead" (not "Lead Generation").
-* senior: "Senior", "Sr.", "Snr"; "Staff"/"Principal" only before a technical noun
-  ("Staff Engineer"), since "Staff Accountant" is not senior; "Старший", "Ведущий".
+* senior: "Senior", "Sr.", "Snr", "Старший", "Ведущий". "Staff" and "Principal" state no
+  level of the record's ("Staff Security Engineer" is labelled null; "Staff Accountant"
+  is not senior either).
 * entry: "Junior", "Jr", "Entry(-level)", "Graduate", "New Grad", "Apprentice",
   "Trainee", "Младший".
 * manager: "Manager", "Mgr", "Supervisor", "Руководитель", "Responsable", "Leiter",
   "Projektleiterin", "Leitung"; German team leads ("Teamleiter", "Teamleitung") are lead.
-* trailing level numerals: I -> entry, II -> mid, III/IV/V -> senior (weaker).
+  Not the individual contributors' role nouns ("Product Manager", "Account Manager",
+  "Customer Success Manager", "Community Manager") nor a manager's assistant ("Staff
+  Manager Assistant"): they state no level ("Senior Product Manager" is still senior).
+* trailing ladder numerals ("Engineer II", "Data Scientist IV") state no level: each
+  employer's ladder maps them differently, and the labels keep them null.
 * labelled text: "Seniority level: Mid-Senior level" is read as mid with low
   confidence (LinkedIn uses it for most experienced roles); "Associate" and
   "Not Applicable" give nothing. A labelled entry level is dropped where the posting
@@ -77,8 +82,7 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
     ("mid", 0.9, re.compile(r"(?i)\bsemi[\s-]?s[eé]nior\b|\bssr\b")),
     ("senior", 0.95, re.compile(r"(?i)\bs[eêé]nior\b|\bsr\b\.?|\bsnr\b|старш\w+|ведущ\w+|"
                                 r"高[级級]|[资資]深")),
-    ("senior", 0.85, re.compile(rf"(?i)\b(?:staff|principal)\s+(?:[\w-]+\s+){{0,2}}"
-                                rf"{_TECH_NOUN}\b|专家")),
+    ("senior", 0.85, re.compile(r"专家")),
     ("entry", 0.95, re.compile(r"(?i)\bj[uú]nior\b|\bjr\b\.?|\bentry[\s-]*level\b|"
                                r"(?<!data )\bentry\b|\bgraduate\b|\bnew\s+grad\b|\bapprentice\b|"
                                r"\btrainee\b|"
@@ -94,10 +98,6 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern[str]]] = [
                                 r"produit|chantier|mission)\b|\b\w*leit(?:er|erin|ung)\b|"
                                 r"\bgerente\b|\bgestor(?:a)?\b|\bjef[ea]\b|\bencargad[oa]\b|"
                                 r"начальник\w*|[经經]理(?!助理|秘)|主管(?!助理)|店[长長]")),
-    ("entry", 0.7, re.compile(r"(?<=[A-Za-z] )I(?=\s*(?:$|[,(|/–-]))")),
-    ("mid", 0.7, re.compile(r"(?<=[A-Za-z] )II(?=\s|$|[,(|/–-])")),
-    ("senior", 0.7, re.compile(r"(?<=[A-Za-z] )(?:III|IV)(?=\s|$|[,(|/–-])|"
-                               r"(?<=[A-Za-z] )V(?=\s*(?:$|[,(|/–-]))")),
 ]
 
 _LEVEL_LABEL = re.compile(
@@ -151,8 +151,16 @@ _TITLE_LABEL = re.compile(
     r"должность|вакансия)[ \t]*[:：][ \t]*(?P<v>[^\n]{2,120}?)[ \t]*$")
 
 
+# "Manager" in a role noun that names no level (see the module's decisions)
+_ROLE_MANAGER = re.compile(
+    r"(?i)\b(?:product|(?:key\s+|regional\s+|national\s+|global\s+)?account|customer\s+success|"
+    r"client\s+success|relationship|partner(?:ship)?s?|community|social\s+media)\s+manager\b|"
+    r"\bmanager['’]?s?\s+assistant\b|\bassistant\s+to\s+the\s+manager\b")
+
+
 def title_level(title: str) -> tuple[str, float] | None:
     """(seniority, confidence) named by a job title, or None."""
+    title = _ROLE_MANAGER.sub("role", title)
     for value, confidence, pattern in _TITLE_RULES:
         if pattern.search(title):
             return value, confidence
@@ -260,7 +268,9 @@ def parse_seniority(title: str | None, text: str,
 
 def supports(value: str, text: str) -> bool:
     """Whether ``text`` names level ``value`` in this parser's words: a title word for it
-    anywhere ("Senior", "Head of", "Стажёр"), or a labelled level ("Seniority level: Entry")."""
-    if any(level == value and rx.search(text) for level, _, rx in _TITLE_RULES):
+    anywhere ("Senior", "Head of", "Стажёр"; not a role noun's "Product Manager"), or a
+    labelled level ("Seniority level: Entry")."""
+    words = _ROLE_MANAGER.sub("role", text)
+    if any(level == value and rx.search(words) for level, _, rx in _TITLE_RULES):
         return True
     return any(f.value == value for f in _from_labels(text))
