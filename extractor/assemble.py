@@ -31,6 +31,7 @@ from extractor.merge import (
     merge_page_details,
     merge_rules,
     pick_candidate,
+    unstated_dollar,
 )
 from extractor.parse import Facts, parse_text
 from extractor.parse.places import city_country
@@ -139,6 +140,7 @@ def _merged(read: _Read, answer: dict[str, Any], grounding: str, draft_first: Co
     merge_page_details(read.cleaned.jsonld, merged)
     if isinstance(draft, (Draft, ModelDraft)):
         merge_draft(draft, merged, first, unused)
+    unstated_dollar(merged)
     return merged, warnings + ground(merged, text, grounding)
 
 

@@ -31,6 +31,7 @@ it came from page structured data. Grounding runs after this.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -235,6 +236,34 @@ def _iso_date(value: Any) -> dt.date | None:
 
 
 PAY_TOLERANCE = 0.01  # amounts this close are the same figure (page data rounds)
+# countries whose own money is written "$" (RECORD.md's "$120k" is USD only where no other
+# dollar is the posting's)
+LOCAL_DOLLAR = frozenset({"CA", "AU", "NZ", "SG", "HK", "TW", "MX", "CO", "CL", "AR", "UY",
+                          "DO"})
+_US_DOLLAR_MARK = re.compile(r"(?i)\bUSD\b|\bUS\s?\$|\bU\$S\b|\bUS\s+dollars?\b")
+
+
+def unstated_dollar(merged: Merged) -> None:
+    """A bare "$" the rules read as USD, in a posting placed only in countries with a
+    dollar of their own ("Canada (Remote)", "$130,000 - $150,000 a year"): which dollar
+    is not stated, so the range keeps no currency."""
+    places = merged.values.get("locations") or []
+    countries = {_part(place, "country") for place in places}
+    if merged.sources.get("salary") != "rules" or not countries or \
+            not countries <= LOCAL_DOLLAR:
+        return
+    merged.values["salary"] = [
+        pay.model_copy(update={"currency": None}) if _bare_usd(pay) else pay
+        for pay in merged.values["salary"]]
+
+
+def _part(value: Any, name: str) -> Any:
+    return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
+
+
+def _bare_usd(pay: Any) -> bool:
+    return isinstance(pay, SalaryRange) and pay.currency == "USD" and "$" in pay.raw \
+        and not _US_DOLLAR_MARK.search(pay.raw)
 
 
 def merge_page_details(jsonld: list[dict[str, Any]], merged: Merged) -> None:

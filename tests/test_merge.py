@@ -205,3 +205,24 @@ def test_page_pay_and_places_fill_in_when_the_text_states_none():
     (place,) = merged.values["locations"]
     assert (place.city, place.region, place.country) == ("Коломна", "Московская область", "RU")
     assert merged.sources["locations"] == "page"
+
+
+def _dollar_case(country: str, raw: str) -> Merged:
+    from extractor.merge import unstated_dollar
+    from extractor.record import Location, SalaryRange
+
+    merged = Merged()
+    merged.put("locations", [Location(raw=country, country=country)], "rules", [])
+    merged.put("salary", [SalaryRange(min=130000, max=150000, currency="USD", period="year",
+                                      raw=raw)], "rules", [])
+    unstated_dollar(merged)
+    return merged
+
+
+def test_a_bare_dollar_in_a_posting_placed_in_another_dollar_country_states_no_currency():
+    assert _dollar_case("CA", "$130,000 - $150,000 a year").values["salary"][0].currency \
+        is None
+    assert _dollar_case("US", "$130,000 - $150,000 a year").values["salary"][0].currency \
+        == "USD"
+    assert _dollar_case("CA", "US$130,000 - US$150,000").values["salary"][0].currency == "USD"
+    assert _dollar_case("DE", "$130,000 - $150,000").values["salary"][0].currency == "USD"
