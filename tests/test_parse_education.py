@@ -10,6 +10,12 @@ from extractor.parse.education import parse_education
 # text, expected [(level, confidence)] in order of appearance
 CASES = [
     ("Bachelor's degree in CS", [("bachelor", 1.0)]),
+    # exports that lost the line break between sentences: the wish is the next sentence's
+    ("High School diploma or equivalent.Prior manufacturing experience, preferably in the "
+     "chemical industry.", [("high_school", 1.0)]),
+    ("Bachelor’s degree requiredCandidates with an MBA preferred",
+     [("bachelor", 1.0), ("master", 0.5)]),
+    ("A Bachelor's degree would be highly regarded but is not essential", []),
     ("Requires a bachelor’s degree in journalism", [("bachelor", 1.0)]),
     ("BS/MS", [("bachelor", 1.0), ("master", 1.0)]),
     ("- B.Sc. in Physics", [("bachelor", 1.0)]),

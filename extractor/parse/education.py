@@ -102,7 +102,8 @@ _DEGREE_AFTER = re.compile(
     r"^\s*(?:degree|diploma|\(|in\s+[A-Z]|in\s+(?:a\s+)?(?:related|relevant|technical|"
     r"quantitative)|or\s+(?:equivalent|higher|related)|and\s+\d+\s*\+?\s*years?|"
     r"(?:with|plus)\s+\d+\s*\+?\s*years?|;\s*\d+\s*\+?\s*years?)")
-_NEGATED = re.compile(r"(?i)\bno\s+(?:\w+\s+)?degree|\bnot\s+(?:required|necessary|needed)|"
+_NEGATED = re.compile(r"(?i)\bno\s+(?:\w+\s+)?degree|\bnot\s+(?:required|necessary|needed|"
+                      r"essential|mandatory|compulsory)|"
                       r"\bwithout\s+a\s+degree|\bnot\s+a\s+(?:must|requirement)|"
                       r"\bn[ãa]o\s+(?:é\s+)?(?:exigid|necess[áa]ri|obrigat[óo]ri)|\bsem\s+exig[êe]ncia|"
                       r"\bno\s+(?:es\s+)?(?:necesari|requerid|indispensable|excluyente)|\bpas\s+(?:de\s+"
@@ -110,7 +111,7 @@ _NEGATED = re.compile(r"(?i)\bno\s+(?:\w+\s+)?degree|\bnot\s+(?:required|necessa
                       r"notwendig|zwingend|vorausgesetzt)|\bkein(?:e|en)?\s+(?:abschluss|studium)|"
                       r"学历不限|學歷不限|不限学历|不限學歷|不要求学历|\bне\s+(?:обязательн|требуется|важн)|"
                       r"\bбез\s+(?:высшего\s+)?образования")
-_WISH = re.compile(r"(?i)\b(?:prefer\w*|desir\w*|a\s+plus|nice|ideally|bonus|"
+_WISH = re.compile(r"(?i)\b(?:prefer\w*|desir\w*|a\s+plus|nice|ideally|bonus|highly\s+regarded|"
                    r"advantage\w*|welcome|желательн\w*|приветствуется|souhait\w*|desej[áa]vel|"
                    r"diferencia(?:l|is)|valoriza\w*|deseable|valorar[áa]|valorable|"
                    r"(?:un|um|es\s+un)\s+plus|"
@@ -132,7 +133,10 @@ _CJK_AFTER = re.compile(r"^\S{0,2}?(?:及以上|以上|学历|學歷|在读|在�
 _CJK_BEFORE = re.compile(r"(?:学历|學歷|要求|统招)[:：\s]*$")
 
 
-_CLAUSE_END = re.compile(r"[.;](?=\s|$)|[•\n]")
+# a clause ends at ". ", "; ", a bullet or a line break, and where an export lost the line
+# break between two sentences ("or equivalent.Prior experience", "will NOT be
+# consideredBachelor’s degree required")
+_CLAUSE_END = re.compile(r"[.;](?=\s|$)|[•\n]|[.;!?](?=[A-Z])|(?<=[a-z])(?=[A-Z][a-z]{2})")
 _WISH_HEADER = re.compile(r"(?i)\b(?:preferred|desired|bonus|nice[\s-]to[\s-]have|nice\s+if|"
                           r"would\s+be\s+nice|pluses|stand\s+out|желательно|souhait\w*|"
                           r"diferenciais|diferencial|desej[áa]vel|valoramos|se\s+valorar[áa]|"
