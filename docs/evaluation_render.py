@@ -578,9 +578,12 @@ def _loso_mean_ceiling(entries: list[dict[str, Any]], mean: float) -> list[str]:
     gaps = [1 - f1 for _, f1 in _rules_f1(entries)]
     if not gaps or sum(gaps) / len(gaps) >= mean:
         return []
-    return [f"Over these {len(gaps)} sources, a perfect record on every posting would "
-            f"beat rules-only by {_signed(sum(gaps) / len(gaps))} on average: the mean target "
-            f"(>= {mean}) is out of reach on them, whatever the pending runs score.", ""]
+    which = (f"these {len(gaps)} sources" if len(gaps) == len(entries)
+             else f"the {len(gaps)} sources with rules-only scores")
+    pending = ", whatever the pending runs score" if len(gaps) == len(entries) else ""
+    return [f"Over {which}, a perfect record on every posting would beat rules-only by "
+            f"{_signed(sum(gaps) / len(gaps))} on average: the mean target (>= {mean}) is out "
+            f"of reach on them{pending}.", ""]
 
 
 def _rules_f1(entries: list[dict[str, Any]]) -> list[tuple[str, float]]:

@@ -122,21 +122,21 @@ def score(item: Plan, rules: dict[str, Any]) -> dict[str, Any]:
     from extractor.settings import resolve_settings
 
     pipeline = headline("pipeline", resolve_settings(adapter=str(item.adapter)), item.cases)
-    return {"pipeline": pipeline, "rules": rules,
-            "delta_f1": round(pipeline["f1"] - rules["f1"], 4)}
+    return {"pipeline": pipeline, "delta_f1": round(pipeline["f1"] - rules["f1"], 4)}
 
 
-def entry(recipe: Any, item: Plan, scores: dict[str, Any]) -> dict[str, Any]:
-    """A done source carries ``pipeline``, ``rules`` and ``delta_f1``; a pending one its
-    run's step and ``rules`` alone (what no pipeline can improve on is known before)."""
+def entry(recipe: Any, item: Plan, rules: dict[str, Any],
+          scored: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A source's line: ``rules`` always (how far rules-only is from a perfect record
+    bounds what any pipeline can gain there); done with ``scored`` (``pipeline`` and
+    ``delta_f1``), else pending with its run's step."""
     how = ("not in the training data: the shipped adapter" if item.run is None
            else f"{recipe.name} retrained without it")
     base = {"source": item.source, "postings": len(item.cases),
-            "training_rows": item.training_rows, "adapter": how}
-    if "pipeline" not in scores:
-        return {**base, "status": "pending", "step": run_step(item), "of": recipe.step,
-                **scores}
-    return {**base, "status": "done", **scores}
+            "training_rows": item.training_rows, "adapter": how, "rules": rules}
+    if scored is None:
+        return {**base, "status": "pending", "step": run_step(item), "of": recipe.step}
+    return {**base, "status": "done", **scored}
 
 
 def summary_of(entries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -173,7 +173,7 @@ def evaluate(recipe: Any, items: list[Plan], data: Path, train: bool, out: Path)
 
     kept = kept_entries(recipe, out, items)
     rules = [rules_score(item) for item in items]
-    entries = [entry(recipe, item, {"rules": r}) for item, r in zip(items, rules, strict=True)]
+    entries = [entry(recipe, item, r) for item, r in zip(items, rules, strict=True)]
 
     def whole() -> dict[str, Any]:
         return report(recipe, sorted(kept + entries, key=lambda e: e["source"]))
@@ -184,12 +184,13 @@ def evaluate(recipe: Any, items: list[Plan], data: Path, train: bool, out: Path)
         if item.adapter.is_file():
             print(f"scoring {item.source} ({len(item.cases)} postings) with {item.adapter}",
                   file=sys.stderr)
-            entries[i] = entry(recipe, item, score(item, rules[i]))
+            entries[i] = entry(recipe, item, rules[i], score(item, rules[i]))
         write_json(out, whole())
     return whole()
 
 
-def dig_f1(entry: dict[str, Any], system: str) -> str:
+def f1_of(entry: dict[str, Any], system: str) -> str:
+    """An entry's F1 for ``system`` ("pipeline", "rules"), or "-" where it has none."""
     f1 = (entry.get(system) or {}).get("f1")
     return "-" if f1 is None else f"{f1:.3f}"
 
@@ -197,11 +198,11 @@ def dig_f1(entry: dict[str, Any], system: str) -> str:
 def print_table(data: dict[str, Any]) -> None:
     for e in data["sources"]:
         if e["status"] == "done":
-            print(f"{e['source']:<24} {e['postings']:>3}  pipeline {e['pipeline']['f1']:.3f}  "
-                  f"rules {e['rules']['f1']:.3f}  delta {e['delta_f1']:+.3f}")
+            print(f"{e['source']:<24} {e['postings']:>3}  pipeline {f1_of(e, 'pipeline')}  "
+                  f"rules {f1_of(e, 'rules')}  delta {e['delta_f1']:+.3f}")
         else:
             print(f"{e['source']:<24} {e['postings']:>3}  pending (step {e['step']} of "
-                  f"{e['of']})  rules {dig_f1(e, 'rules')}")
+                  f"{e['of']})  rules {f1_of(e, 'rules')}")
     print(f"summary: {data['summary']}")
 
 

@@ -125,7 +125,7 @@ def _least(items: list[Found[Any]], order: tuple[str, ...] | None = None) -> Fou
 def _asked(years: list[Found[Any]]) -> list[Found[Any]]:
     """The figures required, where any is: a wish ("3-5 years preferred") beside a
     requirement ("Five years of experience required") is not the least asked for."""
-    return [f for f in years if f.confidence > WISH_CONFIDENCE] or years
+    return [f for f in years if f.confidence != WISH_CONFIDENCE] or years
 
 
 def merge_rules(facts: Facts, text: str, merged: Merged) -> None:

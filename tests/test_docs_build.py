@@ -149,6 +149,11 @@ def test_a_pending_source_shows_its_rules_only_scores_and_counts_in_the_ceiling(
     assert "Over these 2 sources, a perfect record on every posting would beat " \
            "rules-only by +0.015 on average" in page
     assert "feed_a (rules-only 0.990), board_b (rules-only 0.980)" in page
+    assert "whatever the pending runs score" in page
+    no_rules = {**LOSO["sources"][1]}  # an entry written before pending ones had rules
+    page = render.render_markdown(inputs(loso={**LOSO, "sources": [perfect, no_rules]}))
+    assert "Over the 1 sources with rules-only scores" in page
+    assert "whatever the pending runs score" not in page
 
 
 def test_no_mean_ceiling_is_claimed_where_rules_only_leaves_room():

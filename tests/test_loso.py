@@ -39,20 +39,23 @@ def test_a_source_not_trained_yet_is_pending_with_its_step(tmp_path):
     [held] = [p for p in loso.plan(reproduce.SHIPPED, CASES, Counter(emscad=40), tmp_path)
               if p.run is not None]
     rules = {"f1": 0.9}
-    entry = loso.entry(reproduce.SHIPPED, held, {"rules": rules})
+    entry = loso.entry(reproduce.SHIPPED, held, rules)
     assert entry["status"] == "pending"
     assert (entry["step"], entry["of"]) == (0, reproduce.SHIPPED.step)
-    assert entry["rules"] == rules  # what no pipeline can improve on is known already
+    assert entry["rules"] == rules  # known before the run: it bounds what a pipeline gains
+    done = loso.entry(reproduce.SHIPPED, held, rules, {"pipeline": {"f1": 0.95},
+                                                       "delta_f1": 0.05})
+    assert (done["status"], done["rules"], done["delta_f1"]) == ("done", rules, 0.05)
 
 
 def test_a_pending_source_is_written_with_its_rules_only_scores(tmp_path, monkeypatch):
     [held] = [p for p in loso.plan(reproduce.SHIPPED, CASES, Counter(emscad=40), tmp_path)
               if p.source == "emscad"]
-    monkeypatch.setattr(loso, "rules_score", lambda item: {"f1": 0.8, "source": item.source})
+    monkeypatch.setattr(loso, "rules_score", lambda item: {"f1": 0.8, "of": item.source})
     data = loso.evaluate(reproduce.SHIPPED, [held], tmp_path, train=False,
                          out=tmp_path / "loso.json")
     [e] = data["sources"]
-    assert (e["status"], e["rules"]) == ("pending", {"f1": 0.8, "source": "emscad"})
+    assert (e["status"], e["rules"]) == ("pending", {"f1": 0.8, "of": "emscad"})
     assert json.loads((tmp_path / "loso.json").read_text())["sources"] == [e]
 
 
@@ -96,8 +99,7 @@ def test_a_run_over_one_source_keeps_the_other_sources_entries(tmp_path, monkeyp
     [held] = [p for p in loso.plan(recipe, CASES, Counter(emscad=40), tmp_path)
               if p.source == "emscad"]
     monkeypatch.setattr(loso, "rules_score", lambda item: {"f1": 0.9})
-    monkeypatch.setattr(loso, "score", lambda item, rules: {"pipeline": {}, "rules": rules,
-                                                            "delta_f1": 0.01})
+    monkeypatch.setattr(loso, "score", lambda item, rules: {"pipeline": {}, "delta_f1": 0.01})
     held.run.mkdir()
     held.adapter.write_bytes(b"GGUF")
     data = loso.evaluate(recipe, [held], tmp_path, train=False, out=out)

@@ -75,11 +75,15 @@ def test_a_wished_for_figure_beside_a_required_one_is_not_the_least_asked():
     merged = Merged()
     merge_rules(facts, text, merged)
     assert merged.values["experience_years_min"] == 5.0
-    only_wish = Facts(experience_years_min=parse_experience_years(
-        "Three years of experience with data tools preferred."))
+    wish = "Three years of experience with data tools preferred."
     merged = Merged()
-    merge_rules(only_wish, text, merged)
+    merge_rules(Facts(experience_years_min=parse_experience_years(wish)), wish, merged)
     assert merged.values["experience_years_min"] == 3.0  # nothing required: the wish
+    domain = ("- Minimum 2 years of experience, preferably in retail.\n"
+              "- 5+ years of experience with Excel.")
+    merged = Merged()
+    merge_rules(Facts(experience_years_min=parse_experience_years(domain)), domain, merged)
+    assert merged.values["experience_years_min"] == 2.0  # a floor, its domain wished for
 
 
 def test_rules_list_each_value_once_and_leave_page_data_alone():

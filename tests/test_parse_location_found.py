@@ -98,3 +98,12 @@ def test_the_firms_own_places_in_a_blurb_are_not_the_jobs():
             "a strong presence across the United States.\nYou will buy hardware.")
     assert header_place(head) is None
     assert header_place("Procurement Specialist\nBellevue, Washington\n") is not None
+
+
+def test_the_jobs_own_headquarters_or_presence_is_still_its_place():
+    assert places("This hybrid role requires in-office presence in Denver, CO three days a "
+                  "week.") == [("Denver", "CO", "US")]
+    found = header_place("Office Coordinator\nCorporate Headquarters - Boise, ID\n")
+    assert found is not None and found.value == ("Boise", "US")
+    found = header_place("Analyst\nDenver · Offices in 12 countries\n")
+    assert found is not None and found.value == ("Denver", "US")

@@ -24,7 +24,7 @@ from extractor.parse.workplace import parse_workplace
 
 _SPACE = re.compile(r"\s+")
 _PARSER_SURE = 0.9  # for rows without a label: a parser finding this sure counts as stated
-_TITLE_LEVEL_SURE = 0.8  # "Accounting Manager" -> manager; "Data Analyst II" (0.7) -> null
+_TITLE_LEVEL_SURE = 0.8  # a title level this sure is a target ("Accounting Manager")
 
 
 def _norm(text: str) -> str:

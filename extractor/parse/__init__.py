@@ -130,8 +130,9 @@ def _yearly_if_k(found: Found[Any]) -> Found[Any]:
 
 
 def _locations(found: list[Found[Any]], text: str) -> list[Found[Any]]:
-    """Parsed locations, with countries looked up for large cities stated without one,
-    and, when nothing was parsed, a large city (else a country) named in the header lines."""
+    """Parsed locations, with countries looked up for large cities stated without one (a
+    bare country one of them then lies in is dropped), and, when nothing was parsed, a
+    large city (else a country) named in the header lines."""
     out = []
     for item in found:
         loc = item.value

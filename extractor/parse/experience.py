@@ -12,9 +12,10 @@ age", "mayor de 18 años"), degree lengths ("4 Year University Degree"), contrac
 service years are not experience, nor is a part of a figure before ("8 years, including
 2 in a lead role", "davon 3 Jahre", "其中3年"). "No experience required", "sem
 experiência", "Нет опыта", "经验不限" give 0. Every stated requirement is returned in
-order; the caller takes the least. English wishes ("5 years preferred") get a lower
-confidence; in the other languages a wish ("desejável", "von Vorteil", "优先") is not
-returned: the labels count only what is asked for.
+order; the caller takes the least of those asked for (a wish only where nothing is
+asked). English wishes ("5 years preferred") get ``WISH_CONFIDENCE``; in the other
+languages a wish ("desejável", "von Vorteil", "优先") is not returned: the labels count
+only what is asked for.
 """
 
 from __future__ import annotations
@@ -95,9 +96,21 @@ def _is_requirement(m: re.Match[str], text: str) -> bool:
 WISH_CONFIDENCE = 0.7  # an English wish ("5 years preferred"): asked for less surely
 
 
+# a wish word that only narrows where the experience is from: "2 years of experience,
+# preferably in retail" still asks for 2 years
+_WISH_DOMAIN = re.compile(r"(?i)\b(?:prefer\w*|ideally)\s+(?:in|with|within|from|at)\b")
+_FLOOR_LEAD = re.compile(r"(?i)\b(?:minimum(?:\s+of)?|min\.?|at\s+least|requires?|required)\s*$")
+
+
 def _confidence(text: str, start: int, end: int) -> float:
-    around = _sentence_before(text, start) + _after(text, end)
-    return WISH_CONFIDENCE if _WISH.search(around) else 1.0
+    """1.0 for a figure asked for; WISH_CONFIDENCE for one wished for ("3-5 years
+    preferred"), not where a floor leads it ("at least 3 years") or the wish only names a
+    domain ("..., preferably in retail")."""
+    before = _sentence_before(text, start)
+    around = _WISH_DOMAIN.sub(" ", before + _after(text, end))
+    if _FLOOR_LEAD.search(before) or not _WISH.search(around):
+        return 1.0
+    return WISH_CONFIDENCE
 
 
 # a form's label and the count after it: "Years of experience: 3", "Years of Experience - 2+"
@@ -392,7 +405,8 @@ def _first_per_span(found: list[Found[float]]) -> list[Found[float]]:
 
 
 def parse_experience_years(text: str) -> list[Found[float]]:
-    """Years of experience asked for, in order of appearance (the caller takes the least)."""
+    """Years of experience asked for, in order of appearance (the caller takes the least
+    of those asked for; English wishes carry ``WISH_CONFIDENCE``)."""
     body = text[:posting_end(text)]
     none_en = [Found(0.0, m.start(), m.end(), 0.8) for m in _NONE_EN.finditer(body)]
     found = _english(body) + [f for r in _RULES for f in _in_language(body, r)] + none_en

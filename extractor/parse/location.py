@@ -20,7 +20,14 @@ from collections.abc import Iterator
 from extractor.codes import country_code, country_index
 from extractor.parse.base import Found, posting_end
 from extractor.parse.employment import names_a_type
-from extractor.parse.places import BR_STATES, city_country, han_place, known_city, region_country
+from extractor.parse.places import (
+    BR_STATES,
+    FIRM_PROSE,
+    city_country,
+    han_place,
+    known_city,
+    region_country,
+)
 from extractor.record import Location
 
 US_STATES: dict[str, str] = {
@@ -153,8 +160,7 @@ _AREA_OF = re.compile(r"\b(?:(?:im\s+)?(?:Groß)?[Rr]aum|na\s+região\s+de|en\s+
 # a list of where the firm's staff sit, read to the end of its sentence ("100 employees located
 # in Boulder and Denver, Colorado and in Omaha, Nebraska")
 _STAFF_IN = re.compile(r"(?i)\b(?:employees|staff|people)\s+(?:located|based)\s+in\b[^.\n]{0,100}$")
-_HQ_CONTEXT = re.compile(r"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|offices in|"
-                         r"presence in)"
+_HQ_CONTEXT = re.compile(rf"(?i)(headquarter\w*|\bhq\b|founded|serving|clients in|{FIRM_PROSE})"
                          r"[^.\n]{0,40}$")
 
 # "City, Country" in prose, after words that place the job there ("our office in Auckland,

@@ -220,9 +220,11 @@ def han_place(value: str) -> tuple[str, str | None, str] | None:
 
 # ---------------------------------------------------------------- the header lines
 
-# a line about the firm's own places ("headquartered in Bellevue, Washington, with a strong
-# presence across the United States"), not the job's
-_FIRM_PLACES = re.compile(r"(?i)headquarter|\bhq\b|presence\s+(?:in|across)|offices\s+in")
+# prose that names the firm's own places, not the job's: "headquartered in Bellevue,
+# Washington, with a strong presence across the United States", "offices in Berlin"
+FIRM_PROSE = (r"headquartered\s+in|offices\s+in|(?:strong|major|global|national|growing|"
+              r"significant|large)\s+presence\s+(?:in|across)")
+_FIRM_BEFORE = re.compile(rf"(?i)(?:{FIRM_PROSE})[^.\n]{{0,40}}$")
 
 
 def header_place(text: str) -> Found[tuple[str | None, str]] | None:
@@ -231,7 +233,7 @@ def header_place(text: str) -> Found[tuple[str | None, str]] | None:
     head = text[:HEADER_CHARS]
     offset = 0
     for line in head.split("\n"):
-        hit = None if _FIRM_PLACES.search(line) else _line_place(head, line, offset, text)
+        hit = _line_place(head, line, offset, text)
         if hit is not None:
             return hit
         offset += len(line) + 1
@@ -258,9 +260,11 @@ def _segments(head: str, line: str, offset: int) -> Iterator[Segment]:
 
 def _line_place(head: str, line: str, offset: int,
                 text: str) -> Found[tuple[str | None, str]] | None:
-    """A city named as a segment of the line, else a country so named. An ambiguous city
-    is read in a country the line names, else in one the posting names or pays in."""
-    segments = list(_segments(head, line, offset))
+    """A city named as a segment of the line, else a country so named (not one the line's
+    prose gives the firm: "headquartered in Bellevue, Washington"). An ambiguous city is
+    read in a country the line names, else in one the posting names or pays in."""
+    segments = [(name, at, glued) for name, at, glued in _segments(head, line, offset)
+                if not _FIRM_BEFORE.search(head, offset, at)]
     countries = [(c, name, at) for name, at, _ in segments
                  if (c := _country_name(name)) and not _REMOTE_BEFORE.search(head[:at])]
     hints = {c for c, _, _ in countries} or None

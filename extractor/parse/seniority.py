@@ -17,9 +17,10 @@ Decisions (the record has no "staff" or "principal" level):
   "Trainee", "Младший".
 * manager: "Manager", "Mgr", "Supervisor", "Руководитель", "Responsable", "Leiter",
   "Projektleiterin", "Leitung"; German team leads ("Teamleiter", "Teamleitung") are lead.
-  Not the individual contributors' role nouns ("Product Manager", "Account Manager",
-  "Customer Success Manager", "Community Manager") nor a manager's assistant ("Staff
-  Manager Assistant"): they state no level ("Senior Product Manager" is still senior).
+  Not the individual contributors' role nouns the labels keep null ("Product Manager",
+  "Account Manager", "Customer Success Manager"; a "Group Product Manager" manages) nor
+  a manager's assistant ("Staff Manager Assistant"): they state no level ("Senior
+  Product Manager" is still senior).
 * trailing ladder numerals ("Engineer II", "Data Scientist IV") state no level: each
   employer's ladder maps them differently, and the labels keep them null.
 * labelled text: "Seniority level: Mid-Senior level" is read as mid with low
@@ -153,9 +154,9 @@ _TITLE_LABEL = re.compile(
 
 # "Manager" in a role noun that names no level (see the module's decisions)
 _ROLE_MANAGER = re.compile(
-    r"(?i)\b(?:product|(?:key\s+|regional\s+|national\s+|global\s+)?account|customer\s+success|"
-    r"client\s+success|relationship|partner(?:ship)?s?|community|social\s+media)\s+manager\b|"
-    r"\bmanager['’]?s?\s+assistant\b|\bassistant\s+to\s+the\s+manager\b")
+    r"(?i)(?<!group )\b(?:product|(?:key\s+|regional\s+|national\s+|global\s+)?account|"
+    r"customer\s+success)\s+manager\b|\bmanager['’]?s?\s+assistant\b|"
+    r"\bassistant\s+to\s+the\s+manager\b")
 
 
 def title_level(title: str) -> tuple[str, float] | None:
