@@ -96,3 +96,12 @@ def test_a_part_of_the_firm_named_after_the_firm_does_not_replace_it() -> None:
     text = ("Company Description\nGlimco Ferry is a widget maker for lakes. Glimco Ferry grows.\n"
             "Role Description\nGlimco Ferry Studios seeks a camera operator for our boats.\n")
     assert _companies(text)[:1] == ["Glimco Ferry"]
+
+
+def test_a_name_opening_with_initials_that_spell_a_pronoun_or_article_stays_whole() -> None:
+    text = ("Web Developer - PHP\n\nCE Learning Systems is looking for a Web Developer to join "
+            "our small team.\n")
+    assert _companies(text)[:1] == ["CE Learning Systems"]
+    assert _companies("Trainer\n\nLA Fitness is hiring a trainer for its gyms.\n")[:1] == [
+        "LA Fitness"]
+    assert _companies("Développeur\n\nCe poste est ouvert à Lyon.\n") == []  # the pronoun

@@ -370,9 +370,26 @@ def _latin_name(found: str, pattern: re.Pattern[str]) -> str:
         return ""
     name = str(clean_company(_drop_articles(found)))
     words = name.split() or [""]
-    if words[0].casefold() in NOT_FIRST_WORDS or re.fullmatch(CONN, words[-1]):
+    if _not_first(words[0]) or re.fullmatch(CONN, words[-1]):
         return ""  # "SQL and SAS" read as a firm with its legal form: "SQL and"
     return name
+
+
+def _not_first(word: str) -> bool:
+    """A word no firm's name opens with ("Nous", "This", "Cada"); a word in capitals is
+    initials, not the pronoun it spells in another language ("CE Learning Systems")."""
+    return word.casefold() in NOT_FIRST_WORDS and not (
+        _initials(word) and word.casefold() not in _ENGLISH_WORDS)
+
+
+def _initials(word: str) -> bool:
+    """A word in capitals ("CE", "LA"): a firm's initials where a name opens with it."""
+    return len(word) > 1 and word.isupper()
+
+
+_ENGLISH_WORDS = frozenset({"we", "you", "they", "our", "your", "this", "each", "what", "who",
+                            "why", "how", "where", "when", "which", "here", "there", "that",
+                            "these", "those"})  # in capitals still these words
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")  # "About KTW": a firm's initials, not a shouted label
@@ -384,15 +401,16 @@ def _sentence_name(name: str) -> str:
     """A name that opens a sentence, without a leading article and a trailing connector:
     "Die Sachsenstrom Energie" -> "Sachsenstrom Energie"; "Wir", "Nosso" -> ""."""
     words = _drop_articles(name).split()
-    if words and words[0].casefold() in NOT_FIRST_WORDS:
+    if words and _not_first(words[0]):
         return ""
     return trim_connectors(" ".join(words))
 
 
 def _drop_articles(name: str) -> str:
-    """"Die Isarsoft Solutions GmbH" -> "Isarsoft Solutions GmbH" ("The" stays: names keep it)."""
+    """"Die Isarsoft Solutions GmbH" -> "Isarsoft Solutions GmbH" ("The" stays: names keep it;
+    so do initials: "LA Fitness")."""
     words = name.split()
-    while len(words) > 1 and words[0].casefold() in ARTICLES:
+    while len(words) > 1 and words[0].casefold() in ARTICLES and not _initials(words[0]):
         words.pop(0)
     return " ".join(words)
 
