@@ -10,6 +10,9 @@ from extractor.parse.experience import parse_experience_years
 # text, expected values in order of appearance
 CASES = [
     ("3+ years of experience", [3]),
+    ("· Min 5-year experiences as analytics team lead or manager", [5]),  # hyphenated
+    ("a 4-year degree and 3 years of experience", [3]),
+    ("our 10-year history of service", []),
     ("3-5 years of experience in sales", [3]),
     ("Qualifications:\n3-5 years’ experience in commercial corporate lending", [3]),
     ("- At least two years of relevant experience ", [2]),

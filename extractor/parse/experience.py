@@ -32,7 +32,7 @@ _NUM_TO = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|f
 _EN = re.compile(
     r"(?i)(?P<lead>\b(?:at\s+least|(?:a\s+)?minimum(?:\s+of)?|min\.|no\s+less\s+than|"
     rf"not\s+less\s+than)\s+)?(?P<n>{_NUM})\s*(?P<plus>\+|\s+plus\b|\s+or\s+more\b)?\s*"
-    rf"(?:(?:-|–|—|to|or)\s*{_NUM_TO}\s*\+?\s*)?(?:years?|yrs?)\b['’]?\+?(?!-)")
+    rf"(?:(?:-|–|—|to|or)\s*{_NUM_TO}\s*\+?\s*)?-?(?:years?|yrs?)\b['’]?\+?(?!-)")
 # a capital may follow: the next line glued on ("experienceAssociate degree")
 _EXPERIENCE = re.compile(r"(?i)\bexp(?:erience[ds]?|\.)?(?-i:(?![a-z]))|expérience")
 _LABEL_BEFORE = re.compile(r"(?i)\bexperience\w*\b[^.;•\n]{0,40}$")
