@@ -104,8 +104,9 @@ _FLOOR_LEAD = re.compile(r"(?i)\b(?:minimum(?:\s+of)?|min\.?|at\s+least|requires
 
 def _confidence(text: str, start: int, end: int) -> float:
     """1.0 for a figure asked for; WISH_CONFIDENCE for one wished for ("3-5 years
-    preferred"), not where a floor leads it ("at least 3 years") or the wish only names a
-    domain ("..., preferably in retail")."""
+    preferred"), not where a word before the match asks for it ("Requires 3 years",
+    "Min 3 years") or the wish only names a domain ("..., preferably in retail"). A lead
+    inside the match (``_EN``'s "at least", "minimum of") is not consulted here."""
     before = _sentence_before(text, start)
     around = _WISH_DOMAIN.sub(" ", before + _after(text, end))
     if _FLOOR_LEAD.search(before) or not _WISH.search(around):
